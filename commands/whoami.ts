@@ -1,0 +1,39 @@
+import type { Command } from '../src/core/command';
+import { ROLE_LABELS } from '../src/org/roster';
+import { t } from '../src/prompts';
+
+/** Shows how the bot identified the sender, so a wrong roster entry is easy to spot. */
+const whoami: Command = {
+  name: '我是谁',
+  aliases: ['whoami'],
+  summary: '查看我在名册中认出的您：科室、角色和登记的账号',
+  public: true,
+  async run(ctx) {
+    const person = ctx.person;
+    if (!person) {
+      const admins = ctx.roster.admins().map((a) => a.name).join('、');
+      await ctx.reply(t('whoami.guest', { channel: ctx.msg.channel, senderId: ctx.msg.senderId, admins }));
+      return;
+    }
+    const identities = [
+      person.lark?.open_id && `飞书 ${person.lark.open_id}`,
+      person.lark?.mobile && `手机 ${person.lark.mobile}`,
+      person.lark?.email && `邮箱 ${person.lark.email}`,
+      person.wechat?.alias && `微信号 ${person.wechat.alias}`,
+      person.wechat?.name && `微信昵称 ${person.wechat.name}`,
+    ].filter(Boolean);
+    await ctx.reply({
+      card: {
+        title: t('whoami.title'),
+        lines: [
+          t('whoami.name', { name: person.name, id: person.id }),
+          t('whoami.sections', { sections: ctx.roster.sectionsOf(person).map((s) => s.name).join('、') }),
+          t('whoami.roles', { roles: person.roles.map((r) => ROLE_LABELS[r]).join('、') }),
+          identities.length ? t('whoami.identities', { identities: identities.join('，') }) : t('whoami.no_identities'),
+        ],
+      },
+    });
+  },
+};
+
+export default whoami;

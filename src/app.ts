@@ -1,0 +1,48 @@
+import { commandList } from '../commands/index';
+import type { Channel } from './channels/channel';
+import type { Config } from './config';
+import { Bot } from './core/bot';
+import type { Clock } from './core/clock';
+import { CommandRegistry } from './core/command';
+import { housekeepingJob } from './core/housekeeping';
+import { replyUnrecognized } from './core/unrecognized';
+import { Conversations } from './conversations/conversations';
+import type { Logger } from './logger';
+import { loadRoster, type Roster } from './org/roster';
+import type { Job } from './scheduler/job';
+import { Store } from './store/store';
+
+export interface App {
+  roster: Roster;
+  store: Store;
+  bot: Bot;
+  channel: Channel;
+  jobs: Job[];
+}
+
+/**
+ * Puts the bot together from its configuration. Everything that can be wrong with the data
+ * files is found here, before the first message is handled.
+ */
+export async function createApp(
+  config: Config,
+  clock: Clock,
+  log: Logger,
+  makeChannel: (roster: Roster) => Channel,
+): Promise<App> {
+  const roster = loadRoster(config.orgFile);
+  const commands = new CommandRegistry(commandList);
+  const store = await Store.open(config.dbFile);
+  const channel = makeChannel(roster);
+  const bot = new Bot({
+    roster,
+    store,
+    clock,
+    log,
+    commands,
+    conversations: new Conversations([]),
+    answerQuestion: replyUnrecognized,
+    transport: channel,
+  });
+  return { roster, store, bot, channel, jobs: [housekeepingJob(store)] };
+}

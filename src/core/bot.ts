@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import type { Conversations } from '../conversations/conversations';
+import type { Logger } from '../logger';
+import type { Person } from '../org/schema';
+import { ROLE_LABELS, type Roster } from '../org/roster';
+import { t } from '../prompts';
+import type { Store } from '../store/store';
+import type { ChatContext } from './chat-context';
+import { chatKey, pressedButton, rememberButtons } from './choices';
+import type { Clock } from './clock';
+import type { CommandRegistry } from './command';
+import { recordFirstDelivery } from './dedupe';
+import { KeyedQueue } from './keyed-queue';
+import type { Address, Content, Incoming, Outgoing } from './message';
+
+/** Whatever delivers the bot's messages: a channel adapter. */
+export interface Transport {
+  readonly name: string;
+  send(out: Outgoing): Promise<void>;
+}
+
+/** Answers free text addressed to the bot that is not a command (a policy question). */
+export type QuestionHandler = (ctx: ChatContext, question: string) => Promise<void>;
+
+export interface BotParts {
+  roster: Roster;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  commands: CommandRegistry;
+  conversations: Conversations;
+  answerQuestion: QuestionHandler;
+  transport: Transport;
+}
+
+/**
+ * The one entry point for every incoming message, whatever the platform: dedupe, identify the
+ * sender, route (conversation → command → question → ignore), and the one error path.
+ */
+export class Bot {
+  readonly #parts: BotParts;
+  readonly #queue = new KeyedQueue();
+
+  constructor(parts: BotParts) {
+    this.#parts = parts;
+  }
+
+  /** Handles one message. Never rejects: a failure is logged and the user gets an apology. */
+  handle(msg: Incoming): Promise<void> {
+    return this.#queue.run(`${msg.channel}|${msg.chatId}`, () => this.#process(msg));
+  }
+
+  /** Sends a message from the bot (replies, reminders, notices all pass here). */
+  async send(out: Outgoing): Promise<void> {
+    const { store, clock, transport } = this.#parts;
+    const buttons = 'card' in out.content ? out.content.card.buttons : undefined;
+    await transport.send(out);
+    await rememberButtons(store, chatKey(transport.name, out.to), buttons, clock.now());
+  }
+
+  async #process(msg: Incoming): Promise<void> {
+    const { roster, store, log } = this.#parts;
+    const person = roster.findBySender(msg.channel, msg.senderId);
+    const ctx = this.#context(msg, person);
+    try {
+      if (!(await recordFirstDelivery(store, `${msg.channel}|${msg.messageId}`, ctx.now))) {
+        log.debug({ channel: msg.channel, messageId: msg.messageId }, 'duplicate delivery ignored');
+        return;
+      }
+      await this.#route(ctx);
+    } catch (error) {
+      const ref = randomBytes(3).toString('hex');
+      log.error(
+        { err: error, ref, channel: msg.channel, chatId: msg.chatId, messageId: msg.messageId, person: person?.id, text: msg.text.slice(0, 200) },
+        'handler failed',
+      );
+      const admins = roster.admins().map((a) => a.name).join('、');
+      await ctx.reply(t('error.apology', { ref, admins })).catch((sendError: unknown) =>
+        log.error({ err: sendError, ref }, 'apology could not be sent'),
+      );
+    }
+  }
+
+  async #route(ctx: ChatContext): Promise<void> {
+    const { commands, conversations, answerQuestion, roster, transport } = this.#parts;
+    const { msg, person } = ctx;
+    const addressed = msg.chatType === 'direct' || msg.mentionsBot;
+    let text = msg.text.trim();
+    if (addressed) text = pressedButton(ctx.store, chatKey(transport.name, this.#replyAddress(msg, person)), text) ?? text;
+    ctx = { ...ctx, args: text };
+
+    if (msg.chatType === 'direct' && (await conversations.route(ctx))) return;
+
+    const match = commands.match(text);
+    if (match) {
+      const { command, args } = match;
+      if (!commands.allows(command, person)) {
+        const admins = roster.admins().map((a) => a.name).join('、');
+        await ctx.reply(
+          person
+            ? t('command.forbidden', {
+                command: command.name,
+                roles: (command.roles ?? []).map((r) => ROLE_LABELS[r]).join('或'),
+                yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
+              })
+            : t('roster.unknown', { command: command.name, admins }),
+        );
+        return;
+      }
+      await command.run({ ...ctx, args });
+      return;
+    }
+    // In a group, only messages that @-mention the bot are for it; the rest is people talking.
+    if (!addressed) return;
+    if (!text) {
+      await ctx.reply(t('chat.greeting', { bot: roster.botName }));
+      return;
+    }
+    await answerQuestion(ctx, text);
+  }
+
+  #context(msg: Incoming, person: Person | undefined): ChatContext {
+    const { roster, store, clock, log, commands } = this.#parts;
+    const replyTo = this.#replyAddress(msg, person);
+    // In a group the reply names its addressee, as a person would.
+    const mentions = msg.chatType === 'group' && person ? [person.id] : [];
+    return {
+      msg,
+      person,
+      args: msg.text,
+      now: clock.now(),
+      roster,
+      store,
+      log,
+      commands,
+      reply: (content: Content | string) =>
+        this.send({ to: replyTo, mentions, content: typeof content === 'string' ? { text: content } : content }),
+      send: (out: Outgoing) => this.send(out),
+    };
+  }
+
+  /** Replies go to the org's group or the person's direct chat when known, else the raw chat. */
+  #replyAddress(msg: Incoming, person: Person | undefined): Address {
+    if (msg.chatType === 'direct' && person) return { kind: 'direct', personId: person.id };
+    const group = msg.chatType === 'group' ? this.#parts.roster.groupForChat(msg.channel, msg.chatId) : undefined;
+    if (group) return { kind: 'group', groupId: group.id };
+    return { kind: 'chat', chatId: msg.chatId, chatType: msg.chatType };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Job } from '../scheduler/job';
+import type { Store } from '../store/store';
+import { localDateTime } from '../time';
+import { SEEN_RETENTION_DAYS } from './dedupe';
+
+/** Button choices older than this no longer answer to a typed number. */
+const CHOICE_RETENTION_DAYS = 7;
+
+/** Nightly at 03:00: forget old message ids and stale button choices so db.json stays small. */
+export function housekeepingJob(store: Store): Job {
+  return {
+    name: 'housekeeping',
+    nextRun(after) {
+      const local = localDateTime(after);
+      const today = local.set({ hour: 3, minute: 0, second: 0, millisecond: 0 });
+      return (today > local ? today : today.plus({ days: 1 })).toJSDate();
+    },
+    async run(now) {
+      const seenCutoff = new Date(now.getTime() - SEEN_RETENTION_DAYS * 86_400_000).toISOString();
+      const choiceCutoff = new Date(now.getTime() - CHOICE_RETENTION_DAYS * 86_400_000).toISOString();
+      await store.update((db) => {
+        for (const [key, at] of Object.entries(db.seenMessages)) if (at < seenCutoff) delete db.seenMessages[key];
+        for (const [key, c] of Object.entries(db.choices)) if (c.sentAt < choiceCutoff) delete db.choices[key];
+      });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * Runs tasks one at a time per key and concurrently across keys. Messages of one chat are
+ * handled in the order they arrived (a reply to question 2 must not overtake question 1),
+ * while a slow chat does not hold up the others.
+ */
+export class KeyedQueue {
+  #tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.#tails.set(key, tail);
+    // Forget idle keys so the map does not grow with every chat ever seen.
+    void tail.then(() => {
+      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    });
+    return result;
+  }
+}

@@ -1,0 +1,117 @@
+import { loadYamlFile } from '../yaml-file';
+import { orgSchema, type Group, type OrgFile, type Person, type Role, type Section } from './schema';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  head: '科室负责人',
+  reporter: '专人',
+  staff: '工作人员',
+};
+
+/** The department as the bot sees it: who is who, in which section, reachable where. */
+export class Roster {
+  readonly department: OrgFile['department'];
+  readonly people: readonly Person[];
+  readonly sections: readonly Section[];
+  readonly groups: readonly Group[];
+  readonly mainGroup: Group;
+  readonly coordinator: Section;
+  readonly #peopleById: Map<string, Person>;
+  readonly #sectionsById: Map<string, Section>;
+
+  constructor(org: OrgFile) {
+    this.department = org.department;
+    this.people = org.people;
+    this.sections = org.sections;
+    this.groups = org.groups;
+    this.mainGroup = org.groups.find((g) => g.main) ?? org.groups[0]!;
+    this.coordinator = org.sections.find((s) => s.coordinator)!;
+    this.#peopleById = new Map(org.people.map((p) => [p.id, p]));
+    this.#sectionsById = new Map(org.sections.map((s) => [s.id, s]));
+  }
+
+  get botName(): string {
+    return this.department.bot_name;
+  }
+
+  person(id: string): Person | undefined {
+    return this.#peopleById.get(id);
+  }
+
+  /** Everyone whose id or name is exactly `key` (names can repeat in a real department). */
+  findPeople(key: string): Person[] {
+    const byId = this.#peopleById.get(key);
+    if (byId) return [byId];
+    return this.people.filter((p) => p.name === key);
+  }
+
+  /**
+   * The person behind a platform sender id. Each platform identifies people differently:
+   * Lark by open_id, WeChat by alias or display name; the console and simulate use roster ids.
+   */
+  findBySender(channel: string, platformId: string): Person | undefined {
+    switch (channel) {
+      case 'lark':
+        return this.people.find((p) => p.lark?.open_id === platformId);
+      case 'wechat':
+        return (
+          this.people.find((p) => p.wechat?.alias === platformId) ??
+          this.people.find((p) => p.wechat?.name === platformId)
+        );
+      default:
+        return this.#peopleById.get(platformId);
+    }
+  }
+
+  section(id: string): Section | undefined {
+    return this.#sectionsById.get(id);
+  }
+
+  /** A section by id, full name or any alias (科室 are usually called by their short names). */
+  findSection(key: string): Section | undefined {
+    return this.sections.find((s) => s.id === key || s.name === key || s.aliases.includes(key));
+  }
+
+  group(id: string): Group | undefined {
+    return this.groups.find((g) => g.id === id);
+  }
+
+  /** The org group behind a platform chat id (console and simulate use the group ids). */
+  groupForChat(channel: string, chatId: string): Group | undefined {
+    switch (channel) {
+      case 'lark':
+        return this.groups.find((g) => g.lark_chat_id === chatId);
+      case 'wechat':
+        return this.groups.find((g) => g.wechat_topic === chatId);
+      default:
+        return this.group(chatId);
+    }
+  }
+
+  sectionsOf(person: Person): Section[] {
+    return person.sections.map((id) => this.#sectionsById.get(id)!);
+  }
+
+  hasRole(person: Person | undefined, role: Role): boolean {
+    return person?.roles.includes(role) ?? false;
+  }
+
+  membersWithRole(sectionId: string, role: Role): Person[] {
+    return this.people.filter((p) => p.sections.includes(sectionId) && p.roles.includes(role));
+  }
+
+  admins(): Person[] {
+    return this.people.filter((p) => p.roles.includes('admin'));
+  }
+
+  /** "王芳（商事登记项目审批服务科 专人）" — how the bot introduces someone. */
+  describe(person: Person): string {
+    const sections = this.sectionsOf(person).map((s) => s.name).join('、');
+    const roles = person.roles.map((r) => ROLE_LABELS[r]).join('、');
+    return `${person.name}（${sections} ${roles}）`;
+  }
+}
+
+export function loadRoster(file: string): Roster {
+  return new Roster(loadYamlFile(file, orgSchema));
+}

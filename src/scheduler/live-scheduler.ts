@@ -1,0 +1,49 @@
+import schedule from 'node-schedule';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../logger';
+import type { Job } from './job';
+
+/** Wakes jobs on the wall clock with node-schedule, re-arming each after it runs. */
+export class LiveScheduler {
+  readonly #clock: Clock;
+  readonly #log: Logger;
+  readonly #armed = new Set<schedule.Job>();
+  #stopped = false;
+
+  constructor(clock: Clock, log: Logger) {
+    this.#clock = clock;
+    this.#log = log;
+  }
+
+  start(jobs: Job[]): void {
+    for (const job of jobs) this.#arm(job, this.#clock.now());
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    for (const armed of this.#armed) armed.cancel();
+    this.#armed.clear();
+  }
+
+  #arm(job: Job, after: Date): void {
+    const at = job.nextRun(after);
+    if (!at || this.#stopped) return;
+    const armed = schedule.scheduleJob(at, async () => {
+      this.#armed.delete(armed);
+      await runJob(job, this.#clock.now(), this.#log);
+      this.#arm(job, at);
+    });
+    // scheduleJob returns null for a time already past; try again from the present.
+    if (armed) this.#armed.add(armed);
+    else this.#arm(job, this.#clock.now());
+  }
+}
+
+/** A failing job is logged and retried at its next time; it never takes the bot down. */
+export async function runJob(job: Job, now: Date, log: Logger): Promise<void> {
+  try {
+    await job.run(now);
+  } catch (error) {
+    log.error({ err: error, job: job.name }, 'scheduled job failed');
+  }
+}

@@ -1,0 +1,40 @@
+import type { VirtualClock } from '../core/clock';
+import type { Logger } from '../logger';
+import type { Job } from './job';
+import { runJob } from './live-scheduler';
+
+/**
+ * Simulate's scheduler: moving the virtual clock forward runs, in time order, every job due in
+ * between, each with the clock set to its own time — what the live bot would have done.
+ */
+export class VirtualScheduler {
+  readonly #clock: VirtualClock;
+  readonly #log: Logger;
+  readonly #next = new Map<Job, Date | null>();
+
+  constructor(clock: VirtualClock, jobs: Job[], log: Logger) {
+    this.#clock = clock;
+    this.#log = log;
+    for (const job of jobs) this.#next.set(job, job.nextRun(clock.now()));
+  }
+
+  async advanceTo(target: Date): Promise<void> {
+    for (;;) {
+      const due = this.#earliestDue(target);
+      if (!due) break;
+      const [job, at] = due;
+      this.#clock.set(at);
+      await runJob(job, at, this.#log);
+      this.#next.set(job, job.nextRun(at));
+    }
+    this.#clock.set(target);
+  }
+
+  #earliestDue(target: Date): [Job, Date] | undefined {
+    let best: [Job, Date] | undefined;
+    for (const [job, at] of this.#next) {
+      if (at && at <= target && (!best || at < best[1])) best = [job, at];
+    }
+    return best;
+  }
+}

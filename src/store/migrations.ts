@@ -1,0 +1,32 @@
+import { DB_VERSION } from './schema';
+
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * MIGRATIONS[n] turns a version-n file into version n+1. Each step is kept forever so that a
+ * data file from any older release can be opened.
+ */
+const MIGRATIONS: Record<number, Migration> = {
+  // Version 0: the unversioned prototype file, which held only the seen-message log.
+  0: (data) => ({
+    version: 1,
+    seenMessages: data.seenMessages ?? {},
+    conversations: {},
+    choices: {},
+  }),
+};
+
+export function versionOf(data: Record<string, unknown>): number {
+  return typeof data.version === 'number' ? data.version : 0;
+}
+
+/** Applies every step from the file's version up to DB_VERSION. */
+export function migrate(data: Record<string, unknown>): Record<string, unknown> {
+  let current = data;
+  for (let v = versionOf(current); v < DB_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`no migration from version ${v}`);
+    current = step(current);
+  }
+  return current;
+}

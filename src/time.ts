@@ -1,0 +1,18 @@
+import { DateTime } from 'luxon';
+
+/** The department's time zone: deadlines, working hours and output timestamps are all in it. */
+export const ZONE = 'Asia/Shanghai';
+
+/** `2026-11-20T09:00:00+08:00` */
+export function formatLocalIso(time: Date): string {
+  return DateTime.fromJSDate(time, { zone: ZONE }).toISO({ suppressMilliseconds: true })!;
+}
+
+/** `2026-11-20 09:00` */
+export function formatLocalMinute(time: Date): string {
+  return DateTime.fromJSDate(time, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+export function localDateTime(time: Date): DateTime {
+  return DateTime.fromJSDate(time, { zone: ZONE });
+}

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runNpmScript } from '../helpers/run-cli';
+import { tempDir } from '../helpers/temp-dir';
+
+describe('console channel (npm start through a pipe)', () => {
+  it('chats as a roster member in the group and in a direct chat, and exits at end of input', async () => {
+    const dataDir = tempDir();
+    const input = ['帮助', '大家下午好', '@信用助手', '/as 林晓燕', '/dm', '我是谁', '/as 张三', '/who', '/group', '@信用助手 @王芳 双公示怎么报'].join('\n');
+    const { code, stdout, stderr } = await runNpmScript('start', [], { input, env: { CREDIT_DATA_DIR: dataDir } });
+    expect(stderr.replace(/npm warn.*\n/g, '')).toBe('');
+    expect(code).toBe(0);
+    // Starts as an ordinary reporter, in the department's group.
+    expect(stdout).toContain('您现在是 王芳（商事登记项目审批服务科 专人），在群聊「信用体系建设工作群」');
+    // Each bot message says where it went and whom it mentions; cards read as text.
+    expect(stdout).toContain('王芳（群聊「信用体系建设工作群」）：帮助\n信用助手 → 群聊「信用体系建设工作群」 @王芳\n  【信用助手 · 帮助】');
+    // Un-mentioned chatter gets no answer: the next bot line answers the @-mention.
+    expect(stdout).toContain('：大家下午好\n王芳（群聊「信用体系建设工作群」）：@信用助手\n信用助手 → ');
+    expect(stdout).toContain('（您现在是 林晓燕（政务服务体系建设指导科 科室负责人、管理员），在群聊「信用体系建设工作群」）');
+    expect(stdout).toContain('林晓燕（与信用助手的私聊）：我是谁\n信用助手 → 私聊 林晓燕\n  【我是谁】');
+    expect(stdout).toContain('（名册中没有“张三”。发送 /who 查看名册，例如 /as 王芳）');
+    expect(stdout).toMatch(/song-jia\s+宋佳（监督考核科、综合受理窗口 专人）/);
+    expect(stdout).toContain('信用助手 → 群聊「信用体系建设工作群」 @林晓燕\n  没有找到与“@王芳 双公示怎么报”对应的命令');
+    // The store and the log file are where the banner says.
+    expect(Object.keys(JSON.parse(readFileSync(path.join(dataDir, 'db.json'), 'utf8')).seenMessages)).toHaveLength(5);
+    expect(readFileSync(path.join(dataDir, 'logs', 'bot.log'), 'utf8')).toContain('"msg":"bot started"');
+  });
+
+  it('stops with one clear line when the configuration is wrong', async () => {
+    const { code, stdout, stderr } = await runNpmScript('start', [], { env: { LOG_LEVEL: 'loud' } });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.replace(/npm (warn|error).*\n/g, '').trim()).toMatch(/^配置错误：环境变量 LOG_LEVEL="loud" 无效：.*$/);
+  });
+
+  it('stops with the file, line and field when org.yaml is malformed', async () => {
+    const dir = tempDir();
+    const org = path.join(dir, 'org.yaml');
+    writeFileSync(org, readFileSync('data/org.yaml', 'utf8').replace('roles: [reporter]\n    lark: { open_id: ou_wang_fang', 'roles: [reportr]\n    lark: { open_id: ou_wang_fang'));
+    const { code, stderr } = await runNpmScript('start', [], { env: { CREDIT_ORG_FILE: org, CREDIT_DATA_DIR: dir } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/org\.yaml 第 \d+ 行，字段 people\[\d+\]\.roles\[0\]：无效选项/);
+  });
+});
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+describe.skipIf(!hasTmux)('console channel (a terminal driven by tmux send-keys)', () => {
+  it('shows a prompt with who and where, answers typed lines, and quits on Ctrl-D', async () => {
+    const session = `credit-test-${process.pid}`;
+    const dataDir = tempDir();
+    const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+    const screen = () => tmux('capture-pane', '-t', session, '-p').stdout;
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 100 && !pattern.test(screen()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(screen()).toMatch(pattern);
+    };
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '50', `CREDIT_DATA_DIR=${dataDir} npm run --silent start; echo EXITED=$?; sleep 5`);
+    try {
+      await waitFor(/王芳@群聊>\s*$/m);
+      tmux('send-keys', '-t', session, '/dm', 'Enter');
+      tmux('send-keys', '-t', session, '我是谁', 'Enter');
+      await waitFor(/信用助手 → 私聊 王芳\n  【我是谁】\n  姓名：王芳（编号 wang-fang）[\s\S]*王芳@私聊>\s*$/m);
+      tmux('send-keys', '-t', session, 'C-d');
+      await waitFor(/EXITED=0/);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+  });
+});

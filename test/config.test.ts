@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { isSecretName, loadConfig } from '../src/config';
+import { StartupError } from '../src/startup-error';
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      dataDir: 'data',
+      dbFile: 'data/db.json',
+      orgFile: 'data/org.yaml',
+      channel: 'console',
+      logLevel: 'info',
+    });
+  });
+
+  it('puts the database inside CREDIT_DATA_DIR unless CREDIT_DB_FILE says otherwise', () => {
+    expect(loadConfig({ CREDIT_DATA_DIR: '/srv/bot' }).dbFile).toBe('/srv/bot/db.json');
+    expect(loadConfig({ CREDIT_DATA_DIR: '/srv/bot', CREDIT_DB_FILE: '/x/state.json' }).dbFile).toBe('/x/state.json');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ LOG_LEVEL: '' }).logLevel).toBe('info');
+  });
+
+  it('names the variable, its value and what was expected', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(StartupError);
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/环境变量 LOG_LEVEL="verbose" 无效.*"info"/);
+    expect(() => loadConfig({ CREDIT_CHANNEL: 'telegram' })).toThrow(/CREDIT_CHANNEL="telegram".*"console"/);
+  });
+
+  it('refuses a misspelt CREDIT_ variable instead of ignoring it', () => {
+    expect(() => loadConfig({ CREDIT_DATADIR: 'x' })).toThrow(/未知的环境变量 CREDIT_DATADIR.*CREDIT_DATA_DIR/);
+  });
+
+  it('knows which names hold credentials, so their values are never echoed', () => {
+    expect(isSecretName('LARK_APP_SECRET')).toBe(true);
+    expect(isSecretName('OPENAI_API_KEY')).toBe(true);
+    expect(isSecretName('LOG_LEVEL')).toBe(false);
+  });
+});

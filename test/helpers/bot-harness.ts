@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { commandList } from '../../commands/index';
+import { Bot, type QuestionHandler } from '../../src/core/bot';
+import { VirtualClock } from '../../src/core/clock';
+import { CommandRegistry, type Command } from '../../src/core/command';
+import type { Incoming, Outgoing } from '../../src/core/message';
+import { replyUnrecognized } from '../../src/core/unrecognized';
+import { Conversations } from '../../src/conversations/conversations';
+import type { Flow } from '../../src/conversations/flow';
+import { loadRoster } from '../../src/org/roster';
+import { Store } from '../../src/store/store';
+import { captureLog } from './silent-logger';
+import { tempDir } from './temp-dir';
+
+export interface HarnessOptions {
+  commands?: Command[];
+  flows?: Flow[];
+  answerQuestion?: QuestionHandler;
+  start?: Date;
+  /** Reopen an existing data directory, as after a restart. */
+  dataDir?: string;
+}
+
+export interface SayOptions {
+  chat?: 'group' | 'dm';
+  mention?: boolean;
+  id?: string;
+  channel?: string;
+}
+
+/** A Bot wired to the sample roster, a real store in a temp dir, a virtual clock and a recording transport. */
+export async function botHarness(options: HarnessOptions = {}) {
+  const dataDir = options.dataDir ?? tempDir();
+  const store = await Store.open(path.join(dataDir, 'db.json'));
+  const roster = loadRoster('data/org.yaml');
+  const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
+  const captured = captureLog();
+  const sent: Outgoing[] = [];
+  const bot = new Bot({
+    roster,
+    store,
+    clock,
+    log: captured.log,
+    commands: new CommandRegistry(options.commands ?? commandList),
+    conversations: new Conversations(options.flows ?? []),
+    answerQuestion: options.answerQuestion ?? replyUnrecognized,
+    transport: { name: 'simulate', send: async (out) => void sent.push(out) },
+  });
+  function message(from: string, text: string, o: SayOptions = {}): Incoming {
+    const chat = o.chat ?? 'dm';
+    return {
+      channel: o.channel ?? 'simulate',
+      chatId: chat === 'group' ? 'main' : `dm:${from}`,
+      chatType: chat === 'group' ? 'group' : 'direct',
+      senderId: from,
+      text,
+      mentionsBot: o.mention ?? false,
+      mentions: [],
+      messageId: o.id ?? randomUUID(),
+      time: clock.now(),
+    };
+  }
+
+  return {
+    bot,
+    store,
+    roster,
+    clock,
+    log: captured,
+    dataDir,
+    sent,
+    message,
+    /** Handles one message and returns what the bot sent in response. */
+    async say(from: string, text: string, o: SayOptions = {}): Promise<Outgoing[]> {
+      await bot.handle(message(from, text, o));
+      return sent.splice(0);
+    },
+  };
+}
+
+export function textOf(out: Outgoing | undefined): string {
+  if (!out) return '';
+  return 'text' in out.content ? out.content.text : [out.content.card.title, ...(out.content.card.lines ?? [])].join('\n');
+}

@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, emptyDb } from '../../src/store/schema';
+import { Store } from '../../src/store/store';
+import { StartupError } from '../../src/startup-error';
+import { tempDir } from '../helpers/temp-dir';
+
+function dbPath(content?: string): string {
+  const file = path.join(tempDir(), 'db.json');
+  if (content !== undefined) writeFileSync(file, content);
+  return file;
+}
+
+async function openError(file: string): Promise<string> {
+  const error = await Store.open(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StartupError);
+  return (error as Error).message;
+}
+
+describe('Store', () => {
+  it('creates a fresh versioned file, directories included', async () => {
+    const file = path.join(tempDir(), 'nested', 'db.json');
+    const store = await Store.open(file);
+    expect(store.data).toEqual(emptyDb());
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(emptyDb());
+  });
+
+  it('persists updates and reads them back after a restart', async () => {
+    const file = dbPath();
+    const store = await Store.open(file);
+    const result = await store.update((db) => {
+      db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z';
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect((await Store.open(file)).data.seenMessages).toEqual({ 'lark|m1': '2026-11-20T01:00:00.000Z' });
+  });
+
+  it('applies concurrent updates one after another without losing any', async () => {
+    const store = await Store.open(dbPath());
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.update((db) => {
+          db.seenMessages[`m${i}`] = '2026-11-20T01:00:00.000Z';
+        }),
+      ),
+    );
+    expect(Object.keys((await Store.open(store.file)).data.seenMessages)).toHaveLength(20);
+  });
+
+  it('keeps memory and file unchanged when a change throws', async () => {
+    const store = await Store.open(dbPath());
+    await expect(
+      store.update((db) => {
+        db.seenMessages.x = '2026-11-20T01:00:00.000Z';
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(store.data.seenMessages).toEqual({});
+    await store.update((db) => void (db.seenMessages.y = '2026-11-20T01:00:00.000Z'));
+    expect(Object.keys(store.data.seenMessages)).toEqual(['y']);
+  });
+
+  it('keeps memory and file unchanged when the write fails', async () => {
+    const dir = tempDir();
+    const store = await Store.open(path.join(dir, 'db.json'));
+    const before = readFileSync(store.file, 'utf8');
+    // lowdb writes to a temporary file and renames it; a directory in its place makes that fail.
+    mkdirSync(path.join(dir, '.db.json.tmp'));
+    await expect(store.update((db) => void (db.seenMessages.x = '2026-11-20T01:00:00.000Z'))).rejects.toThrow(/EISDIR/);
+    expect(store.data.seenMessages).toEqual({});
+    expect(readFileSync(store.file, 'utf8')).toBe(before);
+  });
+
+  it('refuses a corrupt file with a clear message and never overwrites it', async () => {
+    const file = dbPath('{"version":1,"seenMessages":{');
+    expect(await openError(file)).toMatch(/数据文件 .*db\.json 不是有效的 JSON。机器人已停止，文件未被改动/);
+    expect(readFileSync(file, 'utf8')).toBe('{"version":1,"seenMessages":{');
+  });
+
+  it('refuses a file whose content does not fit the schema, naming the field', async () => {
+    const bad = JSON.stringify({ ...emptyDb(), seenMessages: { m1: 42 } });
+    const file = dbPath(bad);
+    expect(await openError(file)).toMatch(/字段 seenMessages\.m1 无效/);
+    expect(readFileSync(file, 'utf8')).toBe(bad);
+  });
+
+  it('refuses a file that is not an object, or is unreadable', async () => {
+    expect(await openError(dbPath('[1,2]'))).toMatch(/应为 JSON 对象/);
+    const dir = path.join(tempDir(), 'db.json');
+    mkdirSync(dir);
+    expect(await openError(dir)).toMatch(/无法读取（EISDIR）/);
+  });
+
+  it('refuses a file written by a newer release', async () => {
+    const newer = JSON.stringify({ ...emptyDb(), version: DB_VERSION + 1 });
+    const file = dbPath(newer);
+    expect(await openError(file)).toMatch(new RegExp(`版本为 ${DB_VERSION + 1}，而本程序只支持到 ${DB_VERSION}`));
+    expect(readFileSync(file, 'utf8')).toBe(newer);
+  });
+
+  it('migrates the unversioned prototype file and keeps a backup of it', async () => {
+    const legacy = JSON.stringify({ seenMessages: { 'lark|old': '2026-11-01T00:00:00.000Z' } });
+    const file = dbPath(legacy);
+    const store = await Store.open(file);
+    expect(store.data).toEqual({ ...emptyDb(), seenMessages: { 'lark|old': '2026-11-01T00:00:00.000Z' } });
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(DB_VERSION);
+    expect(readFileSync(`${file}.v0.bak`, 'utf8')).toBe(legacy);
+  });
+
+  it('does not rewrite or back up a file that is already current', async () => {
+    const file = dbPath(JSON.stringify(emptyDb()));
+    await Store.open(file);
+    expect(existsSync(`${file}.v${DB_VERSION}.bak`)).toBe(false);
+  });
+});
