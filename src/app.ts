@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { commandList } from '../commands/index';
 import type { Channel } from './channels/channel';
 import type { Config } from './config';
@@ -11,9 +12,12 @@ import type { Logger } from './logger';
 import { loadRoster, type Roster } from './org/roster';
 import type { Job } from './scheduler/job';
 import { Store } from './store/store';
+import { submissionFlow } from './submissions/form-flow';
+import { loadTaskCatalog, type TaskCatalog } from './tasks/catalog';
 
 export interface App {
   roster: Roster;
+  catalog: TaskCatalog;
   store: Store;
   bot: Bot;
   channel: Channel;
@@ -31,6 +35,7 @@ export async function createApp(
   makeChannel: (roster: Roster) => Channel,
 ): Promise<App> {
   const roster = loadRoster(config.orgFile);
+  const catalog = loadTaskCatalog(config.tasksFile, roster);
   const commands = new CommandRegistry(commandList);
   const store = await Store.open(config.dbFile);
   const channel = makeChannel(roster);
@@ -40,9 +45,11 @@ export async function createApp(
     clock,
     log,
     commands,
-    conversations: new Conversations([]),
+    catalog,
+    conversations: new Conversations([submissionFlow(catalog, catalog.defaults.idle_minutes)]),
     answerQuestion: replyUnrecognized,
+    exportsDir: path.join(config.dataDir, 'exports'),
     transport: channel,
   });
-  return { roster, store, bot, channel, jobs: [housekeepingJob(store)] };
+  return { roster, catalog, store, bot, channel, jobs: [housekeepingJob(store)] };
 }

@@ -12,6 +12,7 @@ const envSchema = z.object({
   CREDIT_DATA_DIR: z.string().min(1).default('data'),
   CREDIT_DB_FILE: z.string().min(1).optional(),
   CREDIT_ORG_FILE: z.string().min(1).default('data/org.yaml'),
+  CREDIT_TASKS_FILE: z.string().min(1).default('data/tasks.yaml'),
   CREDIT_CHANNEL: z.enum(['console']).default('console'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
@@ -23,6 +24,7 @@ export interface Config {
   dataDir: string;
   dbFile: string;
   orgFile: string;
+  tasksFile: string;
   channel: 'console';
   logLevel: LogLevel;
 }
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.CREDIT_DATA_DIR,
     dbFile: e.CREDIT_DB_FILE ?? path.join(e.CREDIT_DATA_DIR, 'db.json'),
     orgFile: e.CREDIT_ORG_FILE,
+    tasksFile: e.CREDIT_TASKS_FILE,
     channel: e.CREDIT_CHANNEL,
     logLevel: e.LOG_LEVEL,
   };

@@ -16,3 +16,8 @@ export function formatLocalMinute(time: Date): string {
 export function localDateTime(time: Date): DateTime {
   return DateTime.fromJSDate(time, { zone: ZONE });
 }
+
+/** `11月26日 18:00` — deadlines and submission times in messages. */
+export function formatDayTime(time: Date): string {
+  return DateTime.fromJSDate(time, { zone: ZONE }).toFormat('M月d日 HH:mm');
+}

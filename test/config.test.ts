@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       dataDir: 'data',
       dbFile: 'data/db.json',
       orgFile: 'data/org.yaml',
+      tasksFile: 'data/tasks.yaml',
       channel: 'console',
       logLevel: 'info',
     });

@@ -16,10 +16,11 @@ export class Conversations {
     this.#flows = new Map(flows.map((f) => [f.id, f]));
   }
 
-  async start(ctx: ChatContext, flowId: string): Promise<void> {
+  /** Starts a flow for the sender, replacing any conversation they had open. */
+  async start(ctx: ChatContext, flowId: string, init: Record<string, unknown> = {}): Promise<void> {
     const flow = this.#flows.get(flowId);
     if (!flow || !ctx.person) throw new Error(`cannot start flow ${flowId}`);
-    await this.#save(ctx, flow, await flow.start(ctx), ctx.now);
+    await this.#save(ctx, flow, await flow.start(ctx, init), ctx.now);
   }
 
   /** Gives the message to the person's active conversation; false if there is none. */

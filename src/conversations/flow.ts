@@ -17,7 +17,7 @@ export interface Flow {
   /** Minutes without a reply after which the conversation lapses. */
   idleMinutes: number;
   /** Sends the first prompt; returns the state to save, or null if there is nothing to ask. */
-  start(ctx: ChatContext): Promise<FlowState | null>;
+  start(ctx: ChatContext, init: Record<string, unknown>): Promise<FlowState | null>;
   /** Handles the person's next message; returns the next state, or null when finished. */
   next(ctx: ChatContext, state: FlowState): Promise<FlowState | null>;
 }

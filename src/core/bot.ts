@@ -5,6 +5,7 @@ import type { Person } from '../org/schema';
 import { ROLE_LABELS, type Roster } from '../org/roster';
 import { t } from '../prompts';
 import type { Store } from '../store/store';
+import type { TaskCatalog } from '../tasks/catalog';
 import type { ChatContext } from './chat-context';
 import { chatKey, pressedButton, rememberButtons } from './choices';
 import type { Clock } from './clock';
@@ -28,8 +29,10 @@ export interface BotParts {
   clock: Clock;
   log: Logger;
   commands: CommandRegistry;
+  catalog: TaskCatalog;
   conversations: Conversations;
   answerQuestion: QuestionHandler;
+  exportsDir: string;
   transport: Transport;
 }
 
@@ -120,11 +123,11 @@ export class Bot {
   }
 
   #context(msg: Incoming, person: Person | undefined): ChatContext {
-    const { roster, store, clock, log, commands } = this.#parts;
+    const { roster, store, clock, log, commands, catalog, conversations, exportsDir, answerQuestion } = this.#parts;
     const replyTo = this.#replyAddress(msg, person);
     // In a group the reply names its addressee, as a person would.
     const mentions = msg.chatType === 'group' && person ? [person.id] : [];
-    return {
+    const ctx: ChatContext = {
       msg,
       person,
       args: msg.text,
@@ -133,10 +136,15 @@ export class Bot {
       store,
       log,
       commands,
+      catalog,
+      conversations,
+      exportsDir,
       reply: (content: Content | string) =>
         this.send({ to: replyTo, mentions, content: typeof content === 'string' ? { text: content } : content }),
       send: (out: Outgoing) => this.send(out),
+      answerQuestion: (question: string) => answerQuestion(ctx, question),
     };
+    return ctx;
   }
 
   /** Replies go to the org's group or the person's direct chat when known, else the raw chat. */

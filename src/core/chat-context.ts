@@ -1,7 +1,9 @@
+import type { Conversations } from '../conversations/conversations';
 import type { Logger } from '../logger';
 import type { Person } from '../org/schema';
 import type { Roster } from '../org/roster';
 import type { Store } from '../store/store';
+import type { TaskCatalog } from '../tasks/catalog';
 import type { CommandRegistry } from './command';
 import type { Content, Incoming, Outgoing } from './message';
 
@@ -18,6 +20,12 @@ export interface ChatContext {
   log: Logger;
   /** The chat commands, for help and for commands that start others. */
   commands: CommandRegistry;
+  catalog: TaskCatalog;
+  conversations: Conversations;
+  /** Where exported workbooks are written. */
+  exportsDir: string;
+  /** Answers a policy question in this chat (forms use it for questions asked mid-form). */
+  answerQuestion(question: string): Promise<void>;
   /** Answers in the chat the message came from; in a group it @-mentions the sender. */
   reply(content: Content | string): Promise<void>;
   send(out: Outgoing): Promise<void>;

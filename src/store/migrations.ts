@@ -14,6 +14,8 @@ const MIGRATIONS: Record<number, Migration> = {
     conversations: {},
     choices: {},
   }),
+  // Version 2: monthly submissions and 机关信用积分 items.
+  1: (data) => ({ ...data, version: 2, submissions: [], pointsItems: [] }),
 };
 
 export function versionOf(data: Record<string, unknown>): number {

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 
 /** Bump with every change of shape, and add the step in migrations.ts. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -17,6 +17,40 @@ export const conversationStateSchema = z.object({
   expiresAt: isoTime,
 });
 
+/** One section's answers to one task for one month; resubmissions keep the older ones. */
+export const submissionSchema = z.object({
+  id: z.string(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  taskId: z.string(),
+  sectionId: z.string(),
+  answers: z.record(z.string(), z.unknown()),
+  /** Fingerprint of the questions it answered (see TaskCatalog.formVersion). */
+  formVersion: z.string(),
+  submittedBy: z.string(),
+  submittedAt: isoTime,
+  late: z.boolean(),
+  /** Set when a newer submission replaced this one; kept as history. */
+  supersededAt: isoTime.optional(),
+  /** Set when an admin sent it back for correction. */
+  returned: z.object({ by: z.string(), at: isoTime, reason: z.string() }).optional(),
+});
+
+/** A 机关信用积分 item reported by a person, verified by their section head. */
+export const pointsItemSchema = z.object({
+  /** The number heads type in 同意 N / 退回 N. */
+  no: z.number().int().positive(),
+  personId: z.string(),
+  sectionId: z.string(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  kind: z.enum(['add', 'deduct']),
+  item: z.string(),
+  points: z.number(),
+  reason: z.string(),
+  reportedAt: isoTime,
+  status: z.enum(['pending', 'approved', 'returned']),
+  review: z.object({ by: z.string(), at: isoTime, note: z.string() }).optional(),
+});
+
 export const dbSchema = z.object({
   version: z.literal(DB_VERSION),
   /** Platform message keys already handled, with when; platforms redeliver on slow acks. */
@@ -25,11 +59,15 @@ export const dbSchema = z.object({
   conversations: z.record(z.string(), conversationStateSchema),
   /** Buttons of the last card sent to a chat, so a text-only reply "1" can press one. */
   choices: z.record(z.string(), z.object({ options: z.array(button), sentAt: isoTime })),
+  submissions: z.array(submissionSchema),
+  pointsItems: z.array(pointsItemSchema),
 });
 
 export type Db = z.output<typeof dbSchema>;
 export type ConversationState = z.output<typeof conversationStateSchema>;
+export type Submission = z.output<typeof submissionSchema>;
+export type PointsItem = z.output<typeof pointsItemSchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {} };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [] };
 }

@@ -10,6 +10,8 @@ import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
 import { loadRoster } from '../../src/org/roster';
 import { Store } from '../../src/store/store';
+import { submissionFlow } from '../../src/submissions/form-flow';
+import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { captureLog } from './silent-logger';
 import { tempDir } from './temp-dir';
 
@@ -34,6 +36,7 @@ export async function botHarness(options: HarnessOptions = {}) {
   const dataDir = options.dataDir ?? tempDir();
   const store = await Store.open(path.join(dataDir, 'db.json'));
   const roster = loadRoster('data/org.yaml');
+  const catalog = loadTaskCatalog('data/tasks.yaml', roster);
   const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
   const captured = captureLog();
   const sent: Outgoing[] = [];
@@ -43,8 +46,10 @@ export async function botHarness(options: HarnessOptions = {}) {
     clock,
     log: captured.log,
     commands: new CommandRegistry(options.commands ?? commandList),
-    conversations: new Conversations(options.flows ?? []),
+    catalog,
+    conversations: new Conversations(options.flows ?? [submissionFlow(catalog, catalog.defaults.idle_minutes)]),
     answerQuestion: options.answerQuestion ?? replyUnrecognized,
+    exportsDir: path.join(dataDir, 'exports'),
     transport: { name: 'simulate', send: async (out) => void sent.push(out) },
   });
   function message(from: string, text: string, o: SayOptions = {}): Incoming {

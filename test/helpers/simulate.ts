@@ -18,6 +18,7 @@ export interface SimulateOptions {
   /** Reuse a data directory, e.g. to replay a restart. */
   dataDir?: string;
   orgFile?: string;
+  tasksFile?: string;
 }
 
 /**
@@ -31,6 +32,7 @@ export async function simulate(lines: ScriptLine[], options: SimulateOptions = {
     dataDir,
     dbFile: path.join(dataDir, 'db.json'),
     orgFile: options.orgFile ?? 'data/org.yaml',
+    tasksFile: options.tasksFile ?? 'data/tasks.yaml',
   };
   const out: SimulatedOutput[] = [];
   const steps = parseScript(lines.map((l) => JSON.stringify(l)).join('\n'), 'scenario');

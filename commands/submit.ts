@@ -1,0 +1,26 @@
+import type { Command } from '../src/core/command';
+import { t } from '../src/prompts';
+import { SUBMISSION_FLOW } from '../src/submissions/form-flow';
+import { resolveSubmitRequest } from '../src/submissions/submit-request';
+
+/** 填报: starts the monthly form in the person's direct chat. */
+const submit: Command = {
+  name: '填报',
+  aliases: ['submit', '报送'],
+  usage: '填报 [任务] [科室] [月份]',
+  summary: '填报本月的监测材料，例如「填报 双公示」；在私聊中一问一答',
+  roles: ['reporter', 'head', 'admin'],
+  async run(ctx) {
+    const request = resolveSubmitRequest(ctx, ctx.args);
+    if (!request.ok) {
+      await ctx.reply(request.message);
+      return;
+    }
+    if (ctx.msg.chatType === 'group') {
+      await ctx.reply(t('form.group_note', { name: ctx.person!.name, bot: ctx.roster.botName }));
+    }
+    await ctx.conversations.start(ctx, SUBMISSION_FLOW, { ...request.init });
+  },
+};
+
+export default submit;

@@ -1,0 +1,386 @@
+import type { ChatContext } from '../core/chat-context';
+import type { Button, Content } from '../core/message';
+import type { Flow, FlowState } from '../conversations/flow';
+import { t } from '../prompts';
+import type { TaskCatalog } from '../tasks/catalog';
+import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
+import type { Field, ListField, Task } from '../tasks/schema';
+import { formatDayTime } from '../time';
+import { notifyAdmins } from './admin-notice';
+import { MAX_INPUT_LENGTH, normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from './parse-answer';
+import { currentSubmission, saveSubmission, STATUS_LABELS, statusOf } from './records';
+import { formatAnswer, isVisible, summaryLines } from './summary';
+
+export const SUBMISSION_FLOW = 'submission';
+
+/** What the 填报 command resolved before handing over to the form. */
+export interface SubmitInit {
+  month: MonthKey;
+  /** The sections the person may submit for here; more than one means "ask which". */
+  sectionIds: string[];
+  taskId?: string;
+}
+
+type Stage = 'section' | 'task' | 'field' | 'confirm';
+
+interface FormData {
+  stage: Stage;
+  month: MonthKey;
+  sectionChoices: string[];
+  sectionId?: string;
+  taskChoices: string[];
+  taskId?: string;
+  formVersion?: string;
+  answers: Record<string, unknown>;
+  /** Entries of the list field being filled, until 完成. */
+  listDraft: ListItem[];
+  /** Consecutive answers that could not be read. */
+  failures: number;
+  /** Editing from the summary: after the change, go back to it. */
+  editing: boolean;
+}
+
+/** Words that steer the form rather than answer it. */
+const CANCEL = /^(取消|cancel|退出|不填了)$/i;
+const BACK = /^(上一步|返回|back)$/i;
+const SKIP = /^(跳过|skip)$/i;
+const DONE = /^(完成|好了|没有了|结束|done)$/i;
+const CONFIRM = /^(确认|确定|提交|确认提交|yes|ok)$/i;
+const EDIT = /^修改\s*(\d+)$/;
+
+/** A question mid-form is answered, then the pending question is asked again. */
+function looksLikeQuestion(text: string): boolean {
+  return /[？?]\s*$/.test(text) || /^(问|请问)[\s:：]/.test(text);
+}
+
+/**
+ * The monthly submission as a guided conversation in the reporter's direct chat: which section,
+ * which task, then one question at a time with a hint, each answer checked; a summary with the
+ * computed rates; saved on 确认.
+ */
+export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow {
+  const flow: Flow = {
+    id: SUBMISSION_FLOW,
+    title: t('form.flow_title'),
+    version: 1,
+    idleMinutes,
+
+    async start(ctx, init) {
+      const { month, sectionIds, taskId } = init as unknown as SubmitInit;
+      const data: FormData = { stage: 'section', month, sectionChoices: sectionIds, taskChoices: [], answers: {}, listDraft: [], failures: 0, editing: false, taskId };
+      if (sectionIds.length > 1) return askSection(ctx, data);
+      return chooseSection(ctx, data, sectionIds[0]!);
+    },
+
+    async next(ctx, state) {
+      const data = state.data as unknown as FormData;
+      const text = ctx.args.trim();
+      const task = data.taskId ? catalog.task(data.taskId) : undefined;
+      if (data.formVersion && (!task || catalog.formVersion(task) !== data.formVersion)) {
+        await dm(ctx, t('conversation.version_changed', { flow: task?.short ?? flow.title }));
+        return null;
+      }
+      if (CANCEL.test(normalizeInput(text))) {
+        await dm(ctx, t('form.cancelled', { task: task?.short ?? flow.title }));
+        return null;
+      }
+      switch (data.stage) {
+        case 'section':
+          return pickSection(ctx, data, text);
+        case 'task':
+          return pickTask(ctx, data, text);
+        case 'field':
+          return answerField(ctx, data, task!, state.step, text);
+        case 'confirm':
+          return confirm(ctx, data, task!, text);
+      }
+    },
+  };
+
+  // —— choosing the section and the task ——
+
+  async function askSection(ctx: ChatContext, data: FormData): Promise<FlowState> {
+    const names = data.sectionChoices.map((id) => ctx.roster.section(id)!.name);
+    await dm(ctx, {
+      card: {
+        title: t('form.pick_section_title'),
+        lines: [t('form.pick_section', { sections: names.join('、') })],
+        buttons: names.map((name) => ({ label: name, value: name })),
+      },
+    });
+    return { step: 0, data: { ...data, stage: 'section' } as unknown as Record<string, unknown> };
+  }
+
+  async function pickSection(ctx: ChatContext, data: FormData, text: string): Promise<FlowState | null> {
+    const names = data.sectionChoices.map((id) => ctx.roster.section(id)!.name);
+    const byAlias = ctx.roster.findSection(normalizeInput(text));
+    const picked = byAlias && data.sectionChoices.includes(byAlias.id) ? { ok: true as const, value: byAlias.name } : parseChoice(text, names);
+    if (!picked.ok) {
+      await dm(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: names[0]! }) }));
+      return { step: 0, data: data as unknown as Record<string, unknown> };
+    }
+    return chooseSection(ctx, data, data.sectionChoices[names.indexOf(picked.value)]!);
+  }
+
+  async function chooseSection(ctx: ChatContext, data: FormData, sectionId: string): Promise<FlowState | null> {
+    const section = ctx.roster.section(sectionId)!;
+    const owed = catalog.tasksOwedBy(sectionId);
+    if (data.taskId) {
+      const task = catalog.task(data.taskId)!;
+      if (!catalog.owes(task, sectionId)) {
+        await dm(ctx, t('submit.not_owed', { section: section.name, task: task.short, tasks: owed.map((x) => x.short).join('、') || '无' }));
+        return null;
+      }
+      return beginTask(ctx, { ...data, sectionId }, task);
+    }
+    if (!owed.length) {
+      await dm(ctx, t('form.no_tasks', { section: section.name, month: monthLabel(data.month) }));
+      return null;
+    }
+    const next = { ...data, sectionId, stage: 'task' as const, taskChoices: owed.map((x) => x.id) };
+    await askTask(ctx, next);
+    return { step: 0, data: next as unknown as Record<string, unknown> };
+  }
+
+  async function askTask(ctx: ChatContext, data: FormData): Promise<void> {
+    const tasks = data.taskChoices.map((id) => catalog.task(id)!);
+    const lines = tasks.map((task, i) => {
+      const status = statusOf(currentSubmission(ctx.store.data, data.month, task.id, data.sectionId!));
+      return t('form.pick_task_line', { n: i + 1, task: task.short, deadline: formatDayTime(deadlineOf(task, data.month, catalog)), status: STATUS_LABELS[status] });
+    });
+    await dm(ctx, {
+      card: {
+        title: t('form.pick_task_title', { month: monthLabel(data.month), section: ctx.roster.section(data.sectionId!)!.name }),
+        lines,
+        buttons: tasks.map((task) => ({ label: task.short, value: task.short })),
+      },
+    });
+  }
+
+  async function pickTask(ctx: ChatContext, data: FormData, text: string): Promise<FlowState | null> {
+    const tasks = data.taskChoices.map((id) => catalog.task(id)!);
+    const byName = catalog.findTask(normalizeInput(text));
+    const index = byName ? data.taskChoices.indexOf(byName.id) : -1;
+    const picked = index >= 0 ? { ok: true as const, value: tasks[index]!.short } : parseChoice(text, tasks.map((x) => x.short));
+    if (!picked.ok) {
+      await dm(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: tasks[0]!.short }) }));
+      return { step: 0, data: data as unknown as Record<string, unknown> };
+    }
+    return beginTask(ctx, data, tasks.find((x) => x.short === picked.value)!);
+  }
+
+  async function beginTask(ctx: ChatContext, data: FormData, task: Task): Promise<FlowState> {
+    const next: FormData = { ...data, stage: 'field', taskId: task.id, formVersion: catalog.formVersion(task), answers: {}, listDraft: [], failures: 0 };
+    const section = ctx.roster.section(next.sectionId!)!;
+    const intro = t('form.intro', { task: task.name, month: monthLabel(data.month), section: section.name, deadline: formatDayTime(deadlineOf(task, data.month, catalog)), count: task.fields.length });
+    return askField(ctx, next, task, nextFieldIndex(task, next, -1)!, intro);
+  }
+
+  // —— questions and answers ——
+
+  async function askField(ctx: ChatContext, data: FormData, task: Task, index: number, prefix?: string): Promise<FlowState> {
+    const field = task.fields[index]!;
+    const question = t('form.question', { n: index + 1, total: task.fields.length, label: field.label, optional: field.optional ? t('form.optional_mark') : '', hint: field.hint });
+    let listDraft = data.listDraft;
+    if (field.type === 'list' && !listDraft.length && Array.isArray(data.answers[field.id])) listDraft = [...(data.answers[field.id] as ListItem[])];
+    const lines = [prefix, question, field.type === 'list' && listDraft.length ? t('form.list_so_far', { count: listDraft.length, items: formatAnswer(field, listDraft) }) : undefined].filter((x): x is string => Boolean(x));
+    const buttons = buttonsFor(field);
+    await dm(ctx, buttons ? { card: { title: task.short, lines, buttons } } : { text: lines.join('\n') });
+    return { step: index, data: { ...data, stage: 'field', listDraft } as unknown as Record<string, unknown> };
+  }
+
+  async function answerField(ctx: ChatContext, data: FormData, task: Task, index: number, raw: string): Promise<FlowState | null> {
+    const field = task.fields[index]!;
+    const text = normalizeInput(raw);
+    if (BACK.test(text)) {
+      if (field.type === 'list' && data.listDraft.length) {
+        const removed = data.listDraft[data.listDraft.length - 1]!;
+        const listDraft = data.listDraft.slice(0, -1);
+        await dm(ctx, t('form.list_removed', { n: data.listDraft.length, item: Object.values(removed).join('｜') }));
+        return { step: index, data: { ...data, listDraft } as unknown as Record<string, unknown> };
+      }
+      const previous = previousFieldIndex(task, data, index);
+      if (previous === undefined) return askField(ctx, data, task, index, t('form.first'));
+      return askField(ctx, { ...data, listDraft: [], failures: 0 }, task, previous);
+    }
+    if (SKIP.test(text)) {
+      if (!field.optional) return refuse(ctx, data, task, index, t('form.required', { label: field.label }));
+      // Recorded as null, not left out, so that editing from the summary does not ask it again.
+      return advance(ctx, { ...data, answers: { ...data.answers, [field.id]: null }, listDraft: [] }, task, index);
+    }
+    if (field.type === 'list') return answerList(ctx, data, task, index, field, raw);
+    if (!raw.trim()) return refuse(ctx, data, task, index, t('form.empty'));
+    if (raw.length > MAX_INPUT_LENGTH) return refuse(ctx, data, task, index, t('form.too_long', { length: raw.length, max: MAX_INPUT_LENGTH }));
+    if (field.type !== 'text' && looksLikeQuestion(raw)) return answerThenRepeat(ctx, data, task, index, raw);
+    const parsed = parseAnswer(raw, field, ctx.now);
+    if (!parsed.ok) {
+      if (looksLikeQuestion(raw)) return answerThenRepeat(ctx, data, task, index, raw);
+      return refuse(ctx, data, task, index, parsed.reason);
+    }
+    const answers = { ...data.answers, [field.id]: parsed.value };
+    if ('at_most' in field && field.at_most) {
+      const limit = answers[field.at_most];
+      if (typeof limit === 'number' && (parsed.value as number) > limit) {
+        const other = task.fields.find((f) => f.id === field.at_most)!;
+        return refuse(ctx, data, task, index, t('form.cross_over', { label: field.label, value: parsed.value as number, other: other.label, otherValue: limit }));
+      }
+    }
+    // A later answer that now exceeds this one is dropped, to be asked again, rather than kept wrong.
+    const notes: string[] = [];
+    for (const dependent of task.fields) {
+      const value = answers[dependent.id];
+      if ('at_most' in dependent && dependent.at_most === field.id && typeof value === 'number' && value > (parsed.value as number)) {
+        notes.push(t('form.cross_cleared', { other: dependent.label, otherValue: value, label: field.label }));
+        delete answers[dependent.id];
+      }
+    }
+    return advance(ctx, { ...data, answers, failures: 0 }, task, index, notes.join('\n') || undefined);
+  }
+
+  async function answerList(ctx: ChatContext, data: FormData, task: Task, index: number, field: ListField, raw: string): Promise<FlowState | null> {
+    const text = normalizeInput(raw);
+    if (DONE.test(text)) {
+      if (data.listDraft.length < field.min_items) return refuse(ctx, data, task, index, t('form.list_min', { min: field.min_items, count: data.listDraft.length }));
+      return advance(ctx, { ...data, answers: { ...data.answers, [field.id]: data.listDraft }, listDraft: [], failures: 0 }, task, index);
+    }
+    if (!raw.trim()) return refuse(ctx, data, task, index, t('form.empty'));
+    if (raw.length > MAX_INPUT_LENGTH) return refuse(ctx, data, task, index, t('form.too_long', { length: raw.length, max: MAX_INPUT_LENGTH }));
+    if (looksLikeQuestion(raw)) return answerThenRepeat(ctx, data, task, index, raw);
+    const parsed = parseListItem(raw, field, ctx.now);
+    if (!parsed.ok) return refuse(ctx, data, task, index, parsed.reason);
+    const listDraft = [...data.listDraft, parsed.value];
+    const shown = field.item.map((f) => parsed.value[f.id]).filter(Boolean).join('｜');
+    if (listDraft.length >= field.max_items) {
+      await dm(ctx, `${t('form.list_added', { n: listDraft.length, item: shown })}\n${t('form.list_full', { max: field.max_items })}`);
+      return advance(ctx, { ...data, answers: { ...data.answers, [field.id]: listDraft }, listDraft: [], failures: 0 }, task, index);
+    }
+    await dm(ctx, t('form.list_added', { n: listDraft.length, item: shown }));
+    return { step: index, data: { ...data, listDraft, failures: 0 } as unknown as Record<string, unknown> };
+  }
+
+  async function answerThenRepeat(ctx: ChatContext, data: FormData, task: Task, index: number, question: string): Promise<FlowState> {
+    await ctx.answerQuestion(question);
+    return askField(ctx, data, task, index);
+  }
+
+  async function refuse(ctx: ChatContext, data: FormData, task: Task, index: number, reason: string): Promise<FlowState> {
+    const field = task.fields[index]!;
+    const failures = data.failures + 1;
+    const lines = [t('form.invalid', { reason, label: field.label, hint: field.hint })];
+    if (failures >= 3) lines.push(t('form.too_many_failures', { count: failures }));
+    await dm(ctx, lines.join('\n'));
+    return { step: index, data: { ...data, failures } as unknown as Record<string, unknown> };
+  }
+
+  async function advance(ctx: ChatContext, data: FormData, task: Task, index: number, note?: string): Promise<FlowState> {
+    const answers = dropHidden(task, data.answers);
+    const next = nextFieldIndex(task, { ...data, answers }, index);
+    if (next === undefined) return showSummary(ctx, { ...data, answers, editing: false }, task, note);
+    return askField(ctx, { ...data, answers }, task, next, note);
+  }
+
+  // —— summary and save ——
+
+  async function showSummary(ctx: ChatContext, data: FormData, task: Task, note?: string): Promise<FlowState> {
+    const section = ctx.roster.section(data.sectionId!)!;
+    const deadline = formatDayTime(deadlineOf(task, data.month, catalog));
+    await dm(ctx, {
+      card: {
+        title: t('form.summary_title', { task: task.name }),
+        lines: [...(note ? [note] : []), t('form.summary_meta', { month: monthLabel(data.month), section: section.name, deadline }), ...summaryLines(task, data.answers), t('form.summary_hint')],
+        buttons: [
+          { label: t('form.button_confirm'), value: '确认' },
+          { label: t('form.button_back'), value: '上一步' },
+          { label: t('form.button_cancel'), value: '取消' },
+        ],
+      },
+    });
+    return { step: task.fields.length, data: { ...data, stage: 'confirm', failures: 0 } as unknown as Record<string, unknown> };
+  }
+
+  async function confirm(ctx: ChatContext, data: FormData, task: Task, raw: string): Promise<FlowState | null> {
+    const text = normalizeInput(raw);
+    if (BACK.test(text)) return askField(ctx, data, task, previousFieldIndex(task, data, task.fields.length)!);
+    const edit = EDIT.exec(text);
+    if (edit) {
+      const n = Number(edit[1]);
+      const field = task.fields[n - 1];
+      if (!field || !isVisible(field, data.answers)) return reprompt(ctx, data, task, t('form.edit_bad', { n, total: task.fields.length }));
+      return askField(ctx, { ...data, editing: true, listDraft: [] }, task, n - 1);
+    }
+    if (!CONFIRM.test(text)) {
+      if (looksLikeQuestion(raw)) {
+        await ctx.answerQuestion(raw);
+        return reprompt(ctx, data, task, t('form.confirm_prompt'));
+      }
+      return reprompt(ctx, data, task, t('form.confirm_prompt'));
+    }
+    return save(ctx, data, task);
+  }
+
+  async function reprompt(ctx: ChatContext, data: FormData, task: Task, message: string): Promise<FlowState> {
+    await dm(ctx, message);
+    return { step: task.fields.length, data: data as unknown as Record<string, unknown> };
+  }
+
+  async function save(ctx: ChatContext, data: FormData, task: Task): Promise<null> {
+    const section = ctx.roster.section(data.sectionId!)!;
+    const deadline = deadlineOf(task, data.month, catalog);
+    const late = ctx.now > deadline;
+    const previous = await saveSubmission(ctx.store, {
+      month: data.month,
+      taskId: task.id,
+      sectionId: section.id,
+      answers: data.answers,
+      formVersion: data.formVersion!,
+      submittedBy: ctx.person!.id,
+      submittedAt: ctx.now,
+      late,
+    });
+    const status = late ? t('form.status_late', { deadline: formatDayTime(deadline) }) : t('form.status_on_time', { deadline: formatDayTime(deadline) });
+    const lines = [t('form.saved', { task: task.short, month: monthLabel(data.month), section: section.name, status })];
+    if (previous) lines.push(t('form.replaced', { previous: formatDayTime(new Date(previous.submittedAt)) }));
+    await dm(ctx, lines.join('\n'));
+    if (catalog.defaults.notify_admins_on_submit) {
+      await notifyAdmins(ctx, t('form.admin_notice', { section: section.name, person: ctx.person!.name, task: task.short, month: monthLabel(data.month), status: late ? '逾期' : '按时' }));
+    }
+    return null;
+  }
+
+  /** The next applicable field after `index`; when editing, the next one still unanswered. */
+  function nextFieldIndex(task: Task, data: FormData, index: number): number | undefined {
+    for (let i = index + 1; i < task.fields.length; i++) {
+      const field = task.fields[i]!;
+      if (!isVisible(field, data.answers)) continue;
+      if (data.editing && field.id in data.answers) continue;
+      return i;
+    }
+    return undefined;
+  }
+
+  return flow;
+}
+
+function previousFieldIndex(task: Task, data: FormData, index: number): number | undefined {
+  for (let i = index - 1; i >= 0; i--) if (isVisible(task.fields[i]!, data.answers)) return i;
+  return undefined;
+}
+
+/** Answers to questions that no longer apply (their `when` is not met) are not kept. */
+function dropHidden(task: Task, answers: Record<string, unknown>): Record<string, unknown> {
+  const kept = { ...answers };
+  for (const field of task.fields) if (!isVisible(field, kept)) delete kept[field.id];
+  return kept;
+}
+
+function buttonsFor(field: Field): Button[] | undefined {
+  if (field.type === 'yesno') return [{ label: t('form.button_yes'), value: '是' }, { label: t('form.button_no'), value: '否' }];
+  if (field.type === 'choice') return field.options.map((o) => ({ label: o, value: o }));
+  if (field.type === 'list') return [{ label: t('form.button_done'), value: '完成' }];
+  return undefined;
+}
+
+/** Forms always speak in the person's direct chat, even when 填报 was said in the group. */
+function dm(ctx: ChatContext, content: Content | string): Promise<void> {
+  return ctx.send({ to: { kind: 'direct', personId: ctx.person!.id }, mentions: [], content: typeof content === 'string' ? { text: content } : content });
+}

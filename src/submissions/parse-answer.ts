@@ -1,0 +1,151 @@
+import { DateTime } from 'luxon';
+import nzh from 'nzh/cn';
+import { localDateTime, ZONE } from '../time';
+import type { Field, ListField } from '../tasks/schema';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Longest message a form accepts; anything longer is surely pasted by mistake. */
+export const MAX_INPUT_LENGTH = 2000;
+
+const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+const fail = (reason: string): ParseResult<never> => ({ ok: false, reason });
+
+/** Full-width letters, digits and punctuation (１５，ａ) as their ASCII twins; trimmed. */
+export function normalizeInput(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+const NONE_WORDS = /^(无|没有|没|零|暂无|没有发生|无此情况)$/;
+const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/;
+const UNITS = /[件条次篇个户人项份家起]$/;
+
+/** 15, １５, 十五, 两百, 1,234, 1.2万, 无 (as 0) — as reporters type numbers. */
+export function parseNumberText(raw: string, integer: boolean): ParseResult<number> {
+  let s = normalizeInput(raw).replace(/^(共|合计|约|总计)/, '').replace(UNITS, '').trim();
+  if (NONE_WORDS.test(s)) return ok(0);
+  if (/^\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/[,，]/g, '');
+  let value: number | undefined;
+  if (/^-?\d+(\.\d+)?$/.test(s)) value = Number(s);
+  else if (/^\d+(\.\d+)?万$/.test(s)) value = Math.round(Number(s.slice(0, -1)) * 10_000 * 1e6) / 1e6;
+  else if (CHINESE_NUMERAL.test(s)) value = Number(nzh.decodeS(s.replace(/两/g, '二').replace(/〇/g, '零')));
+  if (value === undefined || !Number.isFinite(value)) return fail(`“${raw.trim()}”不是一个数`);
+  if (integer && !Number.isInteger(value)) return fail(`这里要填整数，“${raw.trim()}”带有小数`);
+  return ok(value);
+}
+
+const YES = /^(是|是的|有|对|已|已经|已报|已报送|已完成|完成|y|yes|true)$/i;
+const NO = /^(否|不是|没有|无|未|没|不|未报|未完成|n|no|false)$/i;
+
+export function parseYesNo(raw: string): ParseResult<boolean> {
+  const s = normalizeInput(raw);
+  if (YES.test(s)) return ok(true);
+  if (NO.test(s)) return ok(false);
+  return fail(`“${s}”不是「是」或「否」`);
+}
+
+/**
+ * A date as people write it: 2026-11-05, 2026/11/5, 2026年11月5日, 11月5日, 11月5号, 11.5, 11-5,
+ * 今天, 昨天. Without a year it is the latest such date not more than a month ahead of now.
+ */
+export function parseDate(raw: string, now: Date): ParseResult<string> {
+  const s = normalizeInput(raw).replace(/\s+/g, '').replace(/[零〇一二两三四五六七八九十]+/g, (n) => String(nzh.decodeS(n.replace(/两/g, '二').replace(/〇/g, '零'))));
+  const today = localDateTime(now).startOf('day');
+  const relative: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 };
+  if (s in relative) return ok(today.minus({ days: relative[s]! }).toISODate()!);
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(s);
+  let year: number | undefined;
+  let month: number;
+  let day: number;
+  if (m) {
+    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else if ((m = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[-/.](\d{1,2}))$/.exec(s))) {
+    [month, day] = [Number(m[1]), Number(m[2] ?? m[3])];
+  } else {
+    return fail(`“${raw.trim()}”不是日期`);
+  }
+  let date = DateTime.fromObject({ year: year ?? today.year, month, day }, { zone: ZONE });
+  if (!date.isValid) return fail(`没有 ${month} 月 ${day} 日这一天`);
+  if (year === undefined && date > today.plus({ months: 1 })) date = date.minus({ years: 1 });
+  return ok(date.toISODate()!);
+}
+
+export function parseChoice(raw: string, options: readonly string[]): ParseResult<string> {
+  const s = normalizeInput(raw);
+  if (/^\d+$/.test(s)) {
+    const picked = options[Number(s) - 1];
+    return picked ? ok(picked) : fail(`没有第 ${s} 项，请回复 1 到 ${options.length}`);
+  }
+  const exact = options.find((o) => o === s);
+  if (exact) return ok(exact);
+  const partial = options.filter((o) => o.includes(s));
+  if (s && partial.length === 1) return ok(partial[0]!);
+  return fail(`“${s}”不是可选的选项`);
+}
+
+const URL_PATTERN = /https?:\/\/[^\s，,；;]+/i;
+
+export type ListItem = Record<string, string>;
+
+/**
+ * One entry of a list field from one line: the link and the date are recognised wherever they
+ * are, and what remains is the entry's text (标题 / 活动名称).
+ */
+export function parseListItem(raw: string, field: ListField, now: Date): ParseResult<ListItem> {
+  let rest = normalizeInput(raw);
+  const item: ListItem = {};
+  for (const sub of field.item) {
+    if (sub.type === 'url') {
+      const url = URL_PATTERN.exec(rest)?.[0];
+      if (url) {
+        item[sub.id] = url;
+        rest = rest.replace(url, ' ');
+      }
+    } else if (sub.type === 'date') {
+      const tokens = rest.split(/[\s,，;；、|｜]+/).filter(Boolean);
+      for (const token of tokens.reverse()) {
+        const date = parseDate(token, now);
+        if (date.ok) {
+          item[sub.id] = date.value;
+          rest = rest.replace(token, ' ');
+          break;
+        }
+      }
+    }
+  }
+  const text = rest.replace(/[\s,，;；、|｜]+/g, ' ').trim();
+  const textField = field.item.find((f) => f.type === 'text');
+  if (textField && text) item[textField.id] = text;
+  const missing = field.item.filter((f) => !f.optional && !item[f.id]).map((f) => f.label);
+  if (missing.length) return fail(`这一条缺少${missing.join('、')}`);
+  return ok(item);
+}
+
+/** A single-message answer to a field of any type but list. */
+export function parseAnswer(raw: string, field: Exclude<Field, ListField>, now: Date): ParseResult<string | number | boolean> {
+  switch (field.type) {
+    case 'integer':
+    case 'number': {
+      const parsed = parseNumberText(raw, field.type === 'integer');
+      if (!parsed.ok) return parsed;
+      const value = field.type === 'number' ? Number(parsed.value.toFixed(field.decimals)) : parsed.value;
+      if (value < field.min) return fail(`不能小于 ${field.min}${field.unit}`);
+      if (value > field.max) return fail(`不能大于 ${field.max}${field.unit}`);
+      return ok(value);
+    }
+    case 'text': {
+      const text = raw.trim();
+      if (text.length > field.max_length) return fail(`最多 ${field.max_length} 个字，这次有 ${text.length} 个字`);
+      return ok(text);
+    }
+    case 'date':
+      return parseDate(raw, now);
+    case 'yesno':
+      return parseYesNo(raw);
+    case 'choice':
+      return parseChoice(raw, field.options);
+  }
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Submission } from '../store/schema';
+import type { Store } from '../store/store';
+import type { MonthKey } from '../tasks/period';
+
+/** What a section's record for a task and month says today. */
+export type SubmissionStatus = 'on_time' | 'late' | 'missing' | 'returned';
+
+export const STATUS_LABELS: Record<SubmissionStatus, string> = {
+  on_time: '按时 ✅',
+  late: '逾期 ⚠️',
+  missing: '未报 ❌',
+  returned: '退回 ↩️',
+};
+
+/** The submission in force: the latest one not replaced by a newer one. */
+export function currentSubmission(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Submission | undefined {
+  return db.submissions.find((s) => s.month === month && s.taskId === taskId && s.sectionId === sectionId && !s.supersededAt);
+}
+
+export function statusOf(submission: Submission | undefined): SubmissionStatus {
+  if (!submission) return 'missing';
+  if (submission.returned) return 'returned';
+  return submission.late ? 'late' : 'on_time';
+}
+
+export interface NewSubmission {
+  month: MonthKey;
+  taskId: string;
+  sectionId: string;
+  answers: Record<string, unknown>;
+  formVersion: string;
+  submittedBy: string;
+  submittedAt: Date;
+  late: boolean;
+}
+
+/** Saves a submission; the one it replaces stays in the store as history. Returns the replaced one. */
+export function saveSubmission(store: Store, input: NewSubmission): Promise<Submission | undefined> {
+  return store.update((db) => {
+    const previous = currentSubmission(db, input.month, input.taskId, input.sectionId);
+    const at = input.submittedAt.toISOString();
+    if (previous) previous.supersededAt = at;
+    db.submissions.push({ ...input, id: randomUUID(), submittedAt: at });
+    return previous && structuredClone(previous);
+  });
+}
+
+export function returnSubmission(store: Store, id: string, by: string, at: Date, reason: string): Promise<void> {
+  return store.update((db) => {
+    const submission = db.submissions.find((s) => s.id === id);
+    if (!submission) throw new Error(`no submission ${id}`);
+    submission.returned = { by, at: at.toISOString(), reason };
+  });
+}

@@ -1,0 +1,44 @@
+import type { ChatContext } from '../core/chat-context';
+import { t } from '../prompts';
+import { monthOf, parseMonth } from '../tasks/period';
+import type { SubmitInit } from './form-flow';
+
+export type SubmitRequest = { ok: true; init: SubmitInit } | { ok: false; message: string };
+
+/**
+ * Reads `填报 [任务] [科室] [月份]` in any order and decides whom the person may submit for: the
+ * sections where they are reporter or head, or any section for an admin (their own by default).
+ */
+export function resolveSubmitRequest(ctx: ChatContext, args: string): SubmitRequest {
+  const person = ctx.person!;
+  const { roster, catalog } = ctx;
+  let month = monthOf(ctx.now);
+  let taskId: string | undefined;
+  let sectionId: string | undefined;
+  for (const word of args.split(/[\s\u3000]+/).filter(Boolean)) {
+    const task = catalog.findTask(word);
+    const section = roster.findSection(word);
+    const parsedMonth = parseMonth(word, ctx.now);
+    if (task) taskId = task.id;
+    else if (section) sectionId = section.id;
+    else if (parsedMonth) month = parsedMonth;
+    else {
+      return { ok: false, message: t('submit.unknown_arg', { arg: word, task: catalog.tasks[0]!.short, section: roster.sections[0]!.aliases[0] ?? roster.sections[0]!.name }) };
+    }
+  }
+  const isAdmin = person.roles.includes('admin');
+  const own = person.roles.some((r) => r === 'reporter' || r === 'head') || isAdmin ? person.sections : [];
+  if (sectionId && !isAdmin && !own.includes(sectionId)) {
+    return { ok: false, message: t('submit.not_allowed', { section: roster.section(sectionId)!.name }) };
+  }
+  let sectionIds = sectionId ? [sectionId] : own;
+  if (!sectionIds.length) {
+    return { ok: false, message: t('submit.no_section', { admins: roster.admins().map((a) => a.name).join('、') }) };
+  }
+  if (taskId && sectionIds.length > 1) {
+    // Someone in two sections asking for a task only one of them owes needs no question.
+    const owing = sectionIds.filter((id) => catalog.owes(catalog.task(taskId!)!, id));
+    if (owing.length) sectionIds = owing;
+  }
+  return { ok: true, init: { month, sectionIds, taskId } };
+}

@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon';
+import { localDateTime, ZONE } from '../time';
+import type { TaskCatalog } from './catalog';
+import type { Task } from './schema';
+
+/** A reporting month as stored: "2026-11". */
+export type MonthKey = string;
+
+export function monthOf(time: Date): MonthKey {
+  return localDateTime(time).toFormat('yyyy-MM');
+}
+
+export function previousMonth(month: MonthKey): MonthKey {
+  return DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE }).minus({ months: 1 }).toFormat('yyyy-MM');
+}
+
+/** "2026年11月" */
+export function monthLabel(month: MonthKey): string {
+  const [y, m] = month.split('-');
+  return `${y}年${Number(m)}月`;
+}
+
+/**
+ * A month as people write it: 11月, 十一月 is not needed; 2026-11, 2026年11月, 2026.11, 本月, 上月.
+ * A bare month number means the most recent such month not after now.
+ */
+export function parseMonth(text: string, now: Date): MonthKey | undefined {
+  const t = text.trim();
+  const current = localDateTime(now).startOf('month');
+  if (t === '本月' || t === '这个月') return current.toFormat('yyyy-MM');
+  if (t === '上月' || t === '上个月') return current.minus({ months: 1 }).toFormat('yyyy-MM');
+  let match = /^(\d{4})\s*[-年./]\s*(\d{1,2})\s*月?$/.exec(t);
+  if (match) return valid(Number(match[1]), Number(match[2]));
+  match = /^(\d{1,2})\s*月(份)?$/.exec(t);
+  if (match) {
+    const m = Number(match[1]);
+    return valid(m > current.month ? current.year - 1 : current.year, m);
+  }
+  return undefined;
+}
+
+function valid(year: number, month: number): MonthKey | undefined {
+  return month >= 1 && month <= 12 ? `${year}-${String(month).padStart(2, '0')}` : undefined;
+}
+
+/**
+ * When the task is due for a month: its due day (the month's last day if shorter) at its due
+ * time, Beijing time. Working-day adjustment is the reminder planner's concern.
+ */
+export function deadlineOf(task: Task, month: MonthKey, catalog: TaskCatalog): Date {
+  const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE });
+  const [hour, minute] = (task.due_time ?? catalog.defaults.due_time).split(':').map(Number);
+  return start.set({ day: Math.min(task.due_day, start.daysInMonth!), hour, minute }).toJSDate();
+}
