@@ -1,6 +1,7 @@
 import type { Command } from '../src/core/command';
 import type { ChatContext } from '../src/core/chat-context';
 import { ROLE_LABELS } from '../src/org/roster';
+import { ROLES } from '../src/org/schema';
 import { t } from '../src/prompts';
 
 /** Generated from the registry, so a new command appears in help by being registered. */
@@ -42,7 +43,7 @@ function allByRole(ctx: ChatContext): string[] {
     const who = command.public
       ? t('help.everyone')
       : command.roles
-        ? command.roles.map((r) => ROLE_LABELS[r]).join('、')
+        ? ROLES.filter((r) => command.roles!.includes(r)).map((r) => ROLE_LABELS[r]).join('、')
         : t('help.members');
     groups.set(who, [...(groups.get(who) ?? []), command]);
   }

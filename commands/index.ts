@@ -1,7 +1,12 @@
 import type { Command } from '../src/core/command';
+import approve from './approve';
+import exportCommand from './export';
 import help from './help';
+import points from './points';
+import progress from './progress';
+import returnCommand from './return';
 import submit from './submit';
 import whoami from './whoami';
 
 /** Every chat command, in the order help lists them. Add a command here to enable it. */
-export const commandList: Command[] = [help, whoami, submit];
+export const commandList: Command[] = [help, whoami, submit, progress, points, approve, returnCommand, exportCommand];

@@ -12,7 +12,9 @@ import type { Logger } from './logger';
 import { loadRoster, type Roster } from './org/roster';
 import type { Job } from './scheduler/job';
 import { Store } from './store/store';
+import { pointsFlow } from './points/points-flow';
 import { submissionFlow } from './submissions/form-flow';
+import type { Flow } from './conversations/flow';
 import { loadTaskCatalog, type TaskCatalog } from './tasks/catalog';
 
 export interface App {
@@ -46,10 +48,16 @@ export async function createApp(
     log,
     commands,
     catalog,
-    conversations: new Conversations([submissionFlow(catalog, catalog.defaults.idle_minutes)]),
+    conversations: new Conversations(appFlows(catalog)),
     answerQuestion: replyUnrecognized,
     exportsDir: path.join(config.dataDir, 'exports'),
     transport: channel,
   });
   return { roster, catalog, store, bot, channel, jobs: [housekeepingJob(store)] };
+}
+
+/** Every guided conversation the bot runs. */
+export function appFlows(catalog: TaskCatalog): Flow[] {
+  const idle = catalog.defaults.idle_minutes;
+  return [submissionFlow(catalog, idle), pointsFlow(catalog.points, idle)];
 }

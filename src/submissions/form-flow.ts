@@ -1,5 +1,6 @@
 import type { ChatContext } from '../core/chat-context';
-import type { Button, Content } from '../core/message';
+import { sendDirect } from '../core/direct-message';
+import type { Button } from '../core/message';
 import type { Flow, FlowState } from '../conversations/flow';
 import { t } from '../prompts';
 import type { TaskCatalog } from '../tasks/catalog';
@@ -77,11 +78,11 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
       const text = ctx.args.trim();
       const task = data.taskId ? catalog.task(data.taskId) : undefined;
       if (data.formVersion && (!task || catalog.formVersion(task) !== data.formVersion)) {
-        await dm(ctx, t('conversation.version_changed', { flow: task?.short ?? flow.title }));
+        await sendDirect(ctx, t('conversation.version_changed', { flow: task?.short ?? flow.title }));
         return null;
       }
       if (CANCEL.test(normalizeInput(text))) {
-        await dm(ctx, t('form.cancelled', { task: task?.short ?? flow.title }));
+        await sendDirect(ctx, t('form.cancelled', { task: task?.short ?? flow.title }));
         return null;
       }
       switch (data.stage) {
@@ -101,7 +102,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
 
   async function askSection(ctx: ChatContext, data: FormData): Promise<FlowState> {
     const names = data.sectionChoices.map((id) => ctx.roster.section(id)!.name);
-    await dm(ctx, {
+    await sendDirect(ctx, {
       card: {
         title: t('form.pick_section_title'),
         lines: [t('form.pick_section', { sections: names.join('、') })],
@@ -116,7 +117,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const byAlias = ctx.roster.findSection(normalizeInput(text));
     const picked = byAlias && data.sectionChoices.includes(byAlias.id) ? { ok: true as const, value: byAlias.name } : parseChoice(text, names);
     if (!picked.ok) {
-      await dm(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: names[0]! }) }));
+      await sendDirect(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: names[0]! }) }));
       return { step: 0, data: data as unknown as Record<string, unknown> };
     }
     return chooseSection(ctx, data, data.sectionChoices[names.indexOf(picked.value)]!);
@@ -128,13 +129,13 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     if (data.taskId) {
       const task = catalog.task(data.taskId)!;
       if (!catalog.owes(task, sectionId)) {
-        await dm(ctx, t('submit.not_owed', { section: section.name, task: task.short, tasks: owed.map((x) => x.short).join('、') || '无' }));
+        await sendDirect(ctx, t('submit.not_owed', { section: section.name, task: task.short, tasks: owed.map((x) => x.short).join('、') || '无' }));
         return null;
       }
       return beginTask(ctx, { ...data, sectionId }, task);
     }
     if (!owed.length) {
-      await dm(ctx, t('form.no_tasks', { section: section.name, month: monthLabel(data.month) }));
+      await sendDirect(ctx, t('form.no_tasks', { section: section.name, month: monthLabel(data.month) }));
       return null;
     }
     const next = { ...data, sectionId, stage: 'task' as const, taskChoices: owed.map((x) => x.id) };
@@ -148,7 +149,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
       const status = statusOf(currentSubmission(ctx.store.data, data.month, task.id, data.sectionId!));
       return t('form.pick_task_line', { n: i + 1, task: task.short, deadline: formatDayTime(deadlineOf(task, data.month, catalog)), status: STATUS_LABELS[status] });
     });
-    await dm(ctx, {
+    await sendDirect(ctx, {
       card: {
         title: t('form.pick_task_title', { month: monthLabel(data.month), section: ctx.roster.section(data.sectionId!)!.name }),
         lines,
@@ -163,7 +164,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const index = byName ? data.taskChoices.indexOf(byName.id) : -1;
     const picked = index >= 0 ? { ok: true as const, value: tasks[index]!.short } : parseChoice(text, tasks.map((x) => x.short));
     if (!picked.ok) {
-      await dm(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: tasks[0]!.short }) }));
+      await sendDirect(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: tasks[0]!.short }) }));
       return { step: 0, data: data as unknown as Record<string, unknown> };
     }
     return beginTask(ctx, data, tasks.find((x) => x.short === picked.value)!);
@@ -185,7 +186,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     if (field.type === 'list' && !listDraft.length && Array.isArray(data.answers[field.id])) listDraft = [...(data.answers[field.id] as ListItem[])];
     const lines = [prefix, question, field.type === 'list' && listDraft.length ? t('form.list_so_far', { count: listDraft.length, items: formatAnswer(field, listDraft) }) : undefined].filter((x): x is string => Boolean(x));
     const buttons = buttonsFor(field);
-    await dm(ctx, buttons ? { card: { title: task.short, lines, buttons } } : { text: lines.join('\n') });
+    await sendDirect(ctx, buttons ? { card: { title: task.short, lines, buttons } } : { text: lines.join('\n') });
     return { step: index, data: { ...data, stage: 'field', listDraft } as unknown as Record<string, unknown> };
   }
 
@@ -196,7 +197,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
       if (field.type === 'list' && data.listDraft.length) {
         const removed = data.listDraft[data.listDraft.length - 1]!;
         const listDraft = data.listDraft.slice(0, -1);
-        await dm(ctx, t('form.list_removed', { n: data.listDraft.length, item: Object.values(removed).join('｜') }));
+        await sendDirect(ctx, t('form.list_removed', { n: data.listDraft.length, item: Object.values(removed).join('｜') }));
         return { step: index, data: { ...data, listDraft } as unknown as Record<string, unknown> };
       }
       const previous = previousFieldIndex(task, data, index);
@@ -251,10 +252,10 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const listDraft = [...data.listDraft, parsed.value];
     const shown = field.item.map((f) => parsed.value[f.id]).filter(Boolean).join('｜');
     if (listDraft.length >= field.max_items) {
-      await dm(ctx, `${t('form.list_added', { n: listDraft.length, item: shown })}\n${t('form.list_full', { max: field.max_items })}`);
+      await sendDirect(ctx, `${t('form.list_added', { n: listDraft.length, item: shown })}\n${t('form.list_full', { max: field.max_items })}`);
       return advance(ctx, { ...data, answers: { ...data.answers, [field.id]: listDraft }, listDraft: [], failures: 0 }, task, index);
     }
-    await dm(ctx, t('form.list_added', { n: listDraft.length, item: shown }));
+    await sendDirect(ctx, t('form.list_added', { n: listDraft.length, item: shown }));
     return { step: index, data: { ...data, listDraft, failures: 0 } as unknown as Record<string, unknown> };
   }
 
@@ -268,7 +269,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const failures = data.failures + 1;
     const lines = [t('form.invalid', { reason, label: field.label, hint: field.hint })];
     if (failures >= 3) lines.push(t('form.too_many_failures', { count: failures }));
-    await dm(ctx, lines.join('\n'));
+    await sendDirect(ctx, lines.join('\n'));
     return { step: index, data: { ...data, failures } as unknown as Record<string, unknown> };
   }
 
@@ -284,7 +285,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
   async function showSummary(ctx: ChatContext, data: FormData, task: Task, note?: string): Promise<FlowState> {
     const section = ctx.roster.section(data.sectionId!)!;
     const deadline = formatDayTime(deadlineOf(task, data.month, catalog));
-    await dm(ctx, {
+    await sendDirect(ctx, {
       card: {
         title: t('form.summary_title', { task: task.name }),
         lines: [...(note ? [note] : []), t('form.summary_meta', { month: monthLabel(data.month), section: section.name, deadline }), ...summaryLines(task, data.answers), t('form.summary_hint')],
@@ -319,7 +320,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
   }
 
   async function reprompt(ctx: ChatContext, data: FormData, task: Task, message: string): Promise<FlowState> {
-    await dm(ctx, message);
+    await sendDirect(ctx, message);
     return { step: task.fields.length, data: data as unknown as Record<string, unknown> };
   }
 
@@ -340,7 +341,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const status = late ? t('form.status_late', { deadline: formatDayTime(deadline) }) : t('form.status_on_time', { deadline: formatDayTime(deadline) });
     const lines = [t('form.saved', { task: task.short, month: monthLabel(data.month), section: section.name, status })];
     if (previous) lines.push(t('form.replaced', { previous: formatDayTime(new Date(previous.submittedAt)) }));
-    await dm(ctx, lines.join('\n'));
+    await sendDirect(ctx, lines.join('\n'));
     if (catalog.defaults.notify_admins_on_submit) {
       await notifyAdmins(ctx, t('form.admin_notice', { section: section.name, person: ctx.person!.name, task: task.short, month: monthLabel(data.month), status: late ? '逾期' : '按时' }));
     }
@@ -378,9 +379,4 @@ function buttonsFor(field: Field): Button[] | undefined {
   if (field.type === 'choice') return field.options.map((o) => ({ label: o, value: o }));
   if (field.type === 'list') return [{ label: t('form.button_done'), value: '完成' }];
   return undefined;
-}
-
-/** Forms always speak in the person's direct chat, even when 填报 was said in the group. */
-function dm(ctx: ChatContext, content: Content | string): Promise<void> {
-  return ctx.send({ to: { kind: 'direct', personId: ctx.person!.id }, mentions: [], content: typeof content === 'string' ? { text: content } : content });
 }

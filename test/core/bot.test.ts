@@ -43,17 +43,17 @@ describe('Bot routing', () => {
   });
 
   it('refuses a command to a role that may not use it, saying who may', async () => {
-    const adminOnly: Command = { name: '导出', aliases: ['export'], summary: '导出', roles: ['admin'], run: async (ctx) => ctx.reply('ok') };
+    const adminOnly: Command = { name: '清理', aliases: ['purge'], summary: '清理', roles: ['admin'], run: async (ctx) => ctx.reply('ok') };
     const h = await botHarness({ commands: [...commandList, adminOnly] });
-    expect(textOf((await h.say('wang-fang', '导出'))[0])).toBe('「导出」只有管理员可以使用，您是专人。发送「帮助」查看您能用的命令。');
-    expect(textOf((await h.say('xu-wenbo', '导出'))[0])).toBe('ok');
+    expect(textOf((await h.say('wang-fang', '清理'))[0])).toBe('「清理」只有管理员可以使用，您是专人。发送「帮助」查看您能用的命令。');
+    expect(textOf((await h.say('xu-wenbo', '清理'))[0])).toBe('ok');
   });
 
   it('tells someone outside the roster how to be added, but lets them use public commands and ask', async () => {
-    const memberOnly: Command = { name: '进度', aliases: [], summary: '进度', run: async (ctx) => ctx.reply('ok') };
+    const memberOnly: Command = { name: '统计', aliases: [], summary: '统计', run: async (ctx) => ctx.reply('ok') };
     const answer = questions();
     const h = await botHarness({ commands: [...commandList, memberOnly], answerQuestion: answer });
-    expect(textOf((await h.say('stranger', '进度'))[0])).toMatch(/不在本部门的名册中.*「进度」.*林晓燕、许文博、高雅/);
+    expect(textOf((await h.say('stranger', '统计'))[0])).toMatch(/不在本部门的名册中.*「统计」.*林晓燕、许文博、高雅/);
     expect(textOf((await h.say('stranger', '帮助'))[0])).toContain('您还不在名册中');
     expect(textOf((await h.say('stranger', '什么是红名单'))[0])).toBe('答：什么是红名单');
   });

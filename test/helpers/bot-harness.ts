@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { commandList } from '../../commands/index';
+import { appFlows } from '../../src/app';
 import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry, type Command } from '../../src/core/command';
@@ -10,7 +11,6 @@ import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
 import { loadRoster } from '../../src/org/roster';
 import { Store } from '../../src/store/store';
-import { submissionFlow } from '../../src/submissions/form-flow';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { captureLog } from './silent-logger';
 import { tempDir } from './temp-dir';
@@ -47,7 +47,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     log: captured.log,
     commands: new CommandRegistry(options.commands ?? commandList),
     catalog,
-    conversations: new Conversations(options.flows ?? [submissionFlow(catalog, catalog.defaults.idle_minutes)]),
+    conversations: new Conversations(options.flows ?? appFlows(catalog)),
     answerQuestion: options.answerQuestion ?? replyUnrecognized,
     exportsDir: path.join(dataDir, 'exports'),
     transport: { name: 'simulate', send: async (out) => void sent.push(out) },

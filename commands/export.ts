@@ -1,0 +1,25 @@
+import type { Command } from '../src/core/command';
+import { t } from '../src/prompts';
+import { exportLedger } from '../src/submissions/ledger-export';
+import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+
+/** 导出: the month's ledger as an Excel workbook for the coordinator. */
+const exportCommand: Command = {
+  name: '导出',
+  aliases: ['export'],
+  usage: '导出 [月份]',
+  summary: '导出某月的工作台账（Excel，每个任务一张表，另有汇总表）',
+  roles: ['admin'],
+  async run(ctx) {
+    const month = parseMonth(ctx.args, ctx.now) ?? monthOf(ctx.now);
+    const result = await exportLedger(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.exportsDir);
+    await ctx.reply(
+      [
+        t('export.done', { month: monthLabel(month), file: result.file, tasks: result.taskCount, count: result.submissionCount }),
+        t('export.no_file_channel'),
+      ].join('\n'),
+    );
+  },
+};
+
+export default exportCommand;

@@ -1,0 +1,88 @@
+import type { ChatContext } from '../src/core/chat-context';
+import type { Command } from '../src/core/command';
+import { sendDirect } from '../src/core/direct-message';
+import { t } from '../src/prompts';
+import { pointsKindLabel, pointsStatusLabel } from '../src/points/labels';
+import { POINTS_FLOW } from '../src/points/points-flow';
+import { canVerify } from '../src/points/records';
+import { pointsTotals } from '../src/points/totals';
+import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+import { formatDayTime } from '../src/time';
+
+/**
+ * 积分: report one's own 机关信用积分 item (a guided form), see one's record (积分 记录), a head's
+ * pending verifications (积分 待审), or the office's compiled totals (积分 汇总). Personal points
+ * are only ever shown in direct chats.
+ */
+const points: Command = {
+  name: '积分',
+  aliases: ['points'],
+  usage: '积分 [记录|待审|汇总] [月份]',
+  summary: '申报本人的机关信用积分；「积分 记录」查看本人积分，负责人「积分 待审」，办公室「积分 汇总」',
+  async run(ctx) {
+    const [sub = '', monthWord = ''] = ctx.args.trim().split(/\s+/);
+    const month = parseMonth(monthWord || sub, ctx.now) ?? monthOf(ctx.now);
+    if (ctx.msg.chatType === 'group') await ctx.reply(t('points.private_note', { name: ctx.person!.name }));
+    switch (sub) {
+      case '记录':
+      case 'mine':
+        return showMine(ctx, month);
+      case '待审':
+      case 'pending':
+        return showPending(ctx);
+      case '汇总':
+      case 'summary':
+        return showTotals(ctx, month);
+      default:
+        return ctx.conversations.start(ctx, POINTS_FLOW);
+    }
+  },
+};
+
+async function showMine(ctx: ChatContext, month: string): Promise<void> {
+  const items = ctx.store.data.pointsItems.filter((i) => i.personId === ctx.person!.id && i.month === month);
+  if (!items.length) return sendDirect(ctx, t('points.mine_none', { month: monthLabel(month) }));
+  const total = pointsTotals(ctx.store.data, ctx.roster, month).find((r) => r.personId === ctx.person!.id)!;
+  await sendDirect(ctx, {
+    card: {
+      title: t('points.mine_title', { month: monthLabel(month) }),
+      lines: [t('points.mine_total', { total: total.total, add: total.add, deduct: total.deduct, pending: total.pending })],
+      table: {
+        header: ['编号', '类型', '分值', '事项', '状态'],
+        rows: items.map((i) => [`#${i.no}`, pointsKindLabel(i.kind), String(i.points), i.item, pointsStatusLabel(i.status)]),
+      },
+    },
+  });
+}
+
+async function showPending(ctx: ChatContext): Promise<void> {
+  const items = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person!, i));
+  if (!items.length) return sendDirect(ctx, t('points.pending_none'));
+  await sendDirect(ctx, {
+    card: {
+      title: t('points.pending_title'),
+      lines: items.map((i) => `#${i.no} ${ctx.roster.person(i.personId)?.name ?? i.personId}｜${pointsKindLabel(i.kind)} ${i.points} 分｜${i.item}｜${i.reason}（${formatDayTime(new Date(i.reportedAt))}）`),
+      buttons: items.slice(0, 5).map((i) => ({ label: `${t('points.button_approve')} #${i.no}`, value: `同意 ${i.no}` })),
+    },
+  });
+}
+
+async function showTotals(ctx: ChatContext, month: string): Promise<void> {
+  const compiler = ctx.roster.section(ctx.catalog.points.compiler_section)!;
+  const person = ctx.person!;
+  if (!person.roles.includes('admin') && !person.sections.includes(compiler.id)) {
+    return sendDirect(ctx, t('points.summary_forbidden', { section: compiler.name }));
+  }
+  const rows = pointsTotals(ctx.store.data, ctx.roster, month);
+  await sendDirect(ctx, {
+    card: {
+      title: t('points.summary_table_title', { month: monthLabel(month) }),
+      table: {
+        header: ['科室', '姓名', '加分', '扣分', '合计', '待核实'],
+        rows: rows.map((r) => [ctx.roster.section(r.sectionId)?.name ?? r.sectionId, ctx.roster.person(r.personId)?.name ?? r.personId, String(r.add), String(r.deduct), String(r.total), String(r.pending)]),
+      },
+    },
+  });
+}
+
+export default points;

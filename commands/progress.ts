@@ -1,0 +1,89 @@
+import type { ChatContext } from '../src/core/chat-context';
+import type { Command } from '../src/core/command';
+import type { Section } from '../src/org/schema';
+import { t } from '../src/prompts';
+import { CELL_SYMBOLS, progressMatrix, shortSectionName } from '../src/submissions/progress';
+import { currentSubmission, STATUS_LABELS, statusOf } from '../src/submissions/records';
+import { deadlineOf, monthLabel, monthOf, parseMonth, type MonthKey } from '../src/tasks/period';
+import { formatDayTime } from '../src/time';
+
+/**
+ * 进度: a reporter or head sees what their section still owes; an admin sees the department as a
+ * matrix of sections × tasks (or one section with `进度 科室`).
+ */
+const progress: Command = {
+  name: '进度',
+  aliases: ['status', 'progress'],
+  usage: '进度 [科室] [月份]',
+  summary: '查看本月填报进度：专人和负责人看本科室，管理员看全部科室',
+  roles: ['reporter', 'head', 'admin'],
+  async run(ctx) {
+    const person = ctx.person!;
+    const isAdmin = person.roles.includes('admin');
+    let month = monthOf(ctx.now);
+    let section: Section | undefined;
+    for (const word of ctx.args.split(/\s+/).filter(Boolean)) {
+      const asSection = ctx.roster.findSection(word);
+      const asMonth = parseMonth(word, ctx.now);
+      if (asSection) section = asSection;
+      else if (asMonth) month = asMonth;
+    }
+    if (section && !isAdmin && !person.sections.includes(section.id)) {
+      await ctx.reply(t('progress.not_yours'));
+      return;
+    }
+    if (isAdmin && !section) {
+      await ctx.reply(matrixCard(ctx, month));
+      return;
+    }
+    for (const s of section ? [section] : ctx.roster.sectionsOf(person)) await ctx.reply(sectionCard(ctx, s, month));
+  },
+};
+
+function sectionCard(ctx: ChatContext, section: Section, month: MonthKey) {
+  const tasks = ctx.catalog.tasksOwedBy(section.id);
+  const rows = tasks.map((task) => {
+    const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
+    return { task, submission, status: statusOf(submission) };
+  });
+  const owed = rows.filter((r) => r.status === 'missing' || r.status === 'returned');
+  const reasons = rows.flatMap((r) =>
+    r.submission?.returned
+      ? [t('progress.returned_reason', { task: r.task.short, reason: r.submission.returned.reason, by: ctx.roster.person(r.submission.returned.by)?.name ?? r.submission.returned.by, at: formatDayTime(new Date(r.submission.returned.at)) })]
+      : [],
+  );
+  return {
+    card: {
+      title: t('progress.section_title', { section: section.name, month: monthLabel(month) }),
+      lines: [
+        owed.length ? t('progress.owed', { count: owed.length, tasks: owed.map((r) => r.task.short).join('、') }) : t('progress.all_done', { count: rows.length }),
+        ...reasons,
+      ],
+      table: {
+        header: ['任务', '截止', '状态'],
+        rows: rows.map((r) => [r.task.short, formatDayTime(deadlineOf(r.task, month, ctx.catalog)), STATUS_LABELS[r.status]]),
+      },
+    },
+  };
+}
+
+function matrixCard(ctx: ChatContext, month: MonthKey) {
+  const matrix = progressMatrix(ctx.store.data, ctx.roster, ctx.catalog, month);
+  const cells = matrix.flatMap((row) => row.cells.map((c) => c.cell)).filter((c) => c !== 'not_owed');
+  const count = (cell: string) => cells.filter((c) => c === cell).length;
+  return {
+    card: {
+      title: t('progress.matrix_title', { month: monthLabel(month) }),
+      lines: [
+        t('progress.matrix_summary', { done: count('on_time') + count('late'), owed: cells.length, late: count('late'), returned: count('returned'), missing: count('missing') }),
+        t('progress.legend'),
+      ],
+      table: {
+        header: ['科室', ...ctx.catalog.tasks.map((task) => task.short)],
+        rows: matrix.map((row) => [shortSectionName(row.section), ...row.cells.map((c) => CELL_SYMBOLS[c.cell])]),
+      },
+    },
+  };
+}
+
+export default progress;

@@ -1,0 +1,64 @@
+import type { ChatContext } from '../src/core/chat-context';
+import type { Command } from '../src/core/command';
+import { t } from '../src/prompts';
+import { reviewPointsItem } from '../src/points/review';
+import { currentSubmission, returnSubmission } from '../src/submissions/records';
+import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+import { formatDayTime } from '../src/time';
+
+/**
+ * 退回: an admin returns a section's submission with a reason (`退回 科室 任务 理由`), or a head
+ * returns a points item (`退回 编号 理由`). Either way the person concerned is told directly.
+ */
+const returnCommand: Command = {
+  name: '退回',
+  aliases: ['return', 'reject'],
+  usage: '退回 科室 任务 理由',
+  summary: '管理员退回科室的填报并说明理由；负责人用「退回 编号 理由」退回积分申报',
+  roles: ['admin', 'head'],
+  async run(ctx) {
+    const points = /^(\d+)\s*([\s\S]*)$/.exec(ctx.args.trim());
+    if (points) return reviewPointsItem(ctx, Number(points[1]), 'returned', points[2]!.trim());
+    if (!ctx.person!.roles.includes('admin')) return ctx.reply(t('return.admin_only'));
+    await returnSubmissionCommand(ctx);
+  },
+};
+
+async function returnSubmissionCommand(ctx: ChatContext): Promise<void> {
+  const words = ctx.args.trim().split(/\s+/).filter(Boolean);
+  let month = monthOf(ctx.now);
+  const section = words[0] ? ctx.roster.findSection(words[0]) : undefined;
+  const task = words[1] ? ctx.catalog.findTask(words[1]) : undefined;
+  if (!section || !task) return ctx.reply(t('return.usage'));
+  let rest = words.slice(2);
+  const asMonth = rest[0] ? parseMonth(rest[0], ctx.now) : undefined;
+  if (asMonth) {
+    month = asMonth;
+    rest = rest.slice(1);
+  }
+  const reason = rest.join(' ');
+  if (!reason) return ctx.reply(t('return.need_reason', { example: `${words[0]} ${words[1]}` }));
+  const facts = { section: section.name, task: task.short, month: monthLabel(month) };
+  const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
+  if (!submission) return ctx.reply(t('return.nothing', facts));
+  if (submission.returned) return ctx.reply(t('return.already', { ...facts, at: formatDayTime(new Date(submission.returned.at)) }));
+  await returnSubmission(ctx.store, submission.id, ctx.person!.id, ctx.now, reason);
+  // The submitter and the section's reporters hear it; the button reopens the same form.
+  const told = new Set([submission.submittedBy, ...ctx.roster.membersWithRole(section.id, 'reporter').map((p) => p.id)]);
+  for (const personId of told) {
+    await ctx.send({
+      to: { kind: 'direct', personId },
+      mentions: [],
+      content: {
+        card: {
+          title: t('return.notice_title'),
+          lines: [t('return.notice', { ...facts, by: ctx.person!.name, reason })],
+          buttons: [{ label: t('return.button'), value: `填报 ${task.short} ${section.aliases[0] ?? section.name} ${month}` }],
+        },
+      },
+    });
+  }
+  await ctx.reply(t('return.done', { ...facts, people: [...told].map((id) => ctx.roster.person(id)?.name ?? id).join('、') }));
+}
+
+export default returnCommand;
