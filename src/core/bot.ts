@@ -103,7 +103,7 @@ export class Bot {
           person
             ? t('command.forbidden', {
                 command: command.name,
-                roles: (command.roles ?? []).map((r) => ROLE_LABELS[r]).join('或'),
+                roles: joinWithOr((command.roles ?? []).map((r) => ROLE_LABELS[r])),
                 yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
               })
             : t('roster.unknown', { command: command.name, admins }),
@@ -154,4 +154,9 @@ export class Bot {
     if (group) return { kind: 'group', groupId: group.id };
     return { kind: 'chat', chatId: msg.chatId, chatType: msg.chatType };
   }
+}
+
+/** 专人、科室负责人或管理员 */
+function joinWithOr(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}或${items.at(-1)}`;
 }

@@ -113,6 +113,8 @@ export function parseListItem(raw: string, field: ListField, now: Date): ParseRe
           rest = rest.replace(token, ' ');
           break;
         }
+        // A date that reads as one but does not exist (2月30日) deserves its own reason.
+        if (/^\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,2})?[日号]?$|^\d{1,2}月\d{1,2}[日号]?$/.test(token)) return date;
       }
     }
   }

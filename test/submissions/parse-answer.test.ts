@@ -82,6 +82,10 @@ describe('list entries on one line', () => {
     expect(value(parseListItem('11月5日，信用修复讲座', field, now))).toEqual({ title: '信用修复讲座', date: '2026-11-05' });
   });
 
+  it('says when a date in the entry does not exist', () => {
+    expect(value(parseListItem('讲座 2月30日', field, now))).toBe('ERR 没有 2 月 30 日这一天');
+  });
+
   it('names the missing part', () => {
     expect(value(parseListItem('https://example.com/a1', field, now))).toBe('ERR 这一条缺少标题');
   });

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { loadRoster } from '../../src/org/roster';
+import { loadTaskCatalog } from '../../src/tasks/catalog';
+import type { Field } from '../../src/tasks/schema';
+import { lastTo, scriptFrom, textsTo } from '../helpers/script';
+import { simulate } from '../helpers/simulate';
+
+const catalog = loadTaskCatalog('data/tasks.yaml', loadRoster('data/org.yaml'));
+const WANG = 'dm:wang-fang';
+
+/** A valid answer for any field, with conditional questions switched on ("是"). */
+function sampleAnswers(field: Field): string[] {
+  switch (field.type) {
+    case 'integer':
+    case 'number':
+      return ['10'];
+    case 'text':
+      return ['情况说明'];
+    case 'date':
+      return ['11月5日'];
+    case 'yesno':
+      return ['是'];
+    case 'choice':
+      return ['1'];
+    case 'list':
+      return ['诚信宣传进社区 https://example.com/a 11月5日', '完成'];
+  }
+}
+
+describe('the monthly form, happy path for every task in data/tasks.yaml', () => {
+  for (const task of catalog.tasks) {
+    it(`${task.short}: every question asked, summary shown, saved on 确认`, async () => {
+      const section = catalog.sectionsOwing(task)[0]!;
+      const reporter = loadRoster('data/org.yaml').membersWithRole(section, 'reporter')[0]!;
+      const answers = task.fields.flatMap(sampleAnswers);
+      const s = scriptFrom('2026-11-10T09:00:00+08:00').dm(reporter.id, `填报 ${task.short} ${section}`, ...answers, '确认');
+      const out = await simulate(s.lines);
+      const texts = textsTo(out, `dm:${reporter.id}`);
+      for (const [i, field] of task.fields.entries()) {
+        expect(texts.some((t) => t.includes(`（${i + 1}/${task.fields.length}）${field.label}`)), field.id).toBe(true);
+      }
+      const summary = texts.find((t) => t.startsWith(`【请核对：${task.name}】`));
+      expect(summary).toBeDefined();
+      for (const metric of task.metrics) expect(summary).toContain(`${metric.label}：`);
+      expect(texts.at(-1)).toMatch(new RegExp(`^✅ 已提交「${task.short}」2026年11月（.+），按时提交`));
+    });
+  }
+});
+
+describe('双公示, answered the way reporters type', () => {
+  it('reads full-width and Chinese numbers, computes every rate and flags missed targets', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00')
+      .group('wang-fang', '填报 双公示')
+      .dm('wang-fang', '１２０', '一百二十', '一百一十五', '118', '2', '两', '跳过');
+    const out = await simulate(s.lines);
+    expect(textsTo(out, 'group')).toEqual(['已私聊 王芳，请在与信用助手的私聊中继续填报。']);
+    const summary = lastTo(out, WANG);
+    expect(summary).toContain('1. 本月作出的行政许可决定数：120件');
+    expect(summary).toContain('7. “双公示”工作台账（文件名或链接）：（未填）');
+    expect(summary).toContain('上报率：100.0% ✅');
+    expect(summary).toContain('及时率：95.8% ⚠️ 未达目标：历城方案≥100.0%');
+    expect(summary).toContain('合规率：98.3% ⚠️ 未达目标：历城方案≥100.0%');
+    expect(summary).not.toContain('槐荫方案≥98.0%');
+    expect(summary).toContain('迟报率：4.2% ✅');
+    expect(summary).toContain('问题数据按时修改率：100.0% ✅');
+  });
+
+  it('says which numbers disagree, and asks again', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '130');
+    const reply = lastTo(await simulate(s.lines), WANG);
+    expect(reply).toBe('已上传至市信用平台的条数（130）不能大于「本月作出的行政许可决定数」（120）。请重新输入「已上传至市信用平台的条数」。\n提示：已上传“双公示”信息的条数，不能大于许可决定数，例如 120');
+  });
+
+  it('drops a later answer that a corrected earlier one makes impossible, and asks it again', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '120', '118', '120', '0', '0', '跳过', '修改 1', '100');
+    const reply = lastTo(await simulate(s.lines), WANG);
+    expect(reply).toMatch(/^之前填的「已上传至市信用平台的条数」（120）大于新的「本月作出的行政许可决定数」，稍后需要重新填写。\n（2\/7）已上传至市信用平台的条数/);
+  });
+
+  it('shows 不适用 for a rate over nothing', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '无', '0', '0', '0', '没有', '0', '跳过');
+    const summary = lastTo(await simulate(s.lines), WANG);
+    expect(summary).toContain('上报率：不适用');
+    expect(summary).toContain('问题数据按时修改率：不适用');
+  });
+});
+
+describe('validation: every bad answer gets the reason and an example', () => {
+  const start = () => scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示');
+  const hint = '\n提示：本月作出行政许可决定的件数，例如 120；没有填 0';
+
+  it.each([
+    ['abc', '“abc”不是一个数'],
+    ['12.5', '这里要填整数，“12.5”带有小数'],
+    ['-3', '不能小于 0件'],
+    ['2000000', '不能大于 1000000件'],
+    ['', '没有收到文字内容'],
+    ['跳过', '「本月作出的行政许可决定数」是必填项，不能跳过'],
+  ])('%j → %s', async (input, reason) => {
+    const out = await simulate(start().dm('wang-fang', input).lines);
+    expect(lastTo(out, WANG)).toBe(`${reason}。请重新输入「本月作出的行政许可决定数」。${hint}`);
+  });
+
+  it('refuses very long input politely', async () => {
+    const out = await simulate(start().dm('wang-fang', '1'.repeat(2001)).lines);
+    expect(lastTo(out, WANG)).toMatch(/^内容太长（2001 字），一次最多 2000 字。/);
+  });
+
+  it('offers to cancel after three failures in a row', async () => {
+    const out = await simulate(start().dm('wang-fang', 'x', 'y', 'z').lines);
+    const texts = textsTo(out, WANG);
+    expect(texts.at(-2)).not.toContain('连续');
+    expect(texts.at(-1)).toContain('已经连续 3 次没能识别。如需稍后再填，回复「取消」');
+  });
+
+  it('checks dates, yes/no and list entries', async () => {
+    const credit = scriptFrom('2026-11-20T09:00:00+08:00').dm('xu-wenbo', '填报 诚信宣传', '也许', '是', '11月5日', '宣传活动 2月30日', '完成');
+    const texts = textsTo(await simulate(credit.lines), 'dm:xu-wenbo');
+    expect(texts).toContainEqual(expect.stringMatching(/^“也许”不是「是」或「否」。请重新输入/));
+    expect(texts).toContainEqual(expect.stringMatching(/^这一条缺少活动名称。/));
+    expect(texts).toContainEqual(expect.stringMatching(/^没有 2 月 30 日这一天。/));
+    expect(texts.at(-1)).toMatch(/^至少需要 1 条，现在有 0 条。请重新输入「本月开展的诚信宣传活动」。/);
+  });
+
+  it('answers a policy question mid-form and repeats the pending question', async () => {
+    const out = await simulate(start().dm('wang-fang', '120', '双公示要在多少天内上传？').lines);
+    const texts = textsTo(out, WANG);
+    expect(texts.at(-2)).toContain('“双公示要在多少天内上传？”');
+    expect(texts.at(-1)).toMatch(/^（2\/7）已上传至市信用平台的条数/);
+  });
+});
+
+describe('moving around the form', () => {
+  it('goes back with 上一步, and cancels without saving', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '上一步', '120', '上一步', '100', '取消', '进度');
+    const texts = textsTo(await simulate(s.lines), WANG);
+    expect(texts[1]).toMatch(/^已经是第一项了。\n（1\/7）/);
+    expect(texts[3]).toMatch(/^（1\/7）/);
+    expect(texts[5]).toBe('已取消「双公示」的填报，没有保存任何内容。');
+    expect(texts[6]).toContain('双公示｜11月26日 18:00｜未报 ❌');
+  });
+
+  it('collects list entries one per message, with 上一步 removing the last', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 信用动态', '第一篇 https://example.com/1', '写错了', '上一步', '第二篇 11月6日', '完成');
+    const texts = textsTo(await simulate(s.lines), WANG);
+    expect(texts).toContain('已记录第 1 条：第一篇｜https://example.com/1。继续输入下一条，或回复「完成」。');
+    expect(texts).toContain('已删除第 2 条：写错了。');
+    expect(texts.at(-1)).toContain('1. 本月报送的“信用动态”信息：1) 第一篇｜https://example.com/1；2) 第二篇｜2026-11-06');
+    expect(texts.at(-1)).toContain('报送篇数：2 ✅');
+  });
+
+  it('asks a conditional question only when its condition holds', async () => {
+    const no = textsTo(await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 失信事件', '否').lines), WANG);
+    expect(no.at(-1)).toMatch(/^【请核对：严重失信事件防范】/);
+    expect(no.at(-1)).not.toContain('处置和反馈情况');
+    const yes = textsTo(await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 失信事件', '是').lines), WANG);
+    expect(yes.at(-1)).toMatch(/^（2\/2）处置和反馈情况/);
+  });
+
+  it('lets a person in two sections choose, and picks the task by number', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('song-jia', '填报', '2', '1');
+    const texts = textsTo(await simulate(s.lines), 'dm:song-jia');
+    expect(texts[0]).toBe('【替哪个科室填报？】\n您负责 监督考核科、综合受理窗口 的填报，请回复序号或科室名称。\n回复序号：1. 监督考核科  2. 综合受理窗口');
+    expect(texts[1]).toMatch(/^【选择要填报的任务（2026年11月 · 综合受理窗口）】\n1\. 信用动态/);
+    expect(texts[2]).toMatch(/^【信用动态】\n开始填报「“信用动态”信息报送」（2026年11月 · 综合受理窗口/);
+  });
+});
+
+describe('saving', () => {
+  it('marks a submission after the deadline as late, and a resubmission replaces it keeping history', async () => {
+    const s = scriptFrom('2026-11-26T17:50:00+08:00')
+      .dm('wang-fang', '填报 失信事件', '否', '确认')
+      .at('2026-11-27T09:00:00+08:00')
+      .dm('wang-fang', '填报 失信事件', '否', '确认');
+    const out = await simulate(s.lines);
+    const texts = textsTo(out, WANG);
+    expect(texts[2]).toBe('✅ 已提交「失信事件」2026年11月（商事登记项目审批服务科），按时提交（截止 11月26日 18:00）。');
+    expect(texts.at(-1)).toBe('✅ 已提交「失信事件」2026年11月（商事登记项目审批服务科），已过截止时间 11月26日 18:00，记为逾期提交。\n本次提交替换了 11月26日 17:52 的提交，原记录保留在历史中。');
+    expect(textsTo(out, 'dm:lin-xiaoyan')).toEqual([
+      '📥 商事登记项目审批服务科 王芳 提交了「失信事件」2026年11月，按时。',
+      '📥 商事登记项目审批服务科 王芳 提交了「失信事件」2026年11月，逾期。',
+    ]);
+  });
+});
