@@ -22,6 +22,12 @@ describe('prompts', () => {
     expect(promptKeys().filter((k) => !used.has(k))).toEqual([]);
   });
 
+  it('keeps every template whole: a bare " #" in YAML would silently cut it short', () => {
+    const source = readFileSync('prompts/messages.yaml', 'utf8');
+    const unquoted = source.split('\n').filter((l) => /^[\w.]+: [^"'].* #/.test(l));
+    expect(unquoted).toEqual([]);
+  });
+
   it('fills placeholders and refuses to show a missing one', () => {
     expect(t('chat.greeting', { bot: '信用助手' })).toBe('您好，我是信用助手。发送「帮助」看看我能做什么。');
     expect(() => t('chat.greeting')).toThrow(/needs \{bot\}/);
