@@ -112,6 +112,14 @@ describe('Store', () => {
     expect(readFileSync(`${file}.v0.bak`, 'utf8')).toBe(legacy);
   });
 
+  it('migrates a version 1 file, adding the submission and points collections', async () => {
+    const v1 = JSON.stringify({ version: 1, seenMessages: { 'lark|m': '2026-11-01T00:00:00.000Z' }, conversations: {}, choices: {} });
+    const file = dbPath(v1);
+    const store = await Store.open(file);
+    expect(store.data).toEqual({ ...emptyDb(), seenMessages: { 'lark|m': '2026-11-01T00:00:00.000Z' } });
+    expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe(v1);
+  });
+
   it('does not rewrite or back up a file that is already current', async () => {
     const file = dbPath(JSON.stringify(emptyDb()));
     await Store.open(file);
