@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/command';
+import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
 import { exportLedger } from '../src/submissions/ledger-export';
 import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
@@ -13,7 +14,9 @@ const exportCommand: Command = {
   async run(ctx) {
     const month = parseMonth(ctx.args, ctx.now) ?? monthOf(ctx.now);
     const result = await exportLedger(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.exportsDir);
-    await ctx.reply(
+    // The ledger goes to the admin's direct chat, wherever they asked for it.
+    await sendDirect(
+      ctx,
       [
         t('export.done', { month: monthLabel(month), file: result.file, tasks: result.taskCount, count: result.submissionCount }),
         t('export.no_file_channel'),
