@@ -3,7 +3,7 @@ import type { Command } from '../src/core/command';
 import type { Section } from '../src/org/schema';
 import { t } from '../src/prompts';
 import { CELL_SYMBOLS, progressMatrix, shortSectionName } from '../src/submissions/progress';
-import { currentSubmission, STATUS_LABELS, statusOf } from '../src/submissions/records';
+import { currentSubmission, isOwed, sectionStatus, STATUS_LABELS } from '../src/submissions/records';
 import { deadlineOf, monthLabel, monthOf, parseMonth, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
@@ -44,11 +44,11 @@ function sectionCard(ctx: ChatContext, section: Section, month: MonthKey) {
   const tasks = ctx.catalog.tasksOwedBy(section.id);
   const rows = tasks.map((task) => {
     const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
-    return { task, submission, status: statusOf(submission) };
+    return { task, submission, status: sectionStatus(ctx.store.data, month, task.id, section.id) };
   });
-  const owed = rows.filter((r) => r.status === 'missing' || r.status === 'returned');
+  const owed = rows.filter((r) => isOwed(r.status));
   const reasons = rows.flatMap((r) =>
-    r.submission?.returned
+    r.status === 'returned' && r.submission?.returned
       ? [t('progress.returned_reason', { task: r.task.short, reason: r.submission.returned.reason, by: ctx.roster.person(r.submission.returned.by)?.name ?? r.submission.returned.by, at: formatDayTime(new Date(r.submission.returned.at)) })]
       : [],
   );
@@ -75,7 +75,7 @@ function matrixCard(ctx: ChatContext, month: MonthKey) {
     card: {
       title: t('progress.matrix_title', { month: monthLabel(month) }),
       lines: [
-        t('progress.matrix_summary', { done: count('on_time') + count('late'), owed: cells.length, late: count('late'), returned: count('returned'), missing: count('missing') }),
+        t('progress.matrix_summary', { done: count('on_time') + count('late'), owed: cells.length - count('exempt'), late: count('late'), returned: count('returned'), missing: count('missing'), exempt: count('exempt') }),
         t('progress.legend'),
       ],
       table: {

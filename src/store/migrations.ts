@@ -16,6 +16,8 @@ const MIGRATIONS: Record<number, Migration> = {
   }),
   // Version 2: monthly submissions and 机关信用积分 items.
   1: (data) => ({ ...data, version: 2, submissions: [], pointsItems: [] }),
+  // Version 3: 免报 exemptions and the outbox of reminders.
+  2: (data) => ({ ...data, version: 3, exemptions: [], outbox: [] }),
 };
 
 export function versionOf(data: Record<string, unknown>): number {

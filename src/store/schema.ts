@@ -1,7 +1,8 @@
+import type { Outgoing } from '../core/message';
 import { z } from '../zod';
 
 /** Bump with every change of shape, and add the step in migrations.ts. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -51,6 +52,33 @@ export const pointsItemSchema = z.object({
   review: z.object({ by: z.string(), at: isoTime, note: z.string() }).optional(),
 });
 
+/** An admin's decision that a section owes nothing for a task this month (免报). */
+export const exemptionSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  taskId: z.string(),
+  sectionId: z.string(),
+  reason: z.string(),
+  by: z.string(),
+  at: isoTime,
+});
+
+/**
+ * A message the bot decided to send on its own (a reminder, a notice), recorded before it is
+ * sent. Its keys say what it covers — (month, task, section or person, rule) — so the planner
+ * never plans it again, and a failed send stays here to be retried.
+ */
+export const outboxEntrySchema = z.object({
+  id: z.string(),
+  keys: z.array(z.string()),
+  message: z.custom<Outgoing>((v) => typeof v === 'object' && v !== null && 'to' in v && 'content' in v, '应为一条待发消息'),
+  createdAt: isoTime,
+  status: z.enum(['pending', 'sent']),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: isoTime,
+  sentAt: isoTime.optional(),
+  lastError: z.string().optional(),
+});
+
 export const dbSchema = z.object({
   version: z.literal(DB_VERSION),
   /** Platform message keys already handled, with when; platforms redeliver on slow acks. */
@@ -61,13 +89,17 @@ export const dbSchema = z.object({
   choices: z.record(z.string(), z.object({ options: z.array(button), sentAt: isoTime })),
   submissions: z.array(submissionSchema),
   pointsItems: z.array(pointsItemSchema),
+  exemptions: z.array(exemptionSchema),
+  outbox: z.array(outboxEntrySchema),
 });
 
 export type Db = z.output<typeof dbSchema>;
 export type ConversationState = z.output<typeof conversationStateSchema>;
 export type Submission = z.output<typeof submissionSchema>;
 export type PointsItem = z.output<typeof pointsItemSchema>;
+export type Exemption = z.output<typeof exemptionSchema>;
+export type OutboxEntry = z.output<typeof outboxEntrySchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [] };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [] };
 }

@@ -9,7 +9,7 @@ import type { Field, ListField, Task } from '../tasks/schema';
 import { formatDayTime } from '../time';
 import { notifyAdmins } from './admin-notice';
 import { MAX_INPUT_LENGTH, normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from './parse-answer';
-import { currentSubmission, saveSubmission, STATUS_LABELS, statusOf } from './records';
+import { saveSubmission, sectionStatus, STATUS_LABELS } from './records';
 import { formatAnswer, isVisible, summaryLines } from './summary';
 
 export const SUBMISSION_FLOW = 'submission';
@@ -146,7 +146,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
   async function askTask(ctx: ChatContext, data: FormData): Promise<void> {
     const tasks = data.taskChoices.map((id) => catalog.task(id)!);
     const lines = tasks.map((task, i) => {
-      const status = statusOf(currentSubmission(ctx.store.data, data.month, task.id, data.sectionId!));
+      const status = sectionStatus(ctx.store.data, data.month, task.id, data.sectionId!);
       return t('form.pick_task_line', { n: i + 1, task: task.short, deadline: formatDayTime(deadlineOf(task, data.month, catalog)), status: STATUS_LABELS[status] });
     });
     await sendDirect(ctx, {

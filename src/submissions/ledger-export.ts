@@ -8,7 +8,7 @@ import { monthLabel, type MonthKey } from '../tasks/period';
 import { formatLocalMinute } from '../time';
 import { computeMetrics } from './metrics';
 import { progressMatrix } from './progress';
-import { currentSubmission, statusOf, type SubmissionStatus } from './records';
+import { currentSubmission, sectionStatus, type SubmissionStatus } from './records';
 import { formatAnswer, isVisible } from './summary';
 
 const STATUS_TEXT: Record<SubmissionStatus | 'not_owed', string> = {
@@ -16,6 +16,7 @@ const STATUS_TEXT: Record<SubmissionStatus | 'not_owed', string> = {
   late: '逾期',
   missing: '未报',
   returned: '退回',
+  exempt: '免报',
   not_owed: '—',
 };
 
@@ -49,8 +50,9 @@ export async function exportLedger(db: Readonly<Db>, roster: Roster, catalog: Ta
     for (const sectionId of catalog.sectionsOwing(task)) {
       const submission = currentSubmission(db, month, task.id, sectionId);
       const section = roster.section(sectionId)!;
+      const status = STATUS_TEXT[sectionStatus(db, month, task.id, sectionId)];
       if (!submission) {
-        sheet.addRow([section.name, STATUS_TEXT.missing]);
+        sheet.addRow([section.name, status]);
         continue;
       }
       submissionCount++;
@@ -63,7 +65,7 @@ export async function exportLedger(db: Readonly<Db>, roster: Roster, catalog: Ta
       const metricCells = computeMetrics(task, answers).map((m) => m.value ?? '不适用');
       const row = sheet.addRow([
         section.name,
-        STATUS_TEXT[statusOf(submission)],
+        status,
         roster.person(submission.submittedBy)?.name ?? submission.submittedBy,
         formatLocalMinute(new Date(submission.submittedAt)),
         ...fieldCells,

@@ -4,7 +4,7 @@ import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
-import { currentSubmission, statusOf, type SubmissionStatus } from './records';
+import { sectionStatus, type SubmissionStatus } from './records';
 
 /** A matrix cell: the status, or that the section does not owe the task. */
 export type Cell = SubmissionStatus | 'not_owed';
@@ -14,6 +14,7 @@ export const CELL_SYMBOLS: Record<Cell, string> = {
   late: '⚠️',
   missing: '❌',
   returned: '↩️',
+  exempt: '⭕',
   not_owed: '—',
 };
 
@@ -28,7 +29,7 @@ export function progressMatrix(db: Readonly<Db>, roster: Roster, catalog: TaskCa
     section,
     cells: catalog.tasks.map((task) => ({
       task,
-      cell: catalog.owes(task, section.id) ? statusOf(currentSubmission(db, month, task.id, section.id)) : 'not_owed',
+      cell: catalog.owes(task, section.id) ? sectionStatus(db, month, task.id, section.id) : 'not_owed',
     })),
   }));
 }

@@ -1,24 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Submission } from '../store/schema';
+import type { Db, Exemption, Submission } from '../store/schema';
 import type { Store } from '../store/store';
 import type { MonthKey } from '../tasks/period';
 
 /** What a section's record for a task and month says today. */
-export type SubmissionStatus = 'on_time' | 'late' | 'missing' | 'returned';
+export type SubmissionStatus = 'on_time' | 'late' | 'missing' | 'returned' | 'exempt';
 
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   on_time: '按时 ✅',
   late: '逾期 ⚠️',
   missing: '未报 ❌',
   returned: '退回 ↩️',
+  exempt: '免报 ⭕',
 };
+
+/** Still owed: nothing in force, or sent back for correction. */
+export function isOwed(status: SubmissionStatus): boolean {
+  return status === 'missing' || status === 'returned';
+}
 
 /** The submission in force: the latest one not replaced by a newer one. */
 export function currentSubmission(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Submission | undefined {
   return db.submissions.find((s) => s.month === month && s.taskId === taskId && s.sectionId === sectionId && !s.supersededAt);
 }
 
-export function statusOf(submission: Submission | undefined): SubmissionStatus {
+export function exemptionOf(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Exemption | undefined {
+  return db.exemptions.find((e) => e.month === month && e.taskId === taskId && e.sectionId === sectionId);
+}
+
+/** A section's status for a task and month: an exemption wins over whatever was submitted. */
+export function sectionStatus(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): SubmissionStatus {
+  if (exemptionOf(db, month, taskId, sectionId)) return 'exempt';
+  const submission = currentSubmission(db, month, taskId, sectionId);
   if (!submission) return 'missing';
   if (submission.returned) return 'returned';
   return submission.late ? 'late' : 'on_time';

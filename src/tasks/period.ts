@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { workCalendar } from '../calendar/work-calendar';
 import { localDateTime, ZONE } from '../time';
 import type { TaskCatalog } from './catalog';
 import type { Task } from './schema';
@@ -44,11 +45,26 @@ function valid(year: number, month: number): MonthKey | undefined {
 }
 
 /**
- * When the task is due for a month: its due day (the month's last day if shorter) at its due
- * time, Beijing time. Working-day adjustment is the reminder planner's concern.
+ * The calendar date a task is due for a month: its due day (the month's last day if shorter),
+ * moved off a holiday or weekend as the task says (default: the previous working day).
  */
-export function deadlineOf(task: Task, month: MonthKey, catalog: TaskCatalog): Date {
+export function dueDateOf(task: Task, month: MonthKey): string {
   const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE });
-  const [hour, minute] = (task.due_time ?? catalog.defaults.due_time).split(':').map(Number);
-  return start.set({ day: Math.min(task.due_day, start.daysInMonth!), hour, minute }).toJSDate();
+  const date = start.set({ day: Math.min(task.due_day, start.daysInMonth!) }).toISODate()!;
+  return task.on_holiday === 'unchanged' ? date : workCalendar.nearestWorkday(date, task.on_holiday);
+}
+
+/** When the task is due for a month: its due date at its due time, Beijing time. */
+export function deadlineOf(task: Task, month: MonthKey, catalog: TaskCatalog): Date {
+  return atLocalTime(dueDateOf(task, month), task.due_time ?? catalog.defaults.due_time);
+}
+
+/** "2026-11-26" at "18:00", Beijing time. */
+export function atLocalTime(date: string, hhmm: string): Date {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  return DateTime.fromISO(date, { zone: ZONE }).set({ hour, minute }).toJSDate();
+}
+
+export function nextMonth(month: MonthKey): MonthKey {
+  return DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE }).plus({ months: 1 }).toFormat('yyyy-MM');
 }

@@ -77,6 +77,19 @@ const metric = z
   })
   .strict();
 
+/** When, relative to the due date, whom to remind. */
+const reminderRule = z
+  .object({
+    id,
+    /** Working days from the due date: -3 three working days before, 0 the due day, 1 the first working day after. */
+    workdays: z.number().int().min(-20).max(20),
+    at: hhmm,
+    /** reporters: a DM to each missing reporter; group: one group message mentioning them all;
+     *  heads: a DM to each head of a missing section; admins: a DM to each admin listing the missing sections. */
+    audience: z.enum(['reporters', 'group', 'heads', 'admins']),
+  })
+  .strict();
+
 const task = z
   .object({
     id,
@@ -89,6 +102,10 @@ const task = z
     sections: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]),
     due_day: z.number().int().min(1).max(31),
     due_time: hhmm.optional(),
+    /** A due date on a holiday or weekend moves to the previous working day, the next, or stays. */
+    on_holiday: z.enum(['previous', 'next', 'unchanged']).default('previous'),
+    /** Overrides the department's reminder plan for this task. */
+    reminders: z.array(reminderRule).optional(),
     fields: z.array(fieldSchema).min(1),
     metrics: z.array(metric).default([]),
   })
@@ -105,6 +122,14 @@ export const tasksFileSchema = z
         idle_minutes: z.number().int().min(5).default(240),
         /** Tell the admins in a direct message when a section submits. */
         notify_admins_on_submit: z.boolean().default(true),
+        /** Reminders go out only on working days between these times. */
+        working_hours: z.object({ start: hhmm, end: hhmm }).strict().default({ start: '09:00', end: '17:30' }),
+        reminders: z.array(reminderRule).default([
+          { id: 'reporters_3d', workdays: -3, at: '09:30', audience: 'reporters' },
+          { id: 'group_1d', workdays: -1, at: '10:00', audience: 'group' },
+          { id: 'heads_due', workdays: 0, at: '09:00', audience: 'heads' },
+          { id: 'admins_after', workdays: 1, at: '09:30', audience: 'admins' },
+        ]),
       })
       .strict()
       .prefault({}),
@@ -121,6 +146,19 @@ export const tasksFileSchema = z
   .strict()
   .superRefine((file, ctx) => {
     const fail = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const hours = file.defaults.working_hours;
+    if (hours.start >= hours.end) fail(['defaults', 'working_hours'], `工作时间的开始（${hours.start}）应早于结束（${hours.end}）`);
+    const checkRules = (rules: Array<{ id: string; at: string }>, path: PropertyKey[], owner: string) => {
+      const seen = new Set<string>();
+      rules.forEach((rule, i) => {
+        if (seen.has(rule.id)) fail([...path, i, 'id'], `${owner}的提醒规则标识 ${rule.id} 重复`);
+        seen.add(rule.id);
+        if (rule.at < hours.start || rule.at > hours.end) {
+          fail([...path, i, 'at'], `${owner}的提醒规则 ${rule.id}：时间 ${rule.at} 不在工作时间 ${hours.start}–${hours.end} 内，提醒只在工作时间发送`);
+        }
+      });
+    };
+    checkRules(file.defaults.reminders, ['defaults', 'reminders'], '默认');
     const taskIds = new Set<string>();
     const shorts = new Set<string>();
     file.tasks.forEach((t, ti) => {
@@ -128,6 +166,7 @@ export const tasksFileSchema = z
       if (shorts.has(t.short)) fail(['tasks', ti, 'short'], `任务简称“${t.short}”重复`);
       taskIds.add(t.id);
       shorts.add(t.short);
+      if (t.reminders) checkRules(t.reminders, ['tasks', ti, 'reminders'], `任务 ${t.id} `);
       const seen = new Map<string, (typeof t.fields)[number]>();
       t.fields.forEach((f, fi) => {
         const at = ['tasks', ti, 'fields', fi];
@@ -172,3 +211,4 @@ export type ListField = Extract<Field, { type: 'list' }>;
 export type Metric = Task['metrics'][number];
 export type Target = Metric['targets'][number];
 export type PointsConfig = TasksFile['points'];
+export type ReminderRule = z.output<typeof reminderRule>;

@@ -39,8 +39,8 @@ describe('进度', () => {
     const text = lastTo(await simulate(s.lines), 'dm:xu-wenbo');
     const lines = text.split('\n');
     expect(lines[0]).toBe('【2026年11月 各科室填报进度】');
-    expect(lines[1]).toBe('已报 2 / 应报 55；逾期 1，退回 1，未报 52。');
-    expect(lines[2]).toBe('✅按时 ⚠️逾期 ❌未报 ↩️退回 —不需要');
+    expect(lines[1]).toBe('已报 2 / 应报 55；逾期 1，退回 1，未报 52，免报 0。');
+    expect(lines[2]).toBe('✅按时 ⚠️逾期 ❌未报 ↩️退回 ⭕免报 —不需要');
     expect(lines[3]).toBe('科室｜制度学习｜双公示｜信用承诺｜信用动态｜重错码｜信易批｜诚信宣传｜信用核查｜失信事件｜异议修复｜平台月报｜红黑名单');
     expect(lines[4]).toBe('办公室｜❌｜—｜—｜❌｜—｜—｜❌｜—｜⚠️｜—｜—｜—');
     expect(lines).toContain('商事登记科｜—｜❌｜❌｜❌｜❌｜❌｜—｜❌｜✅｜❌｜❌｜❌');
