@@ -1,12 +1,15 @@
 import type { Command } from '../src/core/command';
 import approve from './approve';
+import exempt from './exempt';
 import exportCommand from './export';
 import help from './help';
 import points from './points';
 import progress from './progress';
+import remind from './remind';
 import returnCommand from './return';
 import submit from './submit';
+import unexempt from './unexempt';
 import whoami from './whoami';
 
 /** Every chat command, in the order help lists them. Add a command here to enable it. */
-export const commandList: Command[] = [help, whoami, submit, progress, points, approve, returnCommand, exportCommand];
+export const commandList: Command[] = [help, whoami, submit, progress, points, approve, returnCommand, exportCommand, remind, exempt, unexempt];

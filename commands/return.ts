@@ -3,7 +3,8 @@ import type { Command } from '../src/core/command';
 import { t } from '../src/prompts';
 import { reviewPointsItem } from '../src/points/review';
 import { currentSubmission, returnSubmission } from '../src/submissions/records';
-import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
+import { monthLabel } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /**
@@ -25,19 +26,9 @@ const returnCommand: Command = {
 };
 
 async function returnSubmissionCommand(ctx: ChatContext): Promise<void> {
-  const words = ctx.args.trim().split(/\s+/).filter(Boolean);
-  let month = monthOf(ctx.now);
-  const section = words[0] ? ctx.roster.findSection(words[0]) : undefined;
-  const task = words[1] ? ctx.catalog.findTask(words[1]) : undefined;
+  const { section, task, month, rest: reason } = parseSectionTaskArgs(ctx);
   if (!section || !task) return ctx.reply(t('return.usage'));
-  let rest = words.slice(2);
-  const asMonth = rest[0] ? parseMonth(rest[0], ctx.now) : undefined;
-  if (asMonth) {
-    month = asMonth;
-    rest = rest.slice(1);
-  }
-  const reason = rest.join(' ');
-  if (!reason) return ctx.reply(t('return.need_reason', { example: `${words[0]} ${words[1]}` }));
+  if (!reason) return ctx.reply(t('return.need_reason', { example: ctx.args.trim().split(/\s+/).slice(0, 2).join(' ') }));
   const facts = { section: section.name, task: task.short, month: monthLabel(month) };
   const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
   if (!submission) return ctx.reply(t('return.nothing', facts));

@@ -7,6 +7,7 @@ import type { Clock } from './core/clock';
 import { CommandRegistry } from './core/command';
 import { housekeepingJob } from './core/housekeeping';
 import { replyUnrecognized } from './core/unrecognized';
+import { reminderJob } from './reminders/reminder-job';
 import { Conversations } from './conversations/conversations';
 import type { Logger } from './logger';
 import { loadRoster, type Roster } from './org/roster';
@@ -53,7 +54,8 @@ export async function createApp(
     exportsDir: path.join(config.dataDir, 'exports'),
     transport: channel,
   });
-  return { roster, catalog, store, bot, channel, jobs: [housekeepingJob(store)] };
+  const reminders = reminderJob({ store, catalog, roster, send: (out) => bot.send(out), log });
+  return { roster, catalog, store, bot, channel, jobs: [housekeepingJob(store), reminders] };
 }
 
 /** Every guided conversation the bot runs. */

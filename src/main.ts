@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     }),
   );
   const scheduler = new LiveScheduler(systemClock, log);
-  scheduler.start(app.jobs);
+  await scheduler.start(app.jobs);
   log.info({ channel: app.channel.name, org: config.orgFile, db: config.dbFile }, 'bot started');
   await app.channel.run((msg) => app.bot.handle(msg));
   scheduler.stop();

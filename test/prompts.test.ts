@@ -23,7 +23,7 @@ describe('prompts', () => {
   });
 
   it('keeps every template whole: a bare " #" in YAML would silently cut it short', () => {
-    const source = readFileSync('prompts/messages.yaml', 'utf8');
+    const source = readdirSync('prompts').map((f) => readFileSync(path.join('prompts', f), 'utf8')).join('\n');
     const unquoted = source.split('\n').filter((l) => /^[\w.]+: [^"'].* #/.test(l));
     expect(unquoted).toEqual([]);
   });

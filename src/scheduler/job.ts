@@ -7,4 +7,6 @@ export interface Job {
   /** The first time strictly after `after` that the job should run, or null for never. */
   nextRun(after: Date): Date | null;
   run(now: Date): Promise<void>;
+  /** Also run once when the bot starts, to catch up on what fell due while it was down. */
+  runAtStartup?: boolean;
 }

@@ -15,7 +15,8 @@ export class LiveScheduler {
     this.#log = log;
   }
 
-  start(jobs: Job[]): void {
+  async start(jobs: Job[]): Promise<void> {
+    for (const job of jobs) if (job.runAtStartup) await runJob(job, this.#clock.now(), this.#log);
     for (const job of jobs) this.#arm(job, this.#clock.now());
   }
 

@@ -11,14 +11,18 @@ export class VirtualScheduler {
   readonly #clock: VirtualClock;
   readonly #log: Logger;
   readonly #next = new Map<Job, Date | null>();
+  #atStartup: Job[];
 
   constructor(clock: VirtualClock, jobs: Job[], log: Logger) {
     this.#clock = clock;
     this.#log = log;
+    this.#atStartup = jobs.filter((j) => j.runAtStartup);
     for (const job of jobs) this.#next.set(job, job.nextRun(clock.now()));
   }
 
   async advanceTo(target: Date): Promise<void> {
+    // The bot's start, as the live scheduler does it: catch-up jobs run once at the first moment.
+    for (const job of this.#atStartup.splice(0)) await runJob(job, this.#clock.now(), this.#log);
     for (;;) {
       const due = this.#earliestDue(target);
       if (!due) break;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lastTo, scriptFrom, textsTo } from '../helpers/script';
 import { simulate } from '../helpers/simulate';
 
-const report = (who: string) => scriptFrom('2026-11-20T09:00:00+08:00').dm(who, '积分', '1', '11月12日收到企业赠送锦旗', '确认');
+const report = (who: string) => scriptFrom('2026-11-10T09:00:00+08:00').dm(who, '积分', '1', '11月12日收到企业赠送锦旗', '确认');
 
 describe('积分: report, verify, compile', () => {
   it('takes a listed item, sends it to the section head with buttons, and tells the reporter the outcome', async () => {
@@ -14,7 +14,7 @@ describe('积分: report, verify, compile', () => {
     expect(zhao[3]).toBe('已提交积分申报 #1（加分 1 分｜受到服务对象书面表扬或锦旗），等待 孙浩然 核实。');
     const head = textsTo(out, 'dm:sun-haoran');
     expect(head[0]).toBe(
-      '【积分核实 #1】\n赵磊（商事登记项目审批服务科）申报 加分 1 分\n事项：受到服务对象书面表扬或锦旗\n理由：11月12日收到企业赠送锦旗\n申报时间：11月20日 09:03\n回复「同意 1」，或「退回 1 理由」。\n回复序号：1. 同意  2. 退回',
+      '【积分核实 #1】\n赵磊（商事登记项目审批服务科）申报 加分 1 分\n事项：受到服务对象书面表扬或锦旗\n理由：11月12日收到企业赠送锦旗\n申报时间：11月10日 09:03\n回复「同意 1」，或「退回 1 理由」。\n回复序号：1. 同意  2. 退回',
     );
     expect(head[1]).toBe('已同意积分申报 #1（赵磊 加分 1 分），已通知本人。');
     expect(zhao.at(-1)).toBe('✅ 您的积分申报 #1（加分 1 分｜受到服务对象书面表扬或锦旗）已由 孙浩然 核实通过。');
@@ -27,13 +27,13 @@ describe('积分: report, verify, compile', () => {
     expect(textsTo(out, 'dm:sun-haoran').slice(1)).toEqual([
       '请写明退回理由，例如「退回 1 事实不清，请补充时间地点」。',
       '已退回积分申报 #1（赵磊），已通知本人。',
-      expect.stringMatching(/^积分申报 #1 已处理（已退回，11月20日 09:0\d），无需再处理。$/),
+      expect.stringMatching(/^积分申报 #1 已处理（已退回，11月10日 09:0\d），无需再处理。$/),
     ]);
     expect(lastTo(out, 'dm:zhao-lei')).toBe('↩️ 您的积分申报 #1（加分 1 分｜受到服务对象书面表扬或锦旗）被 孙浩然 退回：时间地点不清楚');
   });
 
   it('describes an item not in the list: kind, points, name, reason', async () => {
-    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('zhao-lei', '积分', '其他', '加分', '20', '1.5', '协助窗口完成急难任务', '周末加班两天', '确认');
+    const s = scriptFrom('2026-11-10T09:00:00+08:00').dm('zhao-lei', '积分', '其他', '加分', '20', '1.5', '协助窗口完成急难任务', '周末加班两天', '确认');
     const texts = textsTo(await simulate(s.lines), 'dm:zhao-lei');
     expect(texts).toContain('20 分不在 0.5 到 10 之间。分值是多少？填 0.5 到 10 之间的数，例如 1。');
     expect(texts.at(-1)).toBe('已提交积分申报 #1（加分 1.5 分｜协助窗口完成急难任务），等待 孙浩然 核实。');
@@ -47,7 +47,7 @@ describe('积分: report, verify, compile', () => {
   });
 
   it('keeps personal points out of the group', async () => {
-    const s = scriptFrom('2026-11-20T09:00:00+08:00').group('zhao-lei', '积分');
+    const s = scriptFrom('2026-11-10T09:00:00+08:00').group('zhao-lei', '积分');
     const out = await simulate(s.lines);
     expect(textsTo(out, 'group')).toEqual(['积分属于个人信息，已私聊 赵磊。']);
     expect(lastTo(out, 'dm:zhao-lei')).toMatch(/^【申报机关信用积分/);

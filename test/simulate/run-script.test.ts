@@ -4,29 +4,29 @@ import { simulate } from '../helpers/simulate';
 describe('runScript', () => {
   it('replies with virtual timestamps, chat names and mentions', async () => {
     const out = await simulate([
-      { at: '2026-11-20T09:00:00+08:00', from: '王芳', chat: 'group', text: '我是谁' },
-      { at: '2026-11-20T09:05:00+08:00', from: 'he-jing', chat: 'dm', text: '@信用助手 你好' },
-      { at: '2026-11-20T09:06:00+08:00', from: '王芳', chat: 'group', text: '大家好' },
+      { at: '2026-11-10T09:00:00+08:00', from: '王芳', chat: 'group', text: '我是谁' },
+      { at: '2026-11-10T09:05:00+08:00', from: 'he-jing', chat: 'dm', text: '@信用助手 你好' },
+      { at: '2026-11-10T09:06:00+08:00', from: '王芳', chat: 'group', text: '大家好' },
     ]);
     expect(out.map(({ at, chat, mentions }) => ({ at, chat, mentions }))).toEqual([
-      { at: '2026-11-20T09:00:00+08:00', chat: 'group', mentions: ['wang-fang'] },
-      { at: '2026-11-20T09:05:00+08:00', chat: 'dm:he-jing', mentions: [] },
+      { at: '2026-11-10T09:00:00+08:00', chat: 'group', mentions: ['wang-fang'] },
+      { at: '2026-11-10T09:05:00+08:00', chat: 'dm:he-jing', mentions: [] },
     ]);
     expect(out[0]!.card?.title).toBe('我是谁');
     expect(out[0]!.text).toContain('【我是谁】\n姓名：王芳（编号 wang-fang）');
   });
 
   it('plays people outside the roster under the given name', async () => {
-    const out = await simulate([{ at: '2026-11-20T09:00:00+08:00', from: '张三', chat: 'dm', text: '填报' }]);
+    const out = await simulate([{ at: '2026-11-10T09:00:00+08:00', from: '张三', chat: 'dm', text: '填报' }]);
     expect(out).toMatchObject([{ chat: 'dm:张三', mentions: [] }]);
   });
 
   it('replays a redelivered message id once', async () => {
-    const line = { at: '2026-11-20T09:00:00+08:00', from: '王芳', chat: 'dm', text: '我是谁', id: 'evt-1' };
-    expect(await simulate([line, { ...line, at: '2026-11-20T09:00:05+08:00' }])).toHaveLength(1);
+    const line = { at: '2026-11-10T09:00:00+08:00', from: '王芳', chat: 'dm', text: '我是谁', id: 'evt-1' };
+    expect(await simulate([line, { ...line, at: '2026-11-10T09:00:05+08:00' }])).toHaveLength(1);
   });
 
   it('refuses an ambiguous or unknown group', async () => {
-    await expect(simulate([{ at: '2026-11-20T09:00:00+08:00', from: '王芳', chat: 'group:nope', text: 'x' }])).rejects.toThrow(/第 1 行：名册中没有群 nope/);
+    await expect(simulate([{ at: '2026-11-10T09:00:00+08:00', from: '王芳', chat: 'group:nope', text: 'x' }])).rejects.toThrow(/第 1 行：名册中没有群 nope/);
   });
 });

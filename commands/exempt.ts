@@ -1,0 +1,34 @@
+import type { Command } from '../src/core/command';
+import { t } from '../src/prompts';
+import { addExemption } from '../src/submissions/exemptions';
+import { exemptionOf } from '../src/submissions/records';
+import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
+import { monthLabel } from '../src/tasks/period';
+import { formatDayTime } from '../src/time';
+
+/** 免报: an admin records that a section owes nothing for a task this month; it is not reminded again. */
+const exempt: Command = {
+  name: '免报',
+  aliases: ['exempt'],
+  usage: '免报 科室 任务 理由',
+  summary: '登记某科室本月某任务免报（写明理由），该科室不再收到这项提醒；「取消免报」撤销',
+  roles: ['admin'],
+  async run(ctx) {
+    const { section, task, month, rest: reason } = parseSectionTaskArgs(ctx);
+    if (!section || !task) return ctx.reply(t('exempt.usage'));
+    const facts = { section: section.name, task: task.short, month: monthLabel(month) };
+    if (!ctx.catalog.owes(task, section.id)) return ctx.reply(t('exempt.not_owed', facts));
+    if (!reason) return ctx.reply(t('exempt.need_reason', { section: section.aliases[0] ?? section.name, task: task.short }));
+    const existing = exemptionOf(ctx.store.data, month, task.id, section.id);
+    if (existing) {
+      return ctx.reply(t('exempt.already', { ...facts, at: formatDayTime(new Date(existing.at)), by: ctx.roster.person(existing.by)?.name ?? existing.by, reason: existing.reason }));
+    }
+    await addExemption(ctx.store, { month, taskId: task.id, sectionId: section.id, reason, by: ctx.person!.id, at: ctx.now.toISOString() });
+    for (const person of ctx.roster.membersWithRole(section.id, 'reporter')) {
+      await ctx.send({ to: { kind: 'direct', personId: person.id }, mentions: [], content: { text: t('exempt.notice', { ...facts, by: ctx.person!.name, reason }) } });
+    }
+    await ctx.reply(t('exempt.done', { ...facts, reason }));
+  },
+};
+
+export default exempt;

@@ -1,0 +1,23 @@
+import type { Command } from '../src/core/command';
+import { t } from '../src/prompts';
+import { removeExemption } from '../src/submissions/exemptions';
+import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
+import { monthLabel } from '../src/tasks/period';
+
+/** 取消免报: the section owes the task again (and reminders resume). */
+const unexempt: Command = {
+  name: '取消免报',
+  aliases: ['unexempt'],
+  usage: '取消免报 科室 任务',
+  summary: '撤销某科室某任务的免报',
+  roles: ['admin'],
+  async run(ctx) {
+    const { section, task, month } = parseSectionTaskArgs(ctx);
+    if (!section || !task) return ctx.reply(t('exempt.usage'));
+    const facts = { section: section.name, task: task.short, month: monthLabel(month) };
+    const removed = await removeExemption(ctx.store, month, task.id, section.id);
+    await ctx.reply(removed ? t('exempt.undone', facts) : t('exempt.not_exempt', facts));
+  },
+};
+
+export default unexempt;

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Outgoing } from '../core/message';
+import type { Logger } from '../logger';
+import type { Store } from '../store/store';
+import type { PlannedMessage } from './planner';
+
+/** Minutes to wait before the n-th retry of a failed send: soon at first, then hourly. */
+const RETRY_MINUTES = [1, 5, 15, 60];
+
+/**
+ * Records planned messages in the store before anything is sent. Their keys are what makes a
+ * reminder "already sent" for the planner, so a restart or a second tick never plans it again.
+ * Keys recorded meanwhile by someone else are dropped here too.
+ */
+export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date): Promise<void> {
+  return store.update((db) => {
+    const recorded = new Set(db.outbox.flatMap((e) => e.keys));
+    for (const { keys, message } of planned) {
+      if (keys.every((k) => recorded.has(k))) continue;
+      db.outbox.push({ id: randomUUID(), keys, message, createdAt: now.toISOString(), status: 'pending', attempts: 0, nextAttemptAt: now.toISOString() });
+      for (const k of keys) recorded.add(k);
+    }
+  });
+}
+
+/**
+ * Sends every pending message whose time has come, marking each sent as it goes. A failure is
+ * logged and retried later with back-off, never dropped. (A crash between a send and its mark
+ * would resend that one message; the outbox id is there for platforms that dedupe by it.)
+ */
+export async function deliverPending(store: Store, send: (out: Outgoing, id: string) => Promise<void>, now: Date, log: Logger): Promise<void> {
+  const due = store.data.outbox.filter((e) => e.status === 'pending' && new Date(e.nextAttemptAt) <= now);
+  for (const entry of due) {
+    try {
+      await send(entry.message, entry.id);
+      await store.update((db) => {
+        const e = db.outbox.find((x) => x.id === entry.id)!;
+        e.status = 'sent';
+        e.sentAt = now.toISOString();
+        e.attempts++;
+      });
+    } catch (error) {
+      const attempts = entry.attempts + 1;
+      const wait = RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length) - 1]!;
+      log.warn({ err: error, outbox: entry.id, keys: entry.keys, attempts }, 'reminder send failed; will retry');
+      await store.update((db) => {
+        const e = db.outbox.find((x) => x.id === entry.id)!;
+        e.attempts = attempts;
+        e.nextAttemptAt = new Date(now.getTime() + wait * 60_000).toISOString();
+        e.lastError = String((error as Error)?.message ?? error);
+      });
+    }
+  }
+}
+
+/** The earliest retry still waiting, if any. */
+export function nextRetryAt(store: Store): Date | undefined {
+  const times = store.data.outbox.filter((e) => e.status === 'pending').map((e) => new Date(e.nextAttemptAt).getTime());
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}
