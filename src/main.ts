@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConsoleChannel } from './channels/console-channel';
 import { loadConfig } from './config';
@@ -6,10 +7,13 @@ import { createApp } from './app';
 import { createLogger } from './logger';
 import { LiveScheduler } from './scheduler/live-scheduler';
 import { StartupError } from './startup-error';
+import { lockDataFile } from './store/data-lock';
 
 /** `npm start`: the bot on the configured channel (the terminal chat by default). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  await mkdir(path.dirname(config.dbFile), { recursive: true });
+  const release = await lockDataFile(config.dbFile);
   // The terminal is the chat, so logs go to a file instead of interleaving with it.
   const logFile = path.join(config.dataDir, 'logs', 'bot.log');
   const log = createLogger(config.logLevel, { kind: 'file', file: logFile });
@@ -26,8 +30,12 @@ async function main(): Promise<void> {
   const scheduler = new LiveScheduler(systemClock, log);
   await scheduler.start(app.jobs);
   log.info({ channel: app.channel.name, org: config.orgFile, db: config.dbFile }, 'bot started');
-  await app.channel.run((msg) => app.bot.handle(msg));
+  await app.channel.run(async (msg) => {
+    await app.bot.handle(msg);
+    scheduler.refresh();
+  });
   scheduler.stop();
+  await release();
   log.info('bot stopped');
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { createLogger } from '../logger';
 import { runScript } from '../simulate/run-script';
 import { parseScript } from '../simulate/script';
 import { StartupError } from '../startup-error';
+import { lockDataFile } from '../store/data-lock';
 
 const USAGE = '用法：npm run --silent simulate -- 脚本.jsonl [--org 文件] [--tasks 文件] [--data 目录]';
 
@@ -31,9 +32,12 @@ async function main(): Promise<void> {
   const config = { ...base, dataDir, dbFile: path.join(dataDir, 'db.json'), orgFile: values.org ?? base.orgFile, tasksFile: values.tasks ?? base.tasksFile };
   // stdout carries the transcript; logs go to stderr, quiet unless LOG_LEVEL asks for more.
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', { kind: 'stderr' });
+  mkdirSync(dataDir, { recursive: true });
+  const release = await lockDataFile(config.dbFile);
   try {
     await runScript(steps, config, log, (line) => process.stdout.write(`${JSON.stringify(line)}\n`), file);
   } finally {
+    await release();
     if (!values.data) rmSync(dataDir, { recursive: true, force: true });
   }
 }

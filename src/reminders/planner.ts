@@ -109,6 +109,11 @@ export function itemsFor(window: RuleWindow, catalog: TaskCatalog, roster: Roste
   });
 }
 
+/** Whether some admin still has to hear that a year around `now` has no holiday schedule. */
+export function calendarNoticePending(now: Date, roster: Roster, db: Readonly<Db>): boolean {
+  return calendarNotices(now, roster, new Set(db.outbox.flatMap((e) => e.keys))).length > 0;
+}
+
 /** Once per year without a published holiday schedule: tell the admins weekdays are assumed. */
 function calendarNotices(now: Date, roster: Roster, recorded: Set<string>): PlannedMessage[] {
   const years = [...new Set(monthsAround(now).map((m) => Number(m.slice(0, 4))))].filter((y) => !workCalendar.hasScheduleFor(y));

@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
 import { nextMonth } from '../tasks/period';
 import { deliverPending, nextRetryAt, recordPlanned } from './outbox';
-import { isWorkingTime, monthsAround, nextWorkingTime, planReminders, ruleWindows } from './planner';
+import { calendarNoticePending, isWorkingTime, monthsAround, nextWorkingTime, planReminders, ruleWindows } from './planner';
 
 export interface ReminderJobParts {
   store: Store;
@@ -29,6 +29,8 @@ export function reminderJob({ store, catalog, roster, send, log }: ReminderJobPa
       const months = monthsAround(after);
       months.push(nextMonth(months.at(-1)!));
       const starts = months.flatMap((m) => catalog.tasks.flatMap((task) => ruleWindows(task, m, catalog).map((w) => w.from.getTime())));
+      // A pending retry, or a calendar notice, is sent at the next working moment.
+      if (calendarNoticePending(after, roster, store.data)) starts.push(nextWorkingTime(new Date(after.getTime() + 60_000), catalog).getTime());
       const retry = nextRetryAt(store);
       if (retry) starts.push(nextWorkingTime(new Date(Math.max(retry.getTime(), after.getTime() + 60_000)), catalog).getTime());
       const future = starts.filter((t) => t > after.getTime());

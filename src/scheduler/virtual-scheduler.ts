@@ -34,6 +34,14 @@ export class VirtualScheduler {
     this.#clock.set(target);
   }
 
+  /** Something changed what a job has to do (a message was handled): wake it earlier if needed. */
+  refresh(): void {
+    for (const [job, next] of this.#next) {
+      const at = job.nextRun(this.#clock.now());
+      if (at && (!next || at < next)) this.#next.set(job, at);
+    }
+  }
+
   #earliestDue(target: Date): [Job, Date] | undefined {
     let best: [Job, Date] | undefined;
     for (const [job, at] of this.#next) {

@@ -34,6 +34,7 @@ export async function runScript(
     }
     await scheduler.advanceTo(step.message.time);
     await app.bot.handle(toIncoming(step.message, app.roster, file));
+    scheduler.refresh();
   }
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,21 @@ describe.skipIf(!hasTmux)('console channel (a terminal driven by tmux send-keys)
     } finally {
       tmux('kill-session', '-t', session);
     }
+  });
+});
+
+describe('one bot per data directory', () => {
+  it('stops a second process with a clear message while the first runs', async () => {
+    const dataDir = tempDir();
+    const first = spawn('npm', ['run', '--silent', 'start'], { env: { ...process.env, CREDIT_DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let banner = '';
+    await new Promise<void>((resolve) => first.stdout.on('data', (d) => ((banner += String(d)), banner.includes('试试发送') && resolve())));
+    const second = await runNpmScript('start', [], { env: { CREDIT_DATA_DIR: dataDir } });
+    first.stdin.end();
+    await new Promise((resolve) => first.on('close', resolve));
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`数据文件 ${path.join(dataDir, 'db.json')} 正被另一个机器人进程使用`);
+    // Once the first has stopped, the lock is gone.
+    expect((await runNpmScript('start', [], { env: { CREDIT_DATA_DIR: dataDir } })).code).toBe(0);
   });
 });

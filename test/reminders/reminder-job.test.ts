@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Outgoing } from '../../src/core/message';
+import { loadRoster } from '../../src/org/roster';
+import { reminderJob } from '../../src/reminders/reminder-job';
+import { Store } from '../../src/store/store';
+import { loadTaskCatalog } from '../../src/tasks/catalog';
+import { captureLog } from '../helpers/silent-logger';
+import { tempDir } from '../helpers/temp-dir';
+
+const roster = loadRoster('data/org.yaml');
+const catalog = loadTaskCatalog('data/tasks.yaml', roster);
+const at = (s: string) => new Date(s);
+
+async function setup(failures: number) {
+  const store = await Store.open(path.join(tempDir(), 'db.json'));
+  const sent: Outgoing[] = [];
+  let failuresLeft = failures;
+  const log = captureLog();
+  const job = reminderJob({
+    store,
+    catalog,
+    roster,
+    log: log.log,
+    send: async (out) => {
+      if (failuresLeft-- > 0) throw new Error('platform unavailable');
+      sent.push(out);
+    },
+  });
+  return { store, sent, job, log };
+}
+
+describe('the reminder job', () => {
+  it('wakes exactly at the next rule time', async () => {
+    const { job } = await setup(0);
+    expect(job.nextRun(at('2026-11-16T12:00:00+08:00'))).toEqual(at('2026-11-17T09:30:00+08:00'));
+    expect(job.nextRun(at('2026-11-17T09:30:00+08:00'))).toEqual(at('2026-11-19T10:00:00+08:00'));
+  });
+
+  it('records before sending, retries a failed send with back-off, and never sends twice', async () => {
+    const { store, sent, job, log } = await setup(2);
+    await job.run(at('2026-11-17T09:30:00+08:00'));
+    // Five DMs planned; the platform refuses the first two.
+    expect(store.data.outbox).toHaveLength(5);
+    expect(sent).toHaveLength(3);
+    const pending = store.data.outbox.filter((e) => e.status === 'pending');
+    expect(pending).toHaveLength(2);
+    expect(pending.map((e) => [e.attempts, e.lastError, e.nextAttemptAt])).toEqual([
+      [1, 'platform unavailable', at('2026-11-17T09:31:00+08:00').toISOString()],
+      [1, 'platform unavailable', at('2026-11-17T09:31:00+08:00').toISOString()],
+    ]);
+    expect(log.lines().filter((l) => l.msg === 'reminder send failed; will retry')).toHaveLength(2);
+    // The first retry is a minute later; the job wakes for it.
+    expect(job.nextRun(at('2026-11-17T09:30:00+08:00'))).toEqual(at('2026-11-17T09:31:00+08:00'));
+    await job.run(at('2026-11-17T09:31:00+08:00'));
+    expect(sent).toHaveLength(5);
+    expect(store.data.outbox.every((e) => e.status === 'sent')).toBe(true);
+    await job.run(at('2026-11-17T10:00:00+08:00'));
+    await job.run(at('2026-11-17T11:00:00+08:00'));
+    expect(sent).toHaveLength(5);
+  });
+
+  it('holds a retry that falls after hours until the next working morning', async () => {
+    const { store, sent, job } = await setup(1);
+    await job.run(at('2026-11-17T09:30:00+08:00'));
+    await store.update((db) => {
+      for (const e of db.outbox) if (e.status === 'pending') e.nextAttemptAt = at('2026-11-17T17:45:00+08:00').toISOString();
+    });
+    expect(job.nextRun(at('2026-11-17T17:40:00+08:00'))).toEqual(at('2026-11-18T09:00:00+08:00'));
+    await job.run(at('2026-11-17T17:50:00+08:00'));
+    expect(sent).toHaveLength(4);
+    await job.run(at('2026-11-18T09:00:00+08:00'));
+    expect(sent).toHaveLength(5);
+  });
+});
