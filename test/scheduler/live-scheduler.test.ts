@@ -26,3 +26,24 @@ describe('LiveScheduler', () => {
     expect(runs.length).toBe(count);
   });
 });
+
+describe('LiveScheduler.refresh', () => {
+  it('wakes a job earlier when what it has to do changed', async () => {
+    const scheduler = new LiveScheduler(systemClock, captureLog().log);
+    let soon = false;
+    let ran!: () => void;
+    const woke = new Promise<void>((r) => (ran = r));
+    await scheduler.start([
+      {
+        name: 'outbox',
+        // Nothing to do for an hour, until something is queued.
+        nextRun: (after) => new Date(after.getTime() + (soon ? 20 : 3_600_000)),
+        run: async () => ran(),
+      },
+    ]);
+    soon = true;
+    scheduler.refresh();
+    await woke;
+    scheduler.stop();
+  });
+});
