@@ -45,7 +45,7 @@ describe('November 2026: an ordinary month', () => {
     const [dm] = dmsTo(out, 'wang-fang', '填报提醒');
     expect(dm!.card!.lines![0]).toBe('王芳，您好：以下任务尚未报送，请在截止前完成：');
     expect(dm!.card!.lines).toContain('• 双公示（商事登记项目审批服务科）— 截止 11月26日（周四）18:00');
-    expect(dm!.card!.buttons![0]).toEqual({ label: '填报双公示', value: '填报 双公示 商事登记科 2026-11' });
+    expect(dm!.card!.buttons![0]).toEqual({ label: '开始填报 双公示', value: '填报 双公示 商事登记科 2026-11' });
     // 宋佳 reports for two sections: one DM covering both.
     expect(dmsTo(out, 'song-jia', '填报提醒')).toHaveLength(1);
     expect(dmsTo(out, 'song-jia', '填报提醒')[0]!.card!.lines!.filter((l) => l.startsWith('• 信用动态'))).toEqual([
