@@ -46,6 +46,8 @@ export interface Outgoing {
   /** Roster ids of the people to @-mention. */
   mentions: string[];
   content: Content;
+  /** Set for messages from the outbox: platforms that dedupe sends (Lark's `uuid`) get it. */
+  idempotencyKey?: string;
 }
 
 export function textContent(text: string): Content {

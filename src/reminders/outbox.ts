@@ -25,14 +25,15 @@ export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date
 
 /**
  * Sends every pending message whose time has come, marking each sent as it goes. A failure is
- * logged and retried later with back-off, never dropped. (A crash between a send and its mark
- * would resend that one message; the outbox id is there for platforms that dedupe by it.)
+ * logged and retried later with back-off, never dropped. A crash between a send and its mark
+ * would resend that one message, so the entry id goes along as the idempotency key for platforms
+ * that dedupe sends by it.
  */
-export async function deliverPending(store: Store, send: (out: Outgoing, id: string) => Promise<void>, now: Date, log: Logger): Promise<void> {
+export async function deliverPending(store: Store, send: (out: Outgoing) => Promise<void>, now: Date, log: Logger): Promise<void> {
   const due = store.data.outbox.filter((e) => e.status === 'pending' && new Date(e.nextAttemptAt) <= now);
   for (const entry of due) {
     try {
-      await send(entry.message, entry.id);
+      await send({ ...entry.message, idempotencyKey: entry.id });
       await store.update((db) => {
         const e = db.outbox.find((x) => x.id === entry.id)!;
         e.status = 'sent';

@@ -12,7 +12,7 @@ export interface ReminderJobParts {
   store: Store;
   catalog: TaskCatalog;
   roster: Roster;
-  send: (out: Outgoing, id: string) => Promise<void>;
+  send: (out: Outgoing) => Promise<void>;
   log: Logger;
 }
 

@@ -58,6 +58,8 @@ describe('the reminder job', () => {
     await job.run(at('2026-11-17T10:00:00+08:00'));
     await job.run(at('2026-11-17T11:00:00+08:00'));
     expect(sent).toHaveLength(5);
+    // Each send carries its outbox id, for platforms that dedupe by it.
+    expect(sent.map((o) => o.idempotencyKey).sort()).toEqual(store.data.outbox.map((e) => e.id).sort());
   });
 
   it('holds a retry that falls after hours until the next working morning', async () => {
