@@ -1,0 +1,222 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { t } from '../prompts';
+import { chunkDocument, type Chunk } from './chunker';
+import { Bm25Index, type Hit, type QueryTerm } from './bm25';
+import { readDocumentText, SUPPORTED_EXTENSIONS } from './load-document';
+import { extractMeta, type DocumentMeta } from './metadata';
+import { cleanLines, toParagraphs } from './normalize';
+import type { Synonyms } from './synonyms';
+import { Tokenizer } from './tokenizer';
+
+export interface LoadedDocument {
+  /** File name in the documents folder. */
+  file: string;
+  meta: DocumentMeta;
+  chunks: Chunk[];
+}
+
+export interface Passage {
+  doc: LoadedDocument;
+  chunk: Chunk;
+}
+
+export interface Citation {
+  doc: string;
+  title: string;
+  section: string;
+  quote: string;
+}
+
+export interface Answer {
+  answer: string;
+  refused: boolean;
+  citations: Citation[];
+}
+
+/** Field weights: a word in a clause's heading or the document's title says more than one in its body. */
+const FIELD_WEIGHTS = { body: 1, headings: 1.6, title: 0.6 };
+/** Weight of words added by synonym expansion, against the asker's own words. */
+const SYNONYM_WEIGHT = 0.6;
+/** Share of the question's meaning (idf-weighted) the best passage must cover to be an answer. */
+const MIN_COVERAGE = 0.5;
+/** Questions about a deadline, a duration or a number. */
+const ASKS_FOR_FIGURE = /多少|几|多久|多长|什么时候|啥时候|何时|哪天|截止|最晚|最迟|时限|期限|比例|达到/;
+/** A number with what it counts: 15个自然日, 26日, 98%, 1篇. */
+const FIGURE = /\d+\s*(个自然日|个工作日|日|天|小时|%|％|篇|次|项|分)/;
+const FIGURE_BONUS = 1.3;
+/** A second document is shown when its best passage scores at least this share of the best. */
+const SECOND_DOC_RATIO = 0.75;
+
+/** Parses one document's text into its metadata and clause passages. */
+export function parseDocument(file: string, text: string): LoadedDocument {
+  const lines = cleanLines(text);
+  return { file, meta: extractMeta(lines, file), chunks: chunkDocument(toParagraphs(lines)) };
+}
+
+/** Reads every supported document in a folder; one that cannot be read is reported, not fatal. */
+export async function loadDocuments(dir: string): Promise<{ documents: LoadedDocument[]; failures: Array<{ file: string; error: string }> }> {
+  const files = (await readdir(dir)).filter((f) => SUPPORTED_EXTENSIONS.includes(path.extname(f).toLowerCase())).sort();
+  const documents: LoadedDocument[] = [];
+  const failures: Array<{ file: string; error: string }> = [];
+  for (const file of files) {
+    try {
+      documents.push(parseDocument(file, await readDocumentText(path.join(dir, file))));
+    } catch (error) {
+      failures.push({ file, error: String((error as Error)?.message ?? error) });
+    }
+  }
+  return { documents, failures };
+}
+
+/**
+ * The loaded policy documents as a searchable index, answering questions by quoting the clause
+ * that answers them — or saying plainly that nothing in them does.
+ */
+export class KnowledgeBase {
+  readonly documents: readonly LoadedDocument[];
+  readonly #tokenizer: Tokenizer;
+  readonly #synonyms: Synonyms;
+  readonly #index: Bm25Index<Passage>;
+
+  constructor(documents: LoadedDocument[], synonyms: Synonyms, tokenizer = new Tokenizer(Object.keys(synonyms))) {
+    this.documents = documents;
+    this.#synonyms = synonyms;
+    this.#tokenizer = tokenizer;
+    const entries = documents.flatMap((doc) =>
+      doc.chunks.map((chunk) => ({
+        item: { doc, chunk },
+        fields: {
+          body: tokenizer.tokenize(chunk.text),
+          headings: tokenizer.tokenize(chunk.headings.join(' ')),
+          title: tokenizer.tokenize(doc.meta.title),
+        },
+      })),
+    );
+    this.#index = new Bm25Index(entries, FIELD_WEIGHTS);
+  }
+
+  get passageCount(): number {
+    return this.#index.size;
+  }
+
+  /** The asker's words, plus the documents' words for how staff talk (weighted lower). */
+  queryTerms(question: string): QueryTerm[] {
+    const own = [...new Set(this.#tokenizer.tokenize(question))];
+    const expanded = Object.entries(this.#synonyms)
+      .filter(([spoken]) => question.includes(spoken))
+      .flatMap(([, written]) => written.flatMap((w) => this.#tokenizer.tokenize(w)))
+      .filter((term) => !own.includes(term));
+    return [...own.map((term) => ({ term, weight: 1 })), ...[...new Set(expanded)].map((term) => ({ term, weight: SYNONYM_WEIGHT }))];
+  }
+
+  search(question: string, limit = 5): Array<Hit<Passage>> {
+    return this.#index.search(this.queryTerms(question), limit);
+  }
+
+  /**
+   * How much of the question the passage covers: the idf-weighted share of the asker's words
+   * (each word once, however jieba splits it) found in it directly or through a synonym. A word
+   * no document has counts fully against it; a place, organisation or year no document mentions
+   * means the question is about something else (青岛's rules, 2025's deadlines), so nothing covers it.
+   */
+  coverage(question: string, hit: Hit<Passage>): number {
+    const maxIdf = Math.log(1 + this.#index.size);
+    let total = 0;
+    let covered = 0;
+    for (const { word, terms, specific } of this.#tokenizer.questionWords(question)) {
+      // The whole word must be there: 年终 in 年终考核 does not answer a question about 年终奖.
+      const whole = terms.includes(word.toLowerCase()) ? word.toLowerCase() : terms[0]!;
+      const idf = this.#index.idf(whole);
+      if (specific && idf === 0) return 0;
+      const weight = idf || maxIdf;
+      total += weight;
+      const synonyms = Object.entries(this.#synonyms).filter(([spoken]) => spoken.includes(word) || word.includes(spoken));
+      const viaSynonym = synonyms.some(([, written]) => written.some((w) => this.#tokenizer.tokenize(w).some((x) => hit.matched.has(x))));
+      if (hit.matched.has(whole) || viaSynonym) covered += weight;
+    }
+    return total ? covered / total : 0;
+  }
+
+  /**
+   * The extractive answer: among the sentences of the best passages, the one that shares the most
+   * with the question, quoted with its document and clause — and the best one of a second
+   * document when that one answers nearly as well (documents can disagree: 15 days vs 7).
+   */
+  answer(question: string): Answer {
+    const hits = this.search(question, 8);
+    const top = hits[0];
+    if (!top || this.coverage(question, top) < MIN_COVERAGE) return this.notFound();
+    const terms = this.queryTerms(question);
+    const ranked = this.#rankSentences(hits.filter((h) => this.coverage(question, h) >= MIN_COVERAGE), terms, ASKS_FOR_FIGURE.test(question));
+    const best = ranked[0]!;
+    const chosen = [best];
+    const other = ranked.find((r) => r.hit.item.doc !== best.hit.item.doc && r.score >= SECOND_DOC_RATIO * best.score);
+    if (other) chosen.push(other);
+    const citations = chosen.map(({ hit, sentence }) => this.#cite(hit, sentence, terms));
+    const lines = citations.map((c, i) => t(i === 0 ? 'qa.according' : 'qa.also', { title: c.title, section: c.section, quote: c.quote }));
+    if (citations.length > 1) lines.push(sameFigures(citations[0]!.quote, citations[1]!.quote) ? t('qa.agree') : t('qa.differ'));
+    return { answer: lines.join('\n'), refused: false, citations };
+  }
+
+  /** Every sentence of the given passages, best first: question words in it count fully, in its clause headings half. */
+  #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wantsFigure: boolean): Array<{ hit: Hit<Passage>; sentence: string; score: number }> {
+    const topScore = hits[0]?.score ?? 1;
+    return hits
+      .flatMap((hit) => {
+        const headingWords = new Set(this.#tokenizer.tokenize(hit.item.chunk.headings.join(' ')));
+        return splitSentences(hit.item.chunk.text).map((sentence) => {
+          const words = new Set(this.#tokenizer.tokenize(sentence));
+          const overlap = terms.reduce((sum, q) => sum + q.weight * this.#index.idf(q.term) * (words.has(q.term) ? 1 : headingWords.has(q.term) ? 0.5 : 0), 0);
+          // A "how long / by when / how many" question is answered by a sentence with a number in it.
+          const figure = wantsFigure && FIGURE.test(sentence) ? FIGURE_BONUS : 1;
+          // The passage's own rank breaks ties between equally matching sentences.
+          return { hit, sentence, score: overlap * figure + 0.5 * (hit.score / topScore) };
+        });
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  #cite(hit: Hit<Passage>, sentence: string, terms: QueryTerm[]): Citation {
+    const { doc, chunk } = hit.item;
+    return { doc: doc.file, title: doc.meta.title, section: chunk.path || t('qa.preamble'), quote: trimQuote(sentence.trim(), terms) };
+  }
+
+  notFound(): Answer {
+    const docs = this.documents.map((d, i) => t('qa.doc_line', { n: i + 1, title: d.meta.title, number: d.meta.number ? `（${d.meta.number}）` : '' }));
+    return { answer: [t('qa.not_found'), ...docs, t('qa.not_found_hint')].join('\n'), refused: true, citations: [] };
+  }
+}
+
+/**
+ * Whether two quotes agree: every kind of figure both state (days, percentages …) has the same
+ * value in each. Then "15个自然日" in two plans reads as agreement, "15个自然日" against "7日" not.
+ */
+function sameFigures(a: string, b: string): boolean {
+  const byUnit = (text: string) => {
+    const map = new Map<string, Set<string>>();
+    for (const m of text.matchAll(new RegExp(FIGURE.source, 'g'))) {
+      const unit = m[1]!.replace('％', '%');
+      map.set(unit, (map.get(unit) ?? new Set()).add(m[0].replace(/\s/g, '')));
+    }
+    return map;
+  };
+  const [x, y] = [byUnit(a), byUnit(b)];
+  const shared = [...x.keys()].filter((unit) => y.has(unit));
+  return shared.length > 0 && shared.every((unit) => [...x.get(unit)!].some((f) => y.get(unit)!.has(f)));
+}
+
+/** Sentences, keeping a clause's parenthesised duties (（责任科室：…；完成时限：…）) apart from its body. */
+function splitSentences(text: string): string[] {
+  return (text.match(/[^。；！？（]+[。；！？）]?|（[^）]*）?/g) ?? [text]).map((x) => x.trim()).filter((x) => x.length > 1);
+}
+
+const MAX_QUOTE = 120;
+
+function trimQuote(sentence: string, terms: QueryTerm[]): string {
+  if (sentence.length <= MAX_QUOTE) return sentence;
+  const positions = terms.map((q) => sentence.indexOf(q.term)).filter((p) => p >= 0);
+  const center = positions.length ? Math.min(...positions) : 0;
+  const start = Math.max(0, Math.min(center - 30, sentence.length - MAX_QUOTE));
+  return `${start > 0 ? '……' : ''}${sentence.slice(start, start + MAX_QUOTE)}${start + MAX_QUOTE < sentence.length ? '……' : ''}`;
+}
