@@ -5,7 +5,7 @@ import { chunkDocument, type Chunk } from './chunker';
 import { Bm25Index, type Hit, type QueryTerm } from './bm25';
 import { readDocumentText, SUPPORTED_EXTENSIONS } from './load-document';
 import { extractMeta, type DocumentMeta } from './metadata';
-import { cleanLines, toParagraphs } from './normalize';
+import { cleanLines, HEADING_MARKER, toParagraphs } from './normalize';
 import type { Synonyms } from './synonyms';
 import { Tokenizer } from './tokenizer';
 
@@ -28,6 +28,12 @@ export interface Citation {
   quote: string;
 }
 
+interface RankedSentence {
+  hit: Hit<Passage>;
+  sentence: string;
+  score: number;
+}
+
 export interface Answer {
   answer: string;
   refused: boolean;
@@ -39,12 +45,16 @@ const FIELD_WEIGHTS = { body: 1, headings: 1.6, title: 0.6 };
 /** Weight of words added by synonym expansion, against the asker's own words. */
 const SYNONYM_WEIGHT = 0.6;
 /** Share of the question's meaning (idf-weighted) the best passage must cover to be an answer. */
-const MIN_COVERAGE = 0.5;
+const MIN_COVERAGE = 0.4;
+/** Questions about a document itself: its number (文号) or when it was issued. */
+const ASKS_FOR_DOC_INFO = /文号|发文字号|哪天发|什么时候发|啥时候发|何时发|印发|发布日期|发文日期|落款日期/;
 /** Questions about a deadline, a duration or a number. */
 const ASKS_FOR_FIGURE = /多少|几|多久|多长|什么时候|啥时候|何时|哪天|截止|最晚|最迟|时限|期限|比例|达到/;
 /** A number with what it counts: 15个自然日, 26日, 98%, 1篇. */
 const FIGURE = /\d+\s*(个自然日|个工作日|日|天|小时|%|％|篇|次|项|分)/;
 const FIGURE_BONUS = 1.3;
+const ABSENT_NOUN_WEIGHT = 2;
+const ABSENT_FRAGMENT_WEIGHT = 0.3;
 /** A second document is shown when its best passage scores at least this share of the best. */
 const SECOND_DOC_RATIO = 0.75;
 
@@ -124,15 +134,17 @@ export class KnowledgeBase {
     const maxIdf = Math.log(1 + this.#index.size);
     let total = 0;
     let covered = 0;
-    for (const { word, terms, specific } of this.#tokenizer.questionWords(question)) {
+    for (const { word, terms, specific, noun } of this.#tokenizer.questionWords(question)) {
       // The whole word must be there: 年终 in 年终考核 does not answer a question about 年终奖.
       const whole = terms.includes(word.toLowerCase()) ? word.toLowerCase() : terms[0]!;
       const idf = this.#index.idf(whole);
       if (specific && idf === 0) return 0;
-      const weight = idf || maxIdf;
-      total += weight;
       const synonyms = Object.entries(this.#synonyms).filter(([spoken]) => spoken.includes(word) || word.includes(spoken));
       const viaSynonym = synonyms.some(([, written]) => written.some((w) => this.#tokenizer.tokenize(w).some((x) => hit.matched.has(x))));
+      // A thing no document mentions at all (公积金, 信用卡) weighs double: the question is about something else.
+      // Colloquial fragments jieba makes of verbs (能发, 办完, 想查) say little either way.
+      const weight = idf || (noun && !synonyms.length ? ABSENT_NOUN_WEIGHT : ABSENT_FRAGMENT_WEIGHT) * maxIdf;
+      total += weight;
       if (hit.matched.has(whole) || viaSynonym) covered += weight;
     }
     return total ? covered / total : 0;
@@ -144,29 +156,60 @@ export class KnowledgeBase {
    * document when that one answers nearly as well (documents can disagree: 15 days vs 7).
    */
   answer(question: string): Answer {
+    if (ASKS_FOR_DOC_INFO.test(question)) {
+      const about = this.#documentNamed(question);
+      if (about) return this.#docInfo(about);
+    }
     const hits = this.search(question, 8);
     const top = hits[0];
     if (!top || this.coverage(question, top) < MIN_COVERAGE) return this.notFound();
     const terms = this.queryTerms(question);
     const ranked = this.#rankSentences(hits.filter((h) => this.coverage(question, h) >= MIN_COVERAGE), terms, ASKS_FOR_FIGURE.test(question));
     const best = ranked[0]!;
-    const chosen = [best];
+    const extra = this.#complement(best, ranked, question, terms);
+    const citations = [this.#cite(best.hit, best.sentence, terms)];
+    if (extra) {
+      if (extra.hit.item.chunk.path === best.hit.item.chunk.path) citations[0]!.quote += `……${trimQuote(extra.sentence, terms)}`;
+      else citations.push(this.#cite(extra.hit, extra.sentence, terms));
+    }
     const other = ranked.find((r) => r.hit.item.doc !== best.hit.item.doc && r.score >= SECOND_DOC_RATIO * best.score);
-    if (other) chosen.push(other);
-    const citations = chosen.map(({ hit, sentence }) => this.#cite(hit, sentence, terms));
+    if (other) citations.push(this.#cite(other.hit, other.sentence, terms));
     const lines = citations.map((c, i) => t(i === 0 ? 'qa.according' : 'qa.also', { title: c.title, section: c.section, quote: c.quote }));
-    if (citations.length > 1) lines.push(sameFigures(citations[0]!.quote, citations[1]!.quote) ? t('qa.agree') : t('qa.differ'));
+    if (other) lines.push(sameFigures(citations[0]!.quote, citations.at(-1)!.quote) ? t('qa.agree') : t('qa.differ'));
     return { answer: lines.join('\n'), refused: false, citations };
   }
 
+  /**
+   * A question in two parts (一个月报几篇？多久之内报？) may need a second sentence: one that asks
+   * for two figures gets a sentence with another figure, one that lists several things gets a
+   * sentence with the question words the best one lacks — from the same document, its own clause
+   * cited when it is another.
+   */
+  #complement(best: RankedSentence, ranked: RankedSentence[], question: string, terms: QueryTerm[]): RankedSentence | undefined {
+    const sameDoc = ranked.filter((r) => r.hit.item.doc === best.hit.item.doc && r.sentence !== best.sentence && !best.sentence.includes(r.sentence) && r.score >= 0.4 * best.score);
+    const figuresAsked = (question.match(/几|多少|多久|多长|何时|什么时候|啥时候/g) ?? []).length;
+    if (figuresAsked >= 2) {
+      const units = new Set([...best.sentence.matchAll(new RegExp(FIGURE.source, 'g'))].map((m) => m[1]));
+      return sameDoc.find((r) => [...r.sentence.matchAll(new RegExp(FIGURE.source, 'g'))].some((m) => !units.has(m[1])));
+    }
+    if (!/[，,、]|[？?].+[？?]/.test(question)) return undefined;
+    const inBest = new Set(this.#tokenizer.tokenize(best.sentence));
+    const missing = terms.filter((q) => q.weight === 1 && this.#index.idf(q.term) > 0 && !inBest.has(q.term));
+    return sameDoc.find((r) => missing.some((q) => this.#tokenizer.tokenize(r.sentence).includes(q.term)));
+  }
+
   /** Every sentence of the given passages, best first: question words in it count fully, in its clause headings half. */
-  #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wantsFigure: boolean): Array<{ hit: Hit<Passage>; sentence: string; score: number }> {
+  #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wantsFigure: boolean): RankedSentence[] {
     const topScore = hits[0]?.score ?? 1;
     return hits
       .flatMap((hit) => {
         const headingWords = new Set(this.#tokenizer.tokenize(hit.item.chunk.headings.join(' ')));
-        return splitSentences(hit.item.chunk.text).map((sentence) => {
-          const words = new Set(this.#tokenizer.tokenize(sentence));
+        const title = hit.item.chunk.headings.at(-1) ?? '';
+        return withFollowers(splitSentences(hit.item.chunk.text), hit.item.chunk).map((sentence) => {
+          // The clause's headings are context every sentence shares (half weight); a title echoing the
+          // question gets no more than that, so it does not outrank the sentence that answers it.
+          const body = title && sentence.startsWith(title) ? sentence.slice(title.length) : sentence;
+          const words = new Set(this.#tokenizer.tokenize(body));
           const overlap = terms.reduce((sum, q) => sum + q.weight * this.#index.idf(q.term) * (words.has(q.term) ? 1 : headingWords.has(q.term) ? 0.5 : 0), 0);
           // A "how long / by when / how many" question is answered by a sentence with a number in it.
           const figure = wantsFigure && FIGURE.test(sentence) ? FIGURE_BONUS : 1;
@@ -180,6 +223,27 @@ export class KnowledgeBase {
   #cite(hit: Hit<Passage>, sentence: string, terms: QueryTerm[]): Citation {
     const { doc, chunk } = hit.item;
     return { doc: doc.file, title: doc.meta.title, section: chunk.path || t('qa.preamble'), quote: trimQuote(sentence.trim(), terms) };
+  }
+
+  /**
+   * The document a question names: the one whose distinctive title words (idf-weighted) it
+   * contains most; a district may be named without 区 (济阳 for 济阳区).
+   */
+  #documentNamed(question: string): LoadedDocument | undefined {
+    const named = (word: string) => question.includes(word) || (/[区市县]$/.test(word) && word.length > 2 && question.includes(word.slice(0, -1)));
+    const scored = this.documents.map((doc) => ({
+      doc,
+      score: [...new Set(this.#tokenizer.tokenize(doc.meta.title))].filter(named).reduce((sum, w) => sum + this.#index.idf(w), 0),
+    }));
+    const best = scored.sort((a, b) => b.score - a.score)[0];
+    return best && best.score > 0 ? best.doc : undefined;
+  }
+
+  /** 文号 and date, from the document's own head. */
+  #docInfo(doc: LoadedDocument): Answer {
+    const facts = [doc.meta.number ? t('qa.info_number', { number: doc.meta.number }) : t('qa.info_no_number'), doc.meta.date ? t('qa.info_date', { date: doc.meta.date }) : t('qa.info_no_date')];
+    const quote = facts.join('；');
+    return { answer: t('qa.info', { title: doc.meta.title, facts: quote }), refused: false, citations: [{ doc: doc.file, title: doc.meta.title, section: t('qa.info_section'), quote }] };
   }
 
   notFound(): Answer {
@@ -206,17 +270,45 @@ function sameFigures(a: string, b: string): boolean {
   return shared.length > 0 && shared.every((unit) => [...x.get(unit)!].some((f) => y.get(unit)!.has(f)));
 }
 
-/** Sentences, keeping a clause's parenthesised duties (（责任科室：…；完成时限：…）) apart from its body. */
-function splitSentences(text: string): string[] {
-  return (text.match(/[^。；！？（]+[。；！？）]?|（[^）]*）?/g) ?? [text]).map((x) => x.trim()).filter((x) => x.length > 1);
+/**
+ * A clause title alone ("5.开展统一社会信用代码重错码清理。") repeats the question rather than
+ * answering it: such a sentence is quoted together with the one after it.
+ */
+function withFollowers(sentences: string[], chunk: Chunk): string[] {
+  return sentences.map((sentence, i) => {
+    const isTitle = sentence.length < 30 && (HEADING_MARKER.test(sentence) || chunk.headings.some((h) => sentence.startsWith(h)));
+    return isTitle && sentences[i + 1] ? `${sentence}${sentences[i + 1]}` : sentence;
+  });
 }
 
-const MAX_QUOTE = 120;
+/** Sentences, keeping a clause's parenthesised duties (（责任科室：…；完成时限：…）) apart from its body. */
+function splitSentences(text: string): string[] {
+  const parts = text.split(/(?=[（(](?:责任|牵头|完成时限))/);
+  return parts.flatMap((part) => part.match(/[^。；！？]+[。；！？）)]?/g) ?? [part]).map((x) => x.trim()).filter((x) => x.length > 1);
+}
 
+const MAX_QUOTE = 150;
+
+/** A long sentence is quoted around the stretch that holds the most of the question's words (and its figure). */
 function trimQuote(sentence: string, terms: QueryTerm[]): string {
   if (sentence.length <= MAX_QUOTE) return sentence;
-  const positions = terms.map((q) => sentence.indexOf(q.term)).filter((p) => p >= 0);
-  const center = positions.length ? Math.min(...positions) : 0;
-  const start = Math.max(0, Math.min(center - 30, sentence.length - MAX_QUOTE));
+  const marks = [
+    ...terms.flatMap((q) => [...sentence.matchAll(new RegExp(escapeRegExp(q.term), 'g'))].map((m) => m.index)),
+    ...[...sentence.matchAll(new RegExp(FIGURE.source, 'g'))].map((m) => m.index),
+  ];
+  let start = 0;
+  let best = -1;
+  for (const mark of marks) {
+    const from = Math.max(0, Math.min(mark - 20, sentence.length - MAX_QUOTE));
+    const inside = marks.filter((m) => m >= from && m < from + MAX_QUOTE).length;
+    if (inside > best) {
+      best = inside;
+      start = from;
+    }
+  }
   return `${start > 0 ? '……' : ''}${sentence.slice(start, start + MAX_QUOTE)}${start + MAX_QUOTE < sentence.length ? '……' : ''}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

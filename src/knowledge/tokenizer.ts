@@ -32,6 +32,8 @@ export interface QuestionWord {
   terms: string[];
   /** Proper names and years: if no document has them, the documents are about something else. */
   specific: boolean;
+  /** A noun: a thing the question is about (公积金, 信用卡), weightier than a verb when missing. */
+  noun: boolean;
 }
 
 /** Segments Chinese for search: jieba's search mode, domain words kept whole, noise dropped. */
@@ -52,7 +54,8 @@ export class Tokenizer {
       .map(({ word, tag }) => ({
         word,
         terms: [...new Set(this.tokenize(word))],
-        specific: /^(ns|nt|nr|nz)$/.test(tag) || /^\d{4}$/.test(word),
+        specific: /^(ns|nt|nr)$/.test(tag) || /^\d{4}$/.test(word),
+        noun: /^(n|nz|vn)$/.test(tag) && word.length >= 2,
       }))
       .filter((w) => w.terms.length > 0);
   }
