@@ -1,5 +1,7 @@
 import type { Command } from '../src/core/command';
 import approve from './approve';
+import ask from './ask';
+import docs from './docs';
 import exempt from './exempt';
 import exportCommand from './export';
 import help from './help';
@@ -12,4 +14,4 @@ import unexempt from './unexempt';
 import whoami from './whoami';
 
 /** Every chat command, in the order help lists them. Add a command here to enable it. */
-export const commandList: Command[] = [help, whoami, submit, progress, points, approve, returnCommand, exportCommand, remind, exempt, unexempt];
+export const commandList: Command[] = [help, whoami, ask, docs, submit, progress, points, approve, returnCommand, exportCommand, remind, exempt, unexempt];

@@ -6,7 +6,8 @@ import { Bot } from './core/bot';
 import type { Clock } from './core/clock';
 import { CommandRegistry } from './core/command';
 import { housekeepingJob } from './core/housekeeping';
-import { replyUnrecognized } from './core/unrecognized';
+import { answerFromDocuments } from './knowledge/answer-question';
+import { KnowledgeService } from './knowledge/knowledge-service';
 import { reminderJob } from './reminders/reminder-job';
 import { Conversations } from './conversations/conversations';
 import type { Logger } from './logger';
@@ -20,6 +21,7 @@ import { loadTaskCatalog, type TaskCatalog } from './tasks/catalog';
 
 export interface App {
   roster: Roster;
+  knowledge: KnowledgeService;
   catalog: TaskCatalog;
   store: Store;
   bot: Bot;
@@ -41,6 +43,7 @@ export async function createApp(
   const catalog = loadTaskCatalog(config.tasksFile, roster);
   const commands = new CommandRegistry(commandList);
   const store = await Store.open(config.dbFile);
+  const knowledge = await KnowledgeService.load({ docsDir: config.docsDir, synonymsFile: config.synonymsFile, llm: config.llm, log });
   const channel = makeChannel(roster);
   const bot = new Bot({
     roster,
@@ -50,12 +53,13 @@ export async function createApp(
     commands,
     catalog,
     conversations: new Conversations(appFlows(catalog)),
-    answerQuestion: replyUnrecognized,
+    knowledge,
+    answerQuestion: answerFromDocuments(knowledge),
     exportsDir: path.join(config.dataDir, 'exports'),
     transport: channel,
   });
   const reminders = reminderJob({ store, catalog, roster, send: (out) => bot.send(out), log });
-  return { roster, catalog, store, bot, channel, jobs: [housekeepingJob(store), reminders] };
+  return { roster, catalog, knowledge, store, bot, channel, jobs: [housekeepingJob(store), reminders] };
 }
 
 /** Every guided conversation the bot runs. */

@@ -5,15 +5,22 @@ import { StartupError } from './startup-error';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
- * Every environment variable the bot reads. Unknown CREDIT_* variables are refused too, so a
- * typo such as CREDIT_DATADIR does not silently fall back to the default.
+ * Every environment variable the bot reads. Unknown CREDIT_* and OPENAI_* variables are refused
+ * too, so a typo such as CREDIT_DATADIR does not silently fall back to the default.
  */
 const envSchema = z.object({
   CREDIT_DATA_DIR: z.string().min(1).default('data'),
   CREDIT_DB_FILE: z.string().min(1).optional(),
   CREDIT_ORG_FILE: z.string().min(1).default('data/org.yaml'),
   CREDIT_TASKS_FILE: z.string().min(1).default('data/tasks.yaml'),
+  CREDIT_DOCS_DIR: z.string().min(1).default('data/docs'),
+  CREDIT_SYNONYMS_FILE: z.string().min(1).default('data/synonyms.yaml'),
   CREDIT_CHANNEL: z.enum(['console']).default('console'),
+  /** An OpenAI-compatible server for policy answers (DeepSeek, Qwen, Ollama, vLLM …); unset: extractive answers. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url('应为网址，例如 https://api.deepseek.com/v1').optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -25,15 +32,26 @@ export interface Config {
   dbFile: string;
   orgFile: string;
   tasksFile: string;
+  docsDir: string;
+  synonymsFile: string;
   channel: 'console';
   logLevel: LogLevel;
+  /** Set when OPENAI_API_KEY is: answers are then written by the model from the passages found. */
+  llm?: LlmConfig;
+}
+
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = new Set(Object.keys(envSchema.shape));
-  const unknown = Object.keys(env).find((name) => name.startsWith('CREDIT_') && !known.has(name));
+  const unknown = Object.keys(env).find((name) => /^(CREDIT|OPENAI)_/.test(name) && !known.has(name));
   if (unknown) {
-    throw new StartupError(`配置错误：未知的环境变量 ${unknown}；可用的有 ${[...known].join('、')}`);
+    throw new StartupError(`配置错误：未知的环境变量 ${unknown}；可用的有 ${[...known].filter((k) => k.split('_')[0] === unknown.split('_')[0]).join('、')}`);
   }
   // Empty strings count as unset: `FOO= npm start` should mean "default", not "invalid".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -50,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbFile: e.CREDIT_DB_FILE ?? path.join(e.CREDIT_DATA_DIR, 'db.json'),
     orgFile: e.CREDIT_ORG_FILE,
     tasksFile: e.CREDIT_TASKS_FILE,
+    docsDir: e.CREDIT_DOCS_DIR,
+    synonymsFile: e.CREDIT_SYNONYMS_FILE,
+    llm: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     channel: e.CREDIT_CHANNEL,
     logLevel: e.LOG_LEVEL,
   };

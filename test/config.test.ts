@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       dbFile: 'data/db.json',
       orgFile: 'data/org.yaml',
       tasksFile: 'data/tasks.yaml',
+      docsDir: 'data/docs',
+      synonymsFile: 'data/synonyms.yaml',
       channel: 'console',
       logLevel: 'info',
     });
@@ -27,6 +29,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(StartupError);
     expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/环境变量 LOG_LEVEL="verbose" 无效.*"info"/);
     expect(() => loadConfig({ CREDIT_CHANNEL: 'telegram' })).toThrow(/CREDIT_CHANNEL="telegram".*"console"/);
+  });
+
+  it('turns the language model on only with OPENAI_API_KEY, and checks its URL', () => {
+    expect(loadConfig({ OPENAI_MODEL: 'qwen-plus' }).llm).toBeUndefined();
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }).llm).toEqual({ apiKey: 'sk-x', baseURL: 'http://127.0.0.1:1/v1', model: 'gpt-4o-mini', timeoutMs: 8000 });
+    expect(() => loadConfig({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'not a url' })).toThrow(/OPENAI_BASE_URL="not a url" 无效：应为网址/);
+    expect(() => loadConfig({ OPENAI_APIKEY: 'sk-x' })).toThrow(/未知的环境变量 OPENAI_APIKEY；可用的有 OPENAI_API_KEY、OPENAI_BASE_URL/);
   });
 
   it('refuses a misspelt CREDIT_ variable instead of ignoring it', () => {

@@ -9,10 +9,10 @@ import { parseScript } from '../simulate/script';
 import { StartupError } from '../startup-error';
 import { lockDataFile } from '../store/data-lock';
 
-const USAGE = '用法：npm run --silent simulate -- 脚本.jsonl [--org 文件] [--tasks 文件] [--data 目录]';
+const USAGE = '用法：npm run --silent simulate -- 脚本.jsonl [--org 文件] [--tasks 文件] [--docs 目录] [--data 目录]';
 
 /**
- * `npm run --silent simulate -- FILE [--org F] [--tasks F] [--data DIR]`: replays a JSONL script and prints
+ * `npm run --silent simulate -- FILE [--org F] [--tasks F] [--docs DIR] [--data DIR]`: replays a JSONL script and prints
  * the bot's messages as JSONL. Without --data it works in a fresh temporary directory.
  */
 async function main(): Promise<void> {
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const base = loadConfig();
   const dataDir = values.data ?? mkdtempSync(path.join(tmpdir(), 'credit-simulate-'));
-  const config = { ...base, dataDir, dbFile: path.join(dataDir, 'db.json'), orgFile: values.org ?? base.orgFile, tasksFile: values.tasks ?? base.tasksFile };
+  const config = { ...base, dataDir, dbFile: path.join(dataDir, 'db.json'), orgFile: values.org ?? base.orgFile, tasksFile: values.tasks ?? base.tasksFile, docsDir: values.docs ?? base.docsDir };
   // stdout carries the transcript; logs go to stderr, quiet unless LOG_LEVEL asks for more.
   const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', { kind: 'stderr' });
   mkdirSync(dataDir, { recursive: true });
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
 function parseCommandLine() {
   try {
-    return parseArgs({ allowPositionals: true, options: { org: { type: 'string' }, tasks: { type: 'string' }, data: { type: 'string' } } });
+    return parseArgs({ allowPositionals: true, options: { org: { type: 'string' }, tasks: { type: 'string' }, docs: { type: 'string' }, data: { type: 'string' } } });
   } catch (error) {
     throw new StartupError(`${(error as Error).message}\n${USAGE}`);
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Conversations } from '../conversations/conversations';
+import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
 import type { Person } from '../org/schema';
 import { ROLE_LABELS, type Roster } from '../org/roster';
@@ -31,6 +32,7 @@ export interface BotParts {
   commands: CommandRegistry;
   catalog: TaskCatalog;
   conversations: Conversations;
+  knowledge: KnowledgeService;
   answerQuestion: QuestionHandler;
   exportsDir: string;
   transport: Transport;
@@ -123,7 +125,7 @@ export class Bot {
   }
 
   #context(msg: Incoming, person: Person | undefined): ChatContext {
-    const { roster, store, clock, log, commands, catalog, conversations, exportsDir, answerQuestion } = this.#parts;
+    const { roster, store, clock, log, commands, catalog, conversations, knowledge, exportsDir, answerQuestion } = this.#parts;
     const replyTo = this.#replyAddress(msg, person);
     // In a group the reply names its addressee, as a person would.
     const mentions = msg.chatType === 'group' && person ? [person.id] : [];
@@ -138,6 +140,7 @@ export class Bot {
       commands,
       catalog,
       conversations,
+      knowledge,
       exportsDir,
       reply: (content: Content | string) =>
         this.send({ to: replyTo, mentions, content: typeof content === 'string' ? { text: content } : content }),

@@ -1,4 +1,5 @@
 import type { Conversations } from '../conversations/conversations';
+import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
 import type { Person } from '../org/schema';
 import type { Roster } from '../org/roster';
@@ -22,6 +23,7 @@ export interface ChatContext {
   commands: CommandRegistry;
   catalog: TaskCatalog;
   conversations: Conversations;
+  knowledge: KnowledgeService;
   /** Where exported workbooks are written. */
   exportsDir: string;
   /** Answers a policy question in this chat (forms use it for questions asked mid-form). */

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../prompts';
+import { StartupError } from '../startup-error';
 import { chunkDocument, type Chunk } from './chunker';
 import { Bm25Index, type Hit, type QueryTerm } from './bm25';
 import { readDocumentText, SUPPORTED_EXTENSIONS } from './load-document';
@@ -48,6 +49,8 @@ const SYNONYM_WEIGHT = 0.6;
 const MIN_COVERAGE = 0.4;
 /** Questions about a document itself: its number (文号) or when it was issued. */
 const ASKS_FOR_DOC_INFO = /文号|发文字号|哪天发|什么时候发|啥时候发|何时发|印发|发布日期|发文日期|落款日期/;
+/** How distinctive (idf-weighted) the title words a question mentions must be to name a document: a district, not 年. */
+const MIN_NAMING_SCORE = 3;
 /** Questions about a deadline, a duration or a number. */
 const ASKS_FOR_FIGURE = /多少|几|多久|多长|什么时候|啥时候|何时|哪天|截止|最晚|最迟|时限|期限|比例|达到/;
 /** A number with what it counts: 15个自然日, 26日, 98%, 1篇. */
@@ -66,7 +69,13 @@ export function parseDocument(file: string, text: string): LoadedDocument {
 
 /** Reads every supported document in a folder; one that cannot be read is reported, not fatal. */
 export async function loadDocuments(dir: string): Promise<{ documents: LoadedDocument[]; failures: Array<{ file: string; error: string }> }> {
-  const files = (await readdir(dir)).filter((f) => SUPPORTED_EXTENSIONS.includes(path.extname(f).toLowerCase())).sort();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    throw new StartupError(`无法读取资料目录 ${dir}（${(error as NodeJS.ErrnoException).code ?? error}）；请检查环境变量 CREDIT_DOCS_DIR`);
+  }
+  const files = names.filter((f) => SUPPORTED_EXTENSIONS.includes(path.extname(f).toLowerCase())).sort();
   const documents: LoadedDocument[] = [];
   const failures: Array<{ file: string; error: string }> = [];
   for (const file of files) {
@@ -174,7 +183,10 @@ export class KnowledgeBase {
     }
     const other = ranked.find((r) => r.hit.item.doc !== best.hit.item.doc && r.score >= SECOND_DOC_RATIO * best.score);
     if (other) citations.push(this.#cite(other.hit, other.sentence, terms));
-    const lines = citations.map((c, i) => t(i === 0 ? 'qa.according' : 'qa.also', { title: c.title, section: c.section, quote: c.quote }));
+    const lines = citations.map((c, i) => {
+      const facts = { title: c.title, section: c.section, quote: c.quote };
+      return i === 0 ? t('qa.according', facts) : t('qa.also', facts);
+    });
     if (other) lines.push(sameFigures(citations[0]!.quote, citations.at(-1)!.quote) ? t('qa.agree') : t('qa.differ'));
     return { answer: lines.join('\n'), refused: false, citations };
   }
@@ -236,7 +248,7 @@ export class KnowledgeBase {
       score: [...new Set(this.#tokenizer.tokenize(doc.meta.title))].filter(named).reduce((sum, w) => sum + this.#index.idf(w), 0),
     }));
     const best = scored.sort((a, b) => b.score - a.score)[0];
-    return best && best.score > 0 ? best.doc : undefined;
+    return best && best.score >= MIN_NAMING_SCORE ? best.doc : undefined;
   }
 
   /** 文号 and date, from the document's own head. */

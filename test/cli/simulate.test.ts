@@ -54,7 +54,7 @@ describe('npm run simulate', () => {
     const result = await runNpmScript('simulate', [bad]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/script\.jsonl 第 1 行，字段 chat：应为 "group"/);
-    const usage = await runNpmScript('simulate', ['--docs']);
+    const usage = await runNpmScript('simulate', ['--nope']);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('用法：npm run --silent simulate -- 脚本.jsonl');
   });

@@ -6,12 +6,13 @@ import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry, type Command } from '../../src/core/command';
 import type { Incoming, Outgoing } from '../../src/core/message';
-import { replyUnrecognized } from '../../src/core/unrecognized';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
 import { loadRoster } from '../../src/org/roster';
 import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
+import { answerFromDocuments } from '../../src/knowledge/answer-question';
+import { KnowledgeService } from '../../src/knowledge/knowledge-service';
 import { captureLog } from './silent-logger';
 import { tempDir } from './temp-dir';
 
@@ -31,6 +32,14 @@ export interface SayOptions {
   channel?: string;
 }
 
+let sharedKnowledge: Promise<KnowledgeService> | undefined;
+
+/** The shipped documents, indexed once per test file (indexing takes a moment). */
+export function shippedKnowledge(): Promise<KnowledgeService> {
+  sharedKnowledge ??= KnowledgeService.load({ docsDir: 'data/docs', synonymsFile: 'data/synonyms.yaml', log: captureLog().log });
+  return sharedKnowledge;
+}
+
 /** A Bot wired to the sample roster, a real store in a temp dir, a virtual clock and a recording transport. */
 export async function botHarness(options: HarnessOptions = {}) {
   const dataDir = options.dataDir ?? tempDir();
@@ -39,6 +48,7 @@ export async function botHarness(options: HarnessOptions = {}) {
   const catalog = loadTaskCatalog('data/tasks.yaml', roster);
   const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
   const captured = captureLog();
+  const knowledge = await shippedKnowledge();
   const sent: Outgoing[] = [];
   const bot = new Bot({
     roster,
@@ -48,7 +58,8 @@ export async function botHarness(options: HarnessOptions = {}) {
     commands: new CommandRegistry(options.commands ?? commandList),
     catalog,
     conversations: new Conversations(options.flows ?? appFlows(catalog)),
-    answerQuestion: options.answerQuestion ?? replyUnrecognized,
+    knowledge,
+    answerQuestion: options.answerQuestion ?? answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),
     transport: { name: 'simulate', send: async (out) => void sent.push(out) },
   });

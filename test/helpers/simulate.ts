@@ -19,6 +19,7 @@ export interface SimulateOptions {
   dataDir?: string;
   orgFile?: string;
   tasksFile?: string;
+  docsDir?: string;
 }
 
 /**
@@ -33,6 +34,7 @@ export async function simulate(lines: ScriptLine[], options: SimulateOptions = {
     dbFile: path.join(dataDir, 'db.json'),
     orgFile: options.orgFile ?? 'data/org.yaml',
     tasksFile: options.tasksFile ?? 'data/tasks.yaml',
+    docsDir: options.docsDir ?? 'data/docs',
   };
   const out: SimulatedOutput[] = [];
   const steps = parseScript(lines.map((l) => JSON.stringify(l)).join('\n'), 'scenario');

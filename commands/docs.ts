@@ -1,0 +1,42 @@
+import type { Command } from '../src/core/command';
+import { t } from '../src/prompts';
+
+/** 资料: the documents the bot answers from; 资料 重新加载 (admin) reads the folder again. */
+const docs: Command = {
+  name: '资料',
+  aliases: ['docs'],
+  usage: '资料 [重新加载]',
+  summary: '查看已加载的政策文件；管理员发送「资料 重新加载」读取新增或修改的文件',
+  public: true,
+  async run(ctx) {
+    const knowledge = ctx.knowledge;
+    if (/^(重新加载|reload)$/i.test(ctx.args.trim())) {
+      if (!ctx.person?.roles.includes('admin')) return ctx.reply(t('docs.reload_admin_only'));
+      await knowledge.reload();
+      return ctx.reply(t('docs.reloaded', { count: knowledge.kb.documents.length, passages: knowledge.kb.passageCount }));
+    }
+    const lines = knowledge.kb.documents.map((d, i) =>
+      t('docs.line', {
+        n: i + 1,
+        title: d.meta.title,
+        number: d.meta.number ? `（${d.meta.number}）` : '',
+        date: d.meta.date ? ` ${d.meta.date}` : '',
+        file: d.file,
+        passages: d.chunks.length,
+      }),
+    );
+    await ctx.reply({
+      card: {
+        title: t('docs.title', { count: knowledge.kb.documents.length }),
+        lines: [
+          ...lines,
+          ...knowledge.failures.map((f) => t('docs.failed', f)),
+          knowledge.usesLlm ? t('docs.mode_llm') : t('docs.mode_extractive'),
+          t('docs.hint', { bot: ctx.roster.botName }),
+        ],
+      },
+    });
+  },
+};
+
+export default docs;

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import OpenAI from 'openai';
+import type { LlmConfig } from '../config';
+import type { Hit } from './bm25';
+import type { Answer, Citation, Passage } from './knowledge-base';
+
+const SYSTEM_PROMPT = readFileSync(fileURLToPath(new URL('../../prompts/qa-system.md', import.meta.url)), 'utf8');
+
+/**
+ * Answers from the retrieved passages with any OpenAI-compatible chat model. The question and the
+ * passages travel as JSON data in the user message, never spliced into the instructions, so text
+ * inside them cannot change the rules. The reply must cite passages by number; a reply citing
+ * none, or one it was not given, is not trusted.
+ */
+export class LlmAnswerer {
+  readonly #client: OpenAI;
+  readonly #model: string;
+
+  constructor(config: LlmConfig) {
+    this.#client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, timeout: config.timeoutMs, maxRetries: 0 });
+    this.#model = config.model;
+  }
+
+  /** The model's answer with its citations, or undefined when it found nothing in the passages. Throws on any failure. */
+  async answer(question: string, hits: Array<Hit<Passage>>): Promise<Answer | undefined> {
+    const passages = hits.map((h, i) => ({
+      n: i + 1,
+      document: h.item.doc.meta.title,
+      clause: h.item.chunk.path,
+      text: h.item.chunk.text,
+    }));
+    const completion = await this.#client.chat.completions.create({
+      model: this.#model,
+      temperature: 0,
+      messages: [
+        { role: 'system', content: SYSTEM_PROMPT },
+        { role: 'user', content: JSON.stringify({ question, passages }) },
+      ],
+    });
+    const text = completion.choices[0]?.message?.content?.trim() ?? '';
+    if (!text) throw new Error('empty completion');
+    if (/^NOT_FOUND\b/.test(text)) return undefined;
+    const cited = [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
+    if (!cited.length || cited.some((n) => n < 1 || n > passages.length)) throw new Error(`completion cites ${cited.join(',') || 'nothing'} of ${passages.length} passages`);
+    const citations: Citation[] = cited.map((n) => {
+      const hit = hits[n - 1]!;
+      return { doc: hit.item.doc.file, title: hit.item.doc.meta.title, section: hit.item.chunk.path, quote: hit.item.chunk.text.slice(0, 150) };
+    });
+    const sources = cited.map((n) => `[${n}]《${passages[n - 1]!.document}》${passages[n - 1]!.clause}`);
+    return { answer: [text, ...sources].join('\n'), refused: false, citations };
+  }
+}
