@@ -181,7 +181,7 @@ export class KnowledgeBase {
       if (extra.hit.item.chunk.path === best.hit.item.chunk.path) citations[0]!.quote += `……${trimQuote(extra.sentence, terms)}`;
       else citations.push(this.#cite(extra.hit, extra.sentence, terms));
     }
-    const other = ranked.find((r) => r.hit.item.doc !== best.hit.item.doc && r.score >= SECOND_DOC_RATIO * best.score);
+    const other = ranked.find((r) => r.hit.item.doc.file !== best.hit.item.doc.file && r.score >= SECOND_DOC_RATIO * best.score);
     if (other) citations.push(this.#cite(other.hit, other.sentence, terms));
     const lines = citations.map((c, i) => {
       const facts = { title: c.title, section: c.section, quote: c.quote };
@@ -198,7 +198,7 @@ export class KnowledgeBase {
    * cited when it is another.
    */
   #complement(best: RankedSentence, ranked: RankedSentence[], question: string, terms: QueryTerm[]): RankedSentence | undefined {
-    const sameDoc = ranked.filter((r) => r.hit.item.doc === best.hit.item.doc && r.sentence !== best.sentence && !best.sentence.includes(r.sentence) && r.score >= 0.4 * best.score);
+    const sameDoc = ranked.filter((r) => r.hit.item.doc.file === best.hit.item.doc.file && r.sentence !== best.sentence && !best.sentence.includes(r.sentence) && r.score >= 0.4 * best.score);
     const figuresAsked = (question.match(/几|多少|多久|多长|何时|什么时候|啥时候/g) ?? []).length;
     if (figuresAsked >= 2) {
       const units = new Set([...best.sentence.matchAll(new RegExp(FIGURE.source, 'g'))].map((m) => m[1]));
