@@ -51,6 +51,19 @@ const MIN_COVERAGE = 0.4;
 const ASKS_FOR_DOC_INFO = /文号|发文字号|哪天发|什么时候发|啥时候发|何时发|印发|发布日期|发文日期|落款日期/;
 /** How distinctive (idf-weighted) the title words a question mentions must be to name a document: a district, not 年. */
 const MIN_NAMING_SCORE = 3;
+/** Questions about who is responsible or leads a task. */
+const ASKS_FOR_OWNER = /牵头|哪个科|哪个部门|哪个单位|谁负责|谁管|责任科室|责任单位/;
+/** A clause's note of who leads it and who is responsible. */
+const DUTY_NOTE = /^[（(](牵头|责任)/;
+const OWNER_BONUS = 1.5;
+/** What a question's slot asks for, as the units of a figure that fills it. */
+const SLOT_UNITS: Array<[RegExp, RegExp]> = [
+  [/几篇|多少篇/, /篇/],
+  [/几次|多少次/, /次/],
+  [/多久|多长时间|几天|多少天|几个工作日|几个自然日|几小时/, /个自然日|个工作日|日|天|小时/],
+  [/几号|哪天|什么时候|啥时候|何时|最晚|最迟/, /日/],
+  [/多少%|百分之|比例|率/, /%|％/],
+];
 /** Questions about a deadline, a duration or a number. */
 const ASKS_FOR_FIGURE = /多少|几|多久|多长|什么时候|啥时候|何时|哪天|截止|最晚|最迟|时限|期限|比例|达到/;
 /** A number with what it counts: 15个自然日, 26日, 98%, 1篇. */
@@ -173,7 +186,10 @@ export class KnowledgeBase {
     const top = hits[0];
     if (!top || this.coverage(question, top) < MIN_COVERAGE) return this.notFound();
     const terms = this.queryTerms(question);
-    const ranked = this.#rankSentences(hits.filter((h) => this.coverage(question, h) >= MIN_COVERAGE), terms, ASKS_FOR_FIGURE.test(question));
+    const ranked = this.#rankSentences(hits.filter((h) => this.coverage(question, h) >= MIN_COVERAGE), terms, {
+      figure: ASKS_FOR_FIGURE.test(question),
+      owner: ASKS_FOR_OWNER.test(question),
+    });
     const best = ranked[0]!;
     const extra = this.#complement(best, ranked, question, terms);
     const citations = [this.#cite(best.hit, best.sentence, terms)];
@@ -199,19 +215,27 @@ export class KnowledgeBase {
    */
   #complement(best: RankedSentence, ranked: RankedSentence[], question: string, terms: QueryTerm[]): RankedSentence | undefined {
     const sameDoc = ranked.filter((r) => r.hit.item.doc.file === best.hit.item.doc.file && r.sentence !== best.sentence && !best.sentence.includes(r.sentence) && r.score >= 0.4 * best.score);
-    const figuresAsked = (question.match(/几|多少|多久|多长|何时|什么时候|啥时候/g) ?? []).length;
-    if (figuresAsked >= 2) {
-      const units = new Set([...best.sentence.matchAll(new RegExp(FIGURE.source, 'g'))].map((m) => m[1]));
-      return sameDoc.find((r) => [...r.sentence.matchAll(new RegExp(FIGURE.source, 'g'))].some((m) => !units.has(m[1])));
+    const asked = SLOT_UNITS.filter(([slot]) => slot.test(question)).map(([, units]) => units);
+    if (asked.length >= 2) {
+      // Each slot (几篇, 多久 …) wants its own kind of figure; find the one the best sentence lacks.
+      const unitsIn = (sentence: string) => [...sentence.matchAll(new RegExp(FIGURE.source, 'g'))].map((m) => m[1]!);
+      const lacking = asked.filter((units) => !unitsIn(best.sentence).some((u) => units.test(u)));
+      return sameDoc.find((r) => lacking.some((units) => unitsIn(r.sentence).some((u) => units.test(u))));
     }
     if (!/[，,、]|[？?].+[？?]/.test(question)) return undefined;
     const inBest = new Set(this.#tokenizer.tokenize(best.sentence));
     const missing = terms.filter((q) => q.weight === 1 && this.#index.idf(q.term) > 0 && !inBest.has(q.term));
-    return sameDoc.find((r) => missing.some((q) => this.#tokenizer.tokenize(r.sentence).includes(q.term)));
+    // The sentence that supplies most of what the best one lacks (idf-weighted).
+    const supplied = (r: RankedSentence) => {
+      const words = new Set(this.#tokenizer.tokenize(r.sentence));
+      return missing.reduce((sum, q) => sum + (words.has(q.term) ? this.#index.idf(q.term) : 0), 0);
+    };
+    const candidates = sameDoc.map((r) => ({ r, gain: supplied(r) })).filter((c) => c.gain > 0);
+    return candidates.sort((a, b) => b.gain - a.gain)[0]?.r;
   }
 
   /** Every sentence of the given passages, best first: question words in it count fully, in its clause headings half. */
-  #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wantsFigure: boolean): RankedSentence[] {
+  #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wants: { figure: boolean; owner: boolean }): RankedSentence[] {
     const topScore = hits[0]?.score ?? 1;
     return hits
       .flatMap((hit) => {
@@ -223,10 +247,12 @@ export class KnowledgeBase {
           const body = title && sentence.startsWith(title) ? sentence.slice(title.length) : sentence;
           const words = new Set(this.#tokenizer.tokenize(body));
           const overlap = terms.reduce((sum, q) => sum + q.weight * this.#index.idf(q.term) * (words.has(q.term) ? 1 : headingWords.has(q.term) ? 0.5 : 0), 0);
-          // A "how long / by when / how many" question is answered by a sentence with a number in it.
-          const figure = wantsFigure && FIGURE.test(sentence) ? FIGURE_BONUS : 1;
+          // "How long / by when / how many" is answered by a sentence with a number in it, "who leads
+          // it" by the clause's duty note (（牵头单位：…）).
+          const figure = wants.figure && FIGURE.test(sentence) ? FIGURE_BONUS : 1;
+          const owner = wants.owner && DUTY_NOTE.test(sentence) ? OWNER_BONUS : 1;
           // The passage's own rank breaks ties between equally matching sentences.
-          return { hit, sentence, score: overlap * figure + 0.5 * (hit.score / topScore) };
+          return { hit, sentence, score: overlap * figure * owner + 0.5 * (hit.score / topScore) };
         });
       })
       .sort((a, b) => b.score - a.score);

@@ -9,21 +9,21 @@ export interface DocumentMeta {
   date?: string;
 }
 
-const TITLE_END = /(方案|意见|办法|规定|细则|规划|通知|决定|制度|要点)$/;
+const TITLE_END = /(方案|意见|办法|规定|细则|规划|通知|决定|制度|要点|指引|指南|须知|公告|通告|纲要|条例|标准)$/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{2,14}〔\d{4}〕\d{1,4}号/;
 const DATE = /\d{4}年\d{1,2}月\d{1,2}日/;
 
 /**
  * Title, number and date from the first lines of an official document. The title is the first short
  * line ending like a title (…方案), joined with the line before it when the title was broken in
- * two; a covering notice (关于印发…的通知) gives way to the document it issues.
+ * two; a covering notice (关于印发《…》的通知) gives way to the document it issues.
  */
 export function extractMeta(lines: string[], file: string): DocumentMeta {
   const head = lines.slice(0, 40);
   const text = lines.join('\n');
   const candidates = head
     .map((p, i) => ({ p, i }))
-    .filter(({ p }) => p.length <= 60 && TITLE_END.test(p) && !/关于|印发/.test(p) && !/[。；，]/.test(p));
+    .filter(({ p }) => p.length <= 60 && TITLE_END.test(p) && !/印发/.test(p) && !/[。；，]/.test(p));
   let title = candidates[0] ? withBrokenStart(head, candidates[0].i) : path.basename(file, path.extname(file));
   title = title.replace(/^[\s《]+|[》\s]+$/g, '');
   return { title, number: DOC_NUMBER.exec(text)?.[0], date: issueDate(lines) };

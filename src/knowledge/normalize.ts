@@ -45,9 +45,9 @@ export function collapseSpaces(text: string): string {
   });
 }
 
-/** A short clause title on its own line (一、总体要求) ends its paragraph even without a full stop. */
+/** A clause title on its own line (一、总体要求) ends its paragraph even without a full stop. */
 function isHeadingLine(line: string): boolean {
-  return HEADING_MARKER.test(line) && line.length <= 30 && !/[，,、]$/.test(line);
+  return HEADING_MARKER.test(line) && line.length <= 30 && !/[。，,、；;：:]/.test(line);
 }
 
 /** Lines that recur on many pages (a document's running header or footer). */

@@ -1,0 +1,48 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  path: string;
+  authorization: string | undefined;
+  body: { model: string; messages: Array<{ role: string; content: string }> };
+}
+
+/** How the fake server answers the next chat completion. */
+export type Behaviour = { reply: string } | { status: number } | { delayMs: number; reply: string };
+
+/**
+ * An OpenAI-compatible chat completions endpoint on 127.0.0.1, for driving the real `openai`
+ * client in tests: it records each request and answers as told.
+ */
+export async function startFakeOpenAI(): Promise<{ baseURL: string; requests: RecordedRequest[]; behave(b: Behaviour): void; close(): Promise<void> }> {
+  const requests: RecordedRequest[] = [];
+  let behaviour: Behaviour = { reply: 'NOT_FOUND' };
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (d) => (raw += String(d)));
+    req.on('end', () => {
+      requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw || '{}') });
+      const send = (content: string) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion', created: 0, model: 'fake', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] }));
+      };
+      if ('status' in behaviour) {
+        res.writeHead(behaviour.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'overloaded' } }));
+      } else if ('delayMs' in behaviour) {
+        const b = behaviour;
+        setTimeout(() => (res.destroyed ? undefined : send(b.reply)), b.delayMs);
+      } else {
+        send(behaviour.reply);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    behave: (b) => (behaviour = b),
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { shippedKnowledge } from '../helpers/bot-harness';
+
+describe('extractive answers', () => {
+  it('quotes the rule with its document and clause', async () => {
+    const { kb } = await shippedKnowledge();
+    const answer = kb.answer('双公示信息要在多少天内上传？');
+    expect(answer.answer.split('\n')[0]).toBe('根据《济南市历城区行政审批服务局落实信用状况监测工作实施方案》三、（一）2：““双公示”信息应自作出行政许可决定之日起，15个自然日内上传至市信用信息共享平台。”');
+    expect(answer.citations[0]).toMatchObject({ doc: '历城区行政审批服务局落实信用状况监测工作实施方案.txt', section: '三、（一）2' });
+  });
+
+  it('shows both documents when they disagree (15 natural days against 7 days)', async () => {
+    const { kb } = await shippedKnowledge();
+    const answer = kb.answer('双公示信息产生后几天内要公示？');
+    const docs = answer.citations.map((c) => c.doc);
+    expect(docs).toContain('莱芜区加快推进社会信用体系建设方案.txt');
+    expect(docs.length).toBe(2);
+    expect(answer.answer).toContain('7日内');
+    expect(answer.answer).toContain('15个自然日');
+    expect(answer.answer.split('\n').at(-1)).toBe('以上两份文件的规定不同，请以适用于本部门的文件为准。');
+  });
+
+  it('understands how staff talk (老赖 → 失信被执行人)', async () => {
+    const { kb } = await shippedKnowledge();
+    const answer = kb.answer('老赖有钱不还，会被限制坐飞机吗？');
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toContain('乘坐飞机');
+  });
+
+  it('says honestly when nothing in the documents answers, listing what is loaded', async () => {
+    const { kb } = await shippedKnowledge();
+    for (const question of ['青岛市双公示信息要求几天内上报？', '公积金缴存比例是多少？', '今年的年终奖啥时候发？']) {
+      const answer = kb.answer(question);
+      expect(answer.refused, question).toBe(true);
+      expect(answer.answer.split('\n')).toEqual([
+        '在已加载的文件中没有找到能回答这个问题的规定，我不作猜测。已加载的文件：',
+        '1. 《济南市历城区行政审批服务局落实信用状况监测工作实施方案》（济历城行审发〔2022〕2号）',
+        '2. 《槐荫区2021年社会信用体系建设工作方案》',
+        '3. 《济南市济阳区行政审批服务局2022年信用体系建设工作实施方案》（济阳行审字〔2022〕10号）',
+        '4. 《莱芜区加快推进社会信用体系建设方案》',
+        '5. 《莱芜区政务诚信建设工作实施方案》（莱芜区信用办〔2020〕20号）',
+        '可以换个说法再问，或请管理员补充文件。',
+      ]);
+    }
+  });
+
+  it('answers questions about a document itself from its head', async () => {
+    const { kb } = await shippedKnowledge();
+    expect(kb.answer('历城那个信用监测实施方案的文号是多少？').answer).toBe('《济南市历城区行政审批服务局落实信用状况监测工作实施方案》：文号为济历城行审发〔2022〕2号；日期为2022年2月28日。');
+  });
+});
