@@ -7,6 +7,7 @@ import exportCommand from './export';
 import help from './help';
 import points from './points';
 import progress from './progress';
+import ranking from './ranking';
 import remind from './remind';
 import returnCommand from './return';
 import submit from './submit';
@@ -14,4 +15,4 @@ import unexempt from './unexempt';
 import whoami from './whoami';
 
 /** Every chat command, in the order help lists them. Add a command here to enable it. */
-export const commandList: Command[] = [help, whoami, ask, docs, submit, progress, points, approve, returnCommand, exportCommand, remind, exempt, unexempt];
+export const commandList: Command[] = [help, whoami, ask, docs, submit, progress, points, approve, returnCommand, exportCommand, remind, exempt, unexempt, ranking];

@@ -30,6 +30,8 @@ export interface Card {
   title: string;
   lines?: string[];
   table?: { header: string[]; rows: string[][] };
+  /** Lines after the table (an official notice goes on after its ranking table). */
+  footer?: string[];
   buttons?: Button[];
 }
 

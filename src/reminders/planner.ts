@@ -7,6 +7,7 @@ import type { TaskCatalog } from '../tasks/catalog';
 import { atLocalTime, deadlineOf, dueDateOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
 import type { ReminderRule, Task } from '../tasks/schema';
 import { localDateTime } from '../time';
+import { planRankingDrafts } from '../ranking/draft';
 import { renderCalendarNotice, renderReminders, type ReminderItem } from './reminder-messages';
 
 /** A message the planner wants sent, with the keys of everything it covers. */
@@ -85,7 +86,7 @@ export function planReminders(now: Date, catalog: TaskCatalog, roster: Roster, d
       items.push(...itemsFor(active, catalog, roster, db).filter((item) => !recorded.has(item.key)));
     }
   }
-  return [...calendarNotices(now, roster, recorded), ...renderReminders(items, roster)];
+  return [...calendarNotices(now, roster, recorded), ...renderReminders(items, roster), ...planRankingDrafts(now, monthsAround(now), catalog, roster, db, recorded)];
 }
 
 /** Who hears about each section still owing the task, one key per recipient. */

@@ -4,6 +4,7 @@ import type { Roster } from '../org/roster';
 import type { Job } from '../scheduler/job';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
+import { draftTime } from '../ranking/draft';
 import { nextMonth } from '../tasks/period';
 import { deliverPending, nextRetryAt, recordPlanned } from './outbox';
 import { calendarNoticePending, isWorkingTime, monthsAround, nextWorkingTime, planReminders, ruleWindows } from './planner';
@@ -29,6 +30,7 @@ export function reminderJob({ store, catalog, roster, send, log }: ReminderJobPa
       const months = monthsAround(after);
       months.push(nextMonth(months.at(-1)!));
       const starts = months.flatMap((m) => catalog.tasks.flatMap((task) => ruleWindows(task, m, catalog).map((w) => w.from.getTime())));
+      starts.push(...months.map((m) => draftTime(m, catalog).getTime()));
       // A pending retry, or a calendar notice, is sent at the next working moment.
       if (calendarNoticePending(after, roster, store.data)) starts.push(nextWorkingTime(new Date(after.getTime() + 60_000), catalog).getTime());
       const retry = nextRetryAt(store);

@@ -18,6 +18,8 @@ const MIGRATIONS: Record<number, Migration> = {
   1: (data) => ({ ...data, version: 2, submissions: [], pointsItems: [] }),
   // Version 3: 免报 exemptions and the outbox of reminders.
   2: (data) => ({ ...data, version: 3, exemptions: [], outbox: [] }),
+  // Version 4: published ranking notices.
+  3: (data) => ({ ...data, version: 4, rankings: [] }),
 };
 
 export function versionOf(data: Record<string, unknown>): number {

@@ -2,7 +2,7 @@ import type { Outgoing } from '../core/message';
 import { z } from '../zod';
 
 /** Bump with every change of shape, and add the step in migrations.ts. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -79,6 +79,30 @@ export const outboxEntrySchema = z.object({
   lastError: z.string().optional(),
 });
 
+/** A section's line in a published ranking, frozen as it was published. */
+export const rankingRowSchema = z.object({
+  sectionId: z.string(),
+  rank: z.number().int().positive(),
+  tied: z.boolean(),
+  score: z.number(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+  exempt: z.number().int(),
+  /** What cost it points: 未报 双公示, 双公示 合规率 97.0% …, for the notice. */
+  shortfalls: z.array(z.string()),
+});
+
+/** A ranking notice (通报) as published to the group; a correction is published again, marked 更正. */
+export const publishedRankingSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  publishedAt: isoTime,
+  publishedBy: z.string(),
+  correction: z.boolean(),
+  rows: z.array(rankingRowSchema),
+  text: z.string(),
+});
+
 export const dbSchema = z.object({
   version: z.literal(DB_VERSION),
   /** Platform message keys already handled, with when; platforms redeliver on slow acks. */
@@ -91,6 +115,7 @@ export const dbSchema = z.object({
   pointsItems: z.array(pointsItemSchema),
   exemptions: z.array(exemptionSchema),
   outbox: z.array(outboxEntrySchema),
+  rankings: z.array(publishedRankingSchema),
 });
 
 export type Db = z.output<typeof dbSchema>;
@@ -99,7 +124,9 @@ export type Submission = z.output<typeof submissionSchema>;
 export type PointsItem = z.output<typeof pointsItemSchema>;
 export type Exemption = z.output<typeof exemptionSchema>;
 export type OutboxEntry = z.output<typeof outboxEntrySchema>;
+export type RankingRow = z.output<typeof rankingRowSchema>;
+export type PublishedRanking = z.output<typeof publishedRankingSchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [] };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [] };
 }

@@ -2,19 +2,21 @@ import { createHash } from 'node:crypto';
 import type { Roster } from '../org/roster';
 import { StartupError } from '../startup-error';
 import { loadYamlFile } from '../yaml-file';
-import { tasksFileSchema, type PointsConfig, type Task, type TasksFile } from './schema';
+import { tasksFileSchema, type PointsConfig, type RankingRules, type Task, type TasksFile } from './schema';
 
 /** The month's tasks from data/tasks.yaml, checked against the roster. */
 export class TaskCatalog {
   readonly tasks: readonly Task[];
   readonly defaults: TasksFile['defaults'];
   readonly points: PointsConfig;
+  readonly ranking: RankingRules;
   readonly #owners: Map<string, Set<string>>;
 
   constructor(file: TasksFile, roster: Roster, fileName = 'tasks.yaml') {
     this.tasks = file.tasks;
     this.defaults = file.defaults;
     this.points = file.points;
+    this.ranking = file.ranking;
     this.#owners = new Map();
     file.tasks.forEach((task, i) => {
       const ids = task.sections === 'all' ? roster.sections.map((s) => s.id) : task.sections;

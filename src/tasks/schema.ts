@@ -106,6 +106,8 @@ const task = z
     on_holiday: z.enum(['previous', 'next', 'unchanged']).default('previous'),
     /** Overrides the department's reminder plan for this task. */
     reminders: z.array(reminderRule).optional(),
+    /** Its share of a section's monthly score (历城 plan: weights are adjusted as needed). */
+    weight: z.number().positive().default(10),
     fields: z.array(fieldSchema).min(1),
     metrics: z.array(metric).default([]),
   })
@@ -134,6 +136,17 @@ export const tasksFileSchema = z
       .strict()
       .prefault({}),
     tasks: z.array(task).min(1),
+    ranking: z
+      .object({
+        /** A late submission earns this fraction of the task's weight. */
+        late_fraction: z.number().min(0).max(1).default(0.6),
+        /** Each rate that misses a plan target takes this fraction of the task's weight off. */
+        target_deduction: z.number().min(0).max(1).default(0.2),
+        /** When the draft notice reaches the admins: the first working day after the month's last deadline, at this time. */
+        draft_at: hhmm.default('10:00'),
+      })
+      .strict()
+      .prefault({}),
     points: z
       .object({
         /** The section that compiles everyone's points (办公室 in the 济阳 plan). */
@@ -212,3 +225,4 @@ export type Metric = Task['metrics'][number];
 export type Target = Metric['targets'][number];
 export type PointsConfig = TasksFile['points'];
 export type ReminderRule = z.output<typeof reminderRule>;
+export type RankingRules = TasksFile['ranking'];

@@ -1,0 +1,45 @@
+import { workCalendar } from '../calendar/work-calendar';
+import type { Roster } from '../org/roster';
+import { t } from '../prompts';
+import type { PlannedMessage } from '../reminders/planner';
+import type { Db } from '../store/schema';
+import type { TaskCatalog } from '../tasks/catalog';
+import { atLocalTime, dueDateOf, type MonthKey } from '../tasks/period';
+import { localDateTime } from '../time';
+import { noticeFor } from './notice';
+
+/** How many working days after its time the draft is still worth sending (after downtime). */
+const DRAFT_USEFUL_WORKDAYS = 5;
+
+/** The first working day after the month's last deadline, at the configured time. */
+export function draftTime(month: MonthKey, catalog: TaskCatalog): Date {
+  const lastDue = catalog.tasks.map((task) => dueDateOf(task, month)).sort().at(-1)!;
+  return atLocalTime(workCalendar.addWorkdays(lastDue, 1), catalog.ranking.draft_at);
+}
+
+/**
+ * The month's draft notice for each admin, once (keyed like reminders): it is part of the
+ * reminder planner, so the same exactly-once outbox carries it.
+ */
+export function planRankingDrafts(now: Date, months: MonthKey[], catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, recorded: Set<string>): PlannedMessage[] {
+  return months.flatMap((month) => {
+    const from = draftTime(month, catalog);
+    const until = atLocalTime(workCalendar.addWorkdays(localDateTime(from).toISODate()!, DRAFT_USEFUL_WORKDAYS), catalog.defaults.working_hours.end);
+    if (now < from || now >= until) return [];
+    const admins = roster.admins().filter((a) => !recorded.has(draftKey(month, a.id)));
+    if (!admins.length) return [];
+    const { card } = noticeFor(db, roster, catalog, month, now, 'draft');
+    return admins.map((admin) => ({
+      keys: [draftKey(month, admin.id)],
+      message: {
+        to: { kind: 'direct' as const, personId: admin.id },
+        mentions: [],
+        content: { card: { ...card, footer: [...(card.footer ?? []), t('ranking.draft_hint', { month })], buttons: [{ label: t('ranking.button_publish'), value: `排名 发布 ${month}` }] } },
+      },
+    }));
+  });
+}
+
+function draftKey(month: MonthKey, adminId: string): string {
+  return `${month}|ranking-draft|${adminId}`;
+}
