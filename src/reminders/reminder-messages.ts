@@ -33,7 +33,10 @@ export function formatDeadlineWithWeekday(deadline: Date): string {
  */
 export function renderReminders(items: ReminderItem[], roster: Roster): PlannedMessage[] {
   const byRecipient = new Map<string, ReminderItem[]>();
-  for (const item of items) byRecipient.set(`${item.audience}|${item.recipient}`, [...(byRecipient.get(`${item.audience}|${item.recipient}`) ?? []), item]);
+  for (const item of items) {
+    const key = `${item.audience}|${item.recipient}`;
+    byRecipient.set(key, [...(byRecipient.get(key) ?? []), item]);
+  }
   return [...byRecipient.values()].map((group) => ({ keys: group.map((i) => i.key), message: render(group, roster) }));
 }
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SimulatedOutput } from '../../src/channels/simulate-channel';
 import { lastTo, scriptFrom, textsTo } from '../helpers/script';
 import { simulate } from '../helpers/simulate';
 
@@ -100,5 +99,3 @@ describe('the monthly ranking notice', () => {
     ]);
   });
 });
-
-export type { SimulatedOutput };
