@@ -51,7 +51,3 @@ export interface Outgoing {
   /** Set for messages from the outbox: platforms that dedupe sends (Lark's `uuid`) get it. */
   idempotencyKey?: string;
 }
-
-export function textContent(text: string): Content {
-  return { text };
-}
