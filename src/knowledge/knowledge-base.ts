@@ -29,6 +29,14 @@ export interface Citation {
   quote: string;
 }
 
+interface QuestionPart {
+  /** The word as a search term. */
+  whole: string;
+  weight: number;
+  /** Terms of the documents' wording for it (老赖 → 失信被执行人). */
+  synonymTerms: string[];
+}
+
 interface RankedSentence {
   hit: Hit<Passage>;
   sentence: string;
@@ -147,27 +155,37 @@ export class KnowledgeBase {
   }
 
   /**
-   * How much of the question the passage covers: the idf-weighted share of the asker's words
-   * (each word once, however jieba splits it) found in it directly or through a synonym. A word
-   * no document has counts fully against it; a place, organisation or year no document mentions
-   * means the question is about something else (青岛's rules, 2025's deadlines), so nothing covers it.
+   * The question's words for judging coverage, analysed once per question: each word once
+   * (however jieba splits it) with its weight and the synonym terms that stand for it. A word no
+   * document has weighs fully against; a noun no document mentions (公积金, 信用卡) double, since
+   * the question is about something else; colloquial fragments jieba makes of verbs (能发, 办完)
+   * little. Null when the question names a place, organisation or year no document mentions
+   * (青岛's rules, 2025's deadlines): then nothing covers it.
    */
-  coverage(question: string, hit: Hit<Passage>): number {
+  #questionParts(question: string): QuestionPart[] | null {
     const maxIdf = Math.log(1 + this.#index.size);
-    let total = 0;
-    let covered = 0;
+    const parts: QuestionPart[] = [];
     for (const { word, terms, specific, noun } of this.#tokenizer.questionWords(question)) {
       // The whole word must be there: 年终 in 年终考核 does not answer a question about 年终奖.
       const whole = terms.includes(word.toLowerCase()) ? word.toLowerCase() : terms[0]!;
       const idf = this.#index.idf(whole);
-      if (specific && idf === 0) return 0;
+      if (specific && idf === 0) return null;
       const synonyms = Object.entries(this.#synonyms).filter(([spoken]) => spoken.includes(word) || word.includes(spoken));
-      const viaSynonym = synonyms.some(([, written]) => written.some((w) => this.#tokenizer.tokenize(w).some((x) => hit.matched.has(x))));
-      // A thing no document mentions at all (公积金, 信用卡) weighs double: the question is about something else.
-      // Colloquial fragments jieba makes of verbs (能发, 办完, 想查) say little either way.
       const weight = idf || (noun && !synonyms.length ? ABSENT_NOUN_WEIGHT : ABSENT_FRAGMENT_WEIGHT) * maxIdf;
+      const synonymTerms = synonyms.flatMap(([, written]) => written.flatMap((w) => this.#tokenizer.tokenize(w)));
+      parts.push({ whole, weight, synonymTerms });
+    }
+    return parts;
+  }
+
+  /** The idf-weighted share of the question's words a passage contains, directly or through a synonym. */
+  #coverage(parts: QuestionPart[] | null, hit: Hit<Passage>): number {
+    if (!parts) return 0;
+    let total = 0;
+    let covered = 0;
+    for (const { whole, weight, synonymTerms } of parts) {
       total += weight;
-      if (hit.matched.has(whole) || viaSynonym) covered += weight;
+      if (hit.matched.has(whole) || synonymTerms.some((x) => hit.matched.has(x))) covered += weight;
     }
     return total ? covered / total : 0;
   }
@@ -183,10 +201,12 @@ export class KnowledgeBase {
       if (about) return this.#docInfo(about);
     }
     const hits = this.search(question, 8);
-    const top = hits[0];
-    if (!top || this.coverage(question, top) < MIN_COVERAGE) return this.notFound();
+    const parts = this.#questionParts(question);
+    const covering = hits.filter((h) => this.#coverage(parts, h) >= MIN_COVERAGE);
+    // The best passage itself must cover the question; weaker ones that do still add sentences.
+    if (!hits[0] || covering[0] !== hits[0]) return this.notFound();
     const terms = this.queryTerms(question);
-    const ranked = this.#rankSentences(hits.filter((h) => this.coverage(question, h) >= MIN_COVERAGE), terms, {
+    const ranked = this.#rankSentences(covering, terms, {
       figure: ASKS_FOR_FIGURE.test(question),
       owner: ASKS_FOR_OWNER.test(question),
     });
