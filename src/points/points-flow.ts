@@ -1,6 +1,7 @@
 import type { ChatContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import type { Content } from '../core/message';
+import { CANCEL, CONFIRM } from '../conversations/control-words';
 import type { Flow, FlowState } from '../conversations/flow';
 import { t } from '../prompts';
 import { MAX_INPUT_LENGTH, normalizeInput, parseChoice, parseNumberText } from '../submissions/parse-answer';
@@ -24,8 +25,6 @@ interface PointsData {
   reason?: string;
 }
 
-const CANCEL = /^(取消|cancel|退出)$/i;
-const CONFIRM = /^(确认|确定|提交|确认提交|yes|ok)$/i;
 const MAX_ITEM_NAME = 50;
 const MAX_REASON = 200;
 

@@ -1,6 +1,7 @@
 import type { ChatContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import type { Button } from '../core/message';
+import { BACK, CANCEL, CONFIRM, DONE, SKIP } from '../conversations/control-words';
 import type { Flow, FlowState } from '../conversations/flow';
 import { t } from '../prompts';
 import type { TaskCatalog } from '../tasks/catalog';
@@ -41,12 +42,6 @@ interface FormData {
   editing: boolean;
 }
 
-/** Words that steer the form rather than answer it. */
-const CANCEL = /^(取消|cancel|退出|不填了)$/i;
-const BACK = /^(上一步|返回|back)$/i;
-const SKIP = /^(跳过|skip)$/i;
-const DONE = /^(完成|好了|没有了|结束|done)$/i;
-const CONFIRM = /^(确认|确定|提交|确认提交|yes|ok)$/i;
 const EDIT = /^修改\s*(\d+)$/;
 
 /** A question mid-form is answered, then the pending question is asked again. */
