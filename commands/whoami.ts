@@ -11,7 +11,7 @@ const whoami: Command = {
   async run(ctx) {
     const person = ctx.person;
     if (!person) {
-      const admins = ctx.roster.admins().map((a) => a.name).join('、');
+      const admins = ctx.roster.adminNames();
       await ctx.reply(t('whoami.guest', { channel: ctx.msg.channel, senderId: ctx.msg.senderId, admins }));
       return;
     }

@@ -79,7 +79,7 @@ export class Bot {
         { err: error, ref, channel: msg.channel, chatId: msg.chatId, messageId: msg.messageId, person: person?.id, text: msg.text.slice(0, 200) },
         'handler failed',
       );
-      const admins = roster.admins().map((a) => a.name).join('、');
+      const admins = roster.adminNames();
       await ctx.reply(t('error.apology', { ref, admins })).catch((sendError: unknown) =>
         log.error({ err: sendError, ref }, 'apology could not be sent'),
       );
@@ -100,7 +100,7 @@ export class Bot {
     if (match) {
       const { command, args } = match;
       if (!commands.allows(command, person)) {
-        const admins = roster.admins().map((a) => a.name).join('、');
+        const admins = roster.adminNames();
         await ctx.reply(
           person
             ? t('command.forbidden', {

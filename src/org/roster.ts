@@ -104,6 +104,11 @@ export class Roster {
     return this.people.filter((p) => p.roles.includes('admin'));
   }
 
+  /** "林晓燕、许文博、高雅": whom to contact, as messages name them. */
+  adminNames(): string {
+    return this.admins().map((a) => a.name).join('、');
+  }
+
   /** "王芳（商事登记项目审批服务科 专人）" — how the bot introduces someone. */
   describe(person: Person): string {
     const sections = this.sectionsOf(person).map((s) => s.name).join('、');

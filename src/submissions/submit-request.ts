@@ -33,7 +33,7 @@ export function resolveSubmitRequest(ctx: ChatContext, args: string): SubmitRequ
   }
   let sectionIds = sectionId ? [sectionId] : own;
   if (!sectionIds.length) {
-    return { ok: false, message: t('submit.no_section', { admins: roster.admins().map((a) => a.name).join('、') }) };
+    return { ok: false, message: t('submit.no_section', { admins: roster.adminNames() }) };
   }
   if (taskId && sectionIds.length > 1) {
     // Someone in two sections asking for a task only one of them owes needs no question.
