@@ -32,6 +32,19 @@ export interface RuleWindow {
  * the end of the following working day.
  */
 export function ruleWindows(task: Task, month: MonthKey, catalog: TaskCatalog): RuleWindow[] {
+  // Pure in (task, month, catalog), and asked for after every message (the scheduler's refresh):
+  // computed once per catalog, which is immutable, and kept.
+  let cache = windowCache.get(catalog);
+  if (!cache) windowCache.set(catalog, (cache = new Map()));
+  const key = `${task.id}|${month}`;
+  let windows = cache.get(key);
+  if (!windows) cache.set(key, (windows = computeRuleWindows(task, month, catalog)));
+  return windows;
+}
+
+const windowCache = new WeakMap<TaskCatalog, Map<string, RuleWindow[]>>();
+
+function computeRuleWindows(task: Task, month: MonthKey, catalog: TaskCatalog): RuleWindow[] {
   const due = dueDateOf(task, month);
   const rules = task.reminders ?? catalog.defaults.reminders;
   const timed = rules

@@ -49,6 +49,17 @@ function valid(year: number, month: number): MonthKey | undefined {
  * moved off a holiday or weekend as the task says (default: the previous working day).
  */
 export function dueDateOf(task: Task, month: MonthKey): string {
+  // Pure, asked for by deadlines, reminder windows and drafts alike; tasks are never changed.
+  let byMonth = dueDates.get(task);
+  if (!byMonth) dueDates.set(task, (byMonth = new Map()));
+  let date = byMonth.get(month);
+  if (!date) byMonth.set(month, (date = computeDueDate(task, month)));
+  return date;
+}
+
+const dueDates = new WeakMap<Task, Map<MonthKey, string>>();
+
+function computeDueDate(task: Task, month: MonthKey): string {
   const start = DateTime.fromFormat(month, 'yyyy-MM', { zone: ZONE });
   const date = start.set({ day: Math.min(task.due_day, start.daysInMonth!) }).toISODate()!;
   return task.on_holiday === 'unchanged' ? date : workCalendar.nearestWorkday(date, task.on_holiday);
