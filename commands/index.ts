@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command';
 import approve from './approve';
+import confirmPublish from './confirm-publish';
 import ask from './ask';
 import docs from './docs';
 import exempt from './exempt';
@@ -15,4 +16,4 @@ import unexempt from './unexempt';
 import whoami from './whoami';
 
 /** Every chat command, in the order help lists them. Add a command here to enable it. */
-export const commandList: Command[] = [help, whoami, ask, docs, submit, progress, points, approve, returnCommand, exportCommand, remind, exempt, unexempt, ranking];
+export const commandList: Command[] = [help, whoami, ask, docs, submit, progress, points, approve, returnCommand, exportCommand, remind, exempt, unexempt, ranking, confirmPublish];

@@ -1,16 +1,18 @@
 import type { ChatContext } from '../src/core/chat-context';
 import type { Command } from '../src/core/command';
+import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
+import { draftFooter } from '../src/ranking/draft';
 import { noticeFor } from '../src/ranking/notice';
-import { publishedMonths, publishedRanking, savePublished, sectionHistory } from '../src/ranking/records';
-import { renderText } from '../src/core/render-text';
-import { monthLabel, monthOf, parseMonth, previousMonth } from '../src/tasks/period';
+import { defaultRankingMonth, monthState, preparePublication } from '../src/ranking/publication';
+import { publishedMonths, publishedRanking, sectionHistory } from '../src/ranking/records';
+import { monthLabel, parseMonth, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /**
  * 排名: the monthly ranking notice. Anyone reads a published month (`排名 [月份]`) or a section's
- * history (`排名 历史 科室`); admins preview the draft and publish it to the group, a second
- * publication of a month being a correction (更正) that replaces the first.
+ * history (`排名 历史 科室`); admins preview the draft and publish it — `排名 发布` shows what would
+ * be posted, and only 确认发布 posts it.
  */
 const ranking: Command = {
   name: '排名',
@@ -19,12 +21,11 @@ const ranking: Command = {
   summary: '查看已发布的月度排名通报和科室历月排名；管理员预览、发布通报',
   async run(ctx) {
     const [sub = '', ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
-    const isAdmin = ctx.person!.roles.includes('admin');
     if (/^(预览|preview|发布|publish)$/i.test(sub)) {
-      if (!isAdmin) return ctx.reply(t('ranking.admin_only'));
-      // Before the month's deadlines have passed there is nothing to rank yet: default to last month.
-      const month = parseMonth(rest[0] ?? '', ctx.now) ?? previousMonth(monthOf(ctx.now));
-      return /^(预览|preview)$/i.test(sub) ? preview(ctx, month) : publish(ctx, month);
+      if (!ctx.person!.roles.includes('admin')) return ctx.reply(t('ranking.admin_only'));
+      const month = rest.length ? parseMonth(rest.join(''), ctx.now) : defaultRankingMonth(ctx.store.data, ctx.catalog, ctx.now);
+      if (!month) return ctx.reply(t('ranking.bad_month', { text: clip(rest.join(' ')), sub }));
+      return /^(预览|preview)$/i.test(sub) ? preview(ctx, month) : preparePublication(ctx, month);
     }
     if (/^(历史|history)$/i.test(sub)) return history(ctx, rest.join(''));
     const month = sub ? parseMonth(sub, ctx.now) : publishedMonths(ctx.store.data)[0];
@@ -36,21 +37,25 @@ const ranking: Command = {
   },
 };
 
-async function preview(ctx: ChatContext, month: string): Promise<void> {
-  const { rows, card } = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now, 'draft');
-  if (!rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label: monthLabel(month) }));
-  await ctx.reply({ card: { ...card, footer: [...(card.footer ?? []), t('ranking.draft_hint', { month })], buttons: [{ label: t('ranking.button_publish'), value: `排名 发布 ${month}` }] } });
-}
-
-async function publish(ctx: ChatContext, month: string): Promise<void> {
-  const earlier = publishedRanking(ctx.store.data, month);
-  const { rows, card } = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now, earlier ? 'correction' : 'first');
-  if (!rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label: monthLabel(month) }));
-  const content = { card };
-  await savePublished(ctx.store, { month, publishedAt: ctx.now.toISOString(), publishedBy: ctx.person!.id, correction: Boolean(earlier), rows, text: renderText(content) });
-  await ctx.send({ to: { kind: 'group', groupId: ctx.roster.mainGroup.id }, mentions: [], content });
-  const correction = earlier ? t('ranking.published_correction', { previous: formatDayTime(new Date(earlier.publishedAt)) }) : '';
-  await ctx.reply(t('ranking.published', { label: monthLabel(month), correction }));
+/**
+ * The draft from today's submissions, in the admin's direct chat. A month still open is shown as
+ * provisional (its unsubmitted tasks count as 未报 though not yet due) and cannot be published; a
+ * future month has nothing to show.
+ */
+async function preview(ctx: ChatContext, month: MonthKey): Promise<void> {
+  const label = monthLabel(month);
+  const state = monthState(month, ctx.catalog, ctx.now);
+  if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
+  const openUntil = state.kind === 'open' ? state.deadline : undefined;
+  const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now, { openUntil });
+  if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
+  const { card } = notice;
+  if (openUntil) await sendDirect(ctx, { card });
+  else if (notice.unchanged) {
+    const when = formatDayTime(new Date(notice.earlier!.publishedAt));
+    await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.preview_unchanged', { when })] } });
+  } else await sendDirect(ctx, { card: { ...card, ...draftFooter(card, month) } });
+  if (ctx.msg.chatType === 'group') await ctx.reply(t('ranking.preview_sent_privately', { label }));
 }
 
 async function history(ctx: ChatContext, sectionWord: string): Promise<void> {
@@ -61,6 +66,11 @@ async function history(ctx: ChatContext, sectionWord: string): Promise<void> {
   );
   if (!lines.length) return ctx.reply(t('ranking.history_none', { section: section.name }));
   await ctx.reply({ card: { title: t('ranking.history_title', { section: section.name }), lines } });
+}
+
+/** User text echoed back stays short. */
+function clip(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
 export default ranking;

@@ -54,7 +54,14 @@ const group = z
 
 export const orgSchema = z
   .object({
-    department: z.object({ name: z.string().min(1), bot_name: z.string().min(1) }).strict(),
+    department: z
+      .object({
+        name: z.string().min(1),
+        bot_name: z.string().min(1),
+        /** Who signs the monthly ranking notice (通报); the department itself when omitted. */
+        notice_issuer: z.string().min(1).optional(),
+      })
+      .strict(),
     groups: z.array(group).min(1, '至少要配置一个工作群'),
     sections: z.array(section).min(1, '至少要配置一个科室'),
     people: z.array(person).min(1, '至少要配置一个人员'),

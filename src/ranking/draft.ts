@@ -1,4 +1,5 @@
 import { workCalendar } from '../calendar/work-calendar';
+import type { Card } from '../core/message';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 import type { PlannedMessage } from '../reminders/planner';
@@ -28,16 +29,27 @@ export function planRankingDrafts(now: Date, months: MonthKey[], catalog: TaskCa
     if (now < from || now >= until) return [];
     const admins = roster.admins().filter((a) => !recorded.has(draftKey(month, a.id)));
     if (!admins.length) return [];
-    const { card } = noticeFor(db, roster, catalog, month, now, 'draft');
+    const { card } = noticeFor(db, roster, catalog, month, now, {});
     return admins.map((admin) => ({
       keys: [draftKey(month, admin.id)],
       message: {
         to: { kind: 'direct' as const, personId: admin.id },
         mentions: [],
-        content: { card: { ...card, footer: [...(card.footer ?? []), t('ranking.draft_hint', { month })], buttons: [{ label: t('ranking.button_publish'), value: `排名 发布 ${month}` }] } },
+        content: { card: { ...card, ...draftFooter(card, month) } },
       },
     }));
   });
+}
+
+/**
+ * How a draft ends: what to do with it, and a button that leads into publication's two steps
+ * (`排名 发布` shows what would be posted; only 确认发布 posts it).
+ */
+export function draftFooter(card: Card, month: MonthKey): Pick<Card, 'footer' | 'buttons'> {
+  return {
+    footer: [...(card.footer ?? []), t('ranking.draft_hint', { month })],
+    buttons: [{ label: t('ranking.button_publish'), value: `排名 发布 ${month}` }],
+  };
 }
 
 function draftKey(month: MonthKey, adminId: string): string {

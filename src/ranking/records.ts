@@ -1,4 +1,4 @@
-import type { Db, PublishedRanking, RankingRow } from '../store/schema';
+import type { Db, PendingPublication, PublishedRanking, RankingRow } from '../store/schema';
 import type { Store } from '../store/store';
 import type { MonthKey } from '../tasks/period';
 
@@ -12,12 +12,6 @@ export function publishedMonths(db: Readonly<Db>): MonthKey[] {
   return [...new Set(db.rankings.map((r) => r.month))].sort().reverse();
 }
 
-export function savePublished(store: Store, ranking: PublishedRanking): Promise<void> {
-  return store.update((db) => {
-    db.rankings.push(ranking);
-  });
-}
-
 /** A section's line in each published month, oldest first. */
 export function sectionHistory(db: Readonly<Db>, sectionId: string): Array<{ month: MonthKey; row: RankingRow }> {
   return publishedMonths(db)
@@ -26,4 +20,37 @@ export function sectionHistory(db: Readonly<Db>, sectionId: string): Array<{ mon
       const row = publishedRanking(db, month)!.rows.find((r) => r.sectionId === sectionId);
       return row ? [{ month, row }] : [];
     });
+}
+
+/** What an admin was shown and may confirm with 确认发布 (one at a time per admin). */
+export function pendingPublication(db: Readonly<Db>, adminId: string): PendingPublication | undefined {
+  return db.pendingPublications[adminId];
+}
+
+/** The other admins' pending publications, by admin id. */
+export function othersPending(db: Readonly<Db>, adminId: string): Array<[string, PendingPublication]> {
+  return Object.entries(db.pendingPublications).filter(([id]) => id !== adminId);
+}
+
+export function setPending(store: Store, adminId: string, pending: PendingPublication): Promise<void> {
+  return store.update((db) => {
+    db.pendingPublications[adminId] = pending;
+  });
+}
+
+export function dropPending(store: Store, adminId: string): Promise<void> {
+  return store.update((db) => {
+    delete db.pendingPublications[adminId];
+  });
+}
+
+/**
+ * Records a confirmed publication and closes its pending confirmation in one update, so a crash
+ * can neither lose the record nor leave a confirmation that would publish it twice.
+ */
+export function savePublished(store: Store, adminId: string, ranking: PublishedRanking): Promise<void> {
+  return store.update((db) => {
+    db.rankings.push(ranking);
+    delete db.pendingPublications[adminId];
+  });
 }

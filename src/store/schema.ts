@@ -103,6 +103,18 @@ export const publishedRankingSchema = z.object({
   text: z.string(),
 });
 
+/**
+ * A ranking notice an admin asked to publish and was shown, awaiting their 确认发布. What was
+ * shown is kept so that confirmation publishes nothing else.
+ */
+export const pendingPublicationSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  preparedAt: isoTime,
+  expiresAt: isoTime,
+  /** The notice as shown to the admin (its text rendering). */
+  text: z.string(),
+});
+
 export const dbSchema = z.object({
   version: z.literal(DB_VERSION),
   /** Platform message keys already handled, with when; platforms redeliver on slow acks. */
@@ -116,6 +128,8 @@ export const dbSchema = z.object({
   exemptions: z.array(exemptionSchema),
   outbox: z.array(outboxEntrySchema),
   rankings: z.array(publishedRankingSchema),
+  /** Ranking notices awaiting 确认发布, by the admin who asked (added without a version bump). */
+  pendingPublications: z.record(z.string(), pendingPublicationSchema).default({}),
 });
 
 export type Db = z.output<typeof dbSchema>;
@@ -126,7 +140,8 @@ export type Exemption = z.output<typeof exemptionSchema>;
 export type OutboxEntry = z.output<typeof outboxEntrySchema>;
 export type RankingRow = z.output<typeof rankingRowSchema>;
 export type PublishedRanking = z.output<typeof publishedRankingSchema>;
+export type PendingPublication = z.output<typeof pendingPublicationSchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [] };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {} };
 }

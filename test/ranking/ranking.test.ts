@@ -22,7 +22,7 @@ function november() {
     .dm('zheng-xiaowen', '填报 报表甲', '4', '确认');
 }
 
-const table = (text: string) => text.split('\n').filter((l) => /^\d/.test(l));
+const table = (text: string) => text.split('\n').filter((l) => /^\d.*｜/.test(l));
 
 describe('the monthly ranking notice', () => {
   it('reaches the admins as a draft on the first working day after the last deadline, scored and ranked', async () => {
@@ -31,22 +31,25 @@ describe('the monthly ranking notice', () => {
     expect(draft.at).toBe('2026-11-27T10:00:00+08:00');
     expect(draft.card!.title).toBe('草稿：关于2026年11月份信用监测任务完成情况的通报');
     expect(draft.card!.lines).toEqual([
-      '各科室：现将2026年11月份信用监测任务完成情况通报如下。',
+      '各科室：',
+      '现将2026年11月份信用监测任务完成情况通报如下。',
       '本月各科室应报 6 项，按时报送 4 项，逾期 1 项，未报 1 项，免报 1 项；平均得分 69.3 分。',
     ]);
+    // No month was published before: no 较上月 column.
+    expect(draft.card!.table!.header).toEqual(['排名', '科室', '得分', '按时/逾期/未报']);
     expect(draft.card!.table!.rows).toEqual([
-      ['1（并列）', '办公室', '100.0', '1/0/0', '新'],
-      ['1（并列）', '商事登记科', '100.0', '1/0/0', '新'],
-      ['3', '社会事务科', '86.7', '2/0/0', '新'],
-      ['4', '人事科', '60.0', '0/1/0', '新'],
-      ['5', '建设项目科', '0.0', '0/0/1', '新'],
+      ['1（并列）', '办公室', '100.0', '1/0/0'],
+      ['1（并列）', '商事登记项目审批服务科', '100.0', '1/0/0'],
+      ['3', '社会事务项目审批服务科', '86.7', '2/0/0'],
+      ['4', '组织人事科', '60.0', '0/1/0'],
+      ['5', '建设项目审批服务科', '0.0', '0/0/1'],
     ]);
     expect(draft.card!.footer!.slice(0, 5)).toEqual([
-      '提出表扬：办公室、商事登记科（全部按时报送且各项指标达标）。',
+      '提出表扬：办公室、商事登记项目审批服务科（全部按时报送且各项指标达标）。',
       '需改进：',
-      '社会事务科：报表乙按时办结率90.0%未达标。',
-      '人事科：逾期：报表甲。',
-      '建设项目科：退回未重报：报表乙。',
+      '社会事务项目审批服务科：报表乙按时办结率90.0%未达标。',
+      '组织人事科：逾期：报表甲。',
+      '建设项目审批服务科：退回未重报：报表乙。',
     ]);
     expect(draft.card!.buttons).toEqual([{ label: '发布到工作群', value: '排名 发布 2026-11' }]);
     // Once per admin, exactly once.
@@ -54,24 +57,24 @@ describe('the monthly ranking notice', () => {
     expect(textsTo(out, 'group').some((t) => t.includes('通报'))).toBe(false);
   });
 
-  it('is published to the group on 排名 发布, read by anyone, and a correction replaces it marked 更正', async () => {
+  it('is published from the draft\'s button after 确认发布, read by anyone, and a correction replaces it marked 更正', async () => {
     const s = november()
       .at('2026-11-27T10:30:00+08:00')
-      .dm('xu-wenbo', '1')
+      .dm('xu-wenbo', '1', '确认发布')
       .dm('wang-fang', '排名')
       .at('2026-11-30T09:30:00+08:00')
       .dm('liu-yang', '1', '填报 报表乙', '5', '5', '确认')
-      .dm('xu-wenbo', '排名 发布 11月')
+      .dm('xu-wenbo', '排名 发布 11月', '确认发布')
       .dm('zhao-lei', '排名 11月')
       .dm('han-yu', '排名 历史 建设项目科');
     const out = await simulate(s.lines, { tasksFile });
     const notices = out.filter((o) => o.chat === 'group' && o.card?.title.includes('通报'));
     expect(notices.map((o) => o.card!.title)).toEqual(['关于2026年11月份信用监测任务完成情况的通报', '关于2026年11月份信用监测任务完成情况的通报（更正）']);
     expect(textsTo(out, 'dm:xu-wenbo')).toContain('已将2026年11月的排名通报发布到工作群。');
-    expect(textsTo(out, 'dm:xu-wenbo')).toContain('已将2026年11月的排名通报发布到工作群（更正版，替换 11月27日 10:31 发布的版本）。');
+    expect(textsTo(out, 'dm:xu-wenbo')).toContain('已将2026年11月的排名通报（更正）发布到工作群，替换 11月27日 10:32 发布的版本。');
     expect(lastTo(out, 'dm:wang-fang')).toBe(notices[0]!.text);
     // 建设项目科 resubmitted late: 60 points, tied with 人事科.
-    expect(table(notices[1]!.text).slice(3)).toEqual(['4（并列）｜人事科｜60.0｜0/1/0｜新', '4（并列）｜建设项目科｜60.0｜0/1/0｜新']);
+    expect(table(notices[1]!.text).slice(3)).toEqual(['4（并列）｜组织人事科｜60.0｜0/1/0', '4（并列）｜建设项目审批服务科｜60.0｜0/1/0']);
     expect(lastTo(out, 'dm:zhao-lei')).toBe(notices[1]!.text);
     expect(lastTo(out, 'dm:han-yu')).toBe('【建设项目审批服务科 · 历月排名】\n2026年11月：第 4 名（并列），60.0 分（按时 0／逾期 1／未报 0）');
   });
@@ -79,23 +82,30 @@ describe('the monthly ranking notice', () => {
   it('shows the change against last month\'s published ranking', async () => {
     const s = november()
       .at('2026-11-27T10:30:00+08:00')
-      .dm('xu-wenbo', '排名 发布 2026-11')
+      .dm('xu-wenbo', '排名 发布 2026-11', '确认发布')
       .at('2026-12-21T10:00:00+08:00')
       .dm('wu-lihua', '填报 报表甲 人事科', '1', '确认')
       .dm('liu-yang', '填报 报表乙', '1', '1', '确认')
+      .at('2026-12-28T11:00:00+08:00')
       .dm('xu-wenbo', '排名 预览 12月');
     const preview = lastTo(await simulate(s.lines, { tasksFile }), 'dm:xu-wenbo');
-    expect(table(preview)).toEqual(['1（并列）｜人事科｜100.0｜1/0/0｜↑3', '1（并列）｜建设项目科｜100.0｜1/0/0｜↑4', '3（并列）｜办公室｜0.0｜0/0/1｜↓2', '3（并列）｜商事登记科｜0.0｜0/0/2｜↓2', '3（并列）｜社会事务科｜0.0｜0/0/2｜持平']);
+    expect(preview).toContain('排名｜科室｜得分｜按时/逾期/未报｜较上月');
+    expect(table(preview)).toEqual([
+      '1（并列）｜组织人事科｜100.0｜1/0/0｜↑3',
+      '1（并列）｜建设项目审批服务科｜100.0｜1/0/0｜↑4',
+      '3（并列）｜办公室｜0.0｜0/0/1｜↓2',
+      '3（并列）｜商事登记项目审批服务科｜0.0｜0/0/2｜↓2',
+      '3（并列）｜社会事务项目审批服务科｜0.0｜0/0/2｜持平',
+    ]);
   });
 
   it('lets only admins preview and publish, and says when nothing is published yet', async () => {
-    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '排名', '排名 发布', '排名 10月', '排名 历史');
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '排名', '排名 发布', '确认发布', '排名 10月', '排名 历史');
     const texts = textsTo(await simulate(s.lines, { tasksFile }), 'dm:wang-fang');
-    expect(texts).toEqual([
-      '还没有发布过排名通报。',
-      '只有管理员可以预览和发布排名。',
-      '2026年10月的排名尚未发布。管理员可发送「排名 预览 2026-10」查看草稿。',
-      '商事登记项目审批服务科还没有已发布的排名。',
-    ]);
+    expect(texts[0]).toBe('还没有发布过排名通报。');
+    expect(texts[1]).toBe('只有管理员可以预览和发布排名。');
+    expect(texts[2]).toContain('「确认发布」');
+    expect(texts[2]).toContain('管理员');
+    expect(texts.slice(3)).toEqual(['2026年10月的排名尚未发布。管理员可发送「排名 预览 2026-10」查看草稿。', '商事登记项目审批服务科还没有已发布的排名。']);
   });
 });

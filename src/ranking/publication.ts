@@ -1,0 +1,127 @@
+import type { ChatContext } from '../core/chat-context';
+import { sendDirect } from '../core/direct-message';
+import { renderText } from '../core/render-text';
+import { t } from '../prompts';
+import type { Db } from '../store/schema';
+import type { TaskCatalog } from '../tasks/catalog';
+import { deadlineOf, monthLabel, monthOf, previousMonth, type MonthKey } from '../tasks/period';
+import { formatDayTime, localDateTime } from '../time';
+import { draftTime } from './draft';
+import { noticeFor, type Notice } from './notice';
+import { dropPending, othersPending, pendingPublication, savePublished, setPending } from './records';
+
+/**
+ * How long a shown notice waits for 确认发布. Confirmation checks the content again anyway; the
+ * limit keeps a stray 确认发布 much later from publishing something its sender no longer has in mind.
+ */
+export const CONFIRM_MINUTES = 60;
+
+/** When the month's last task is due, holiday-adjusted: a month cannot be published before. */
+export function lastDeadline(month: MonthKey, catalog: TaskCatalog): Date {
+  return new Date(Math.max(...catalog.tasks.map((task) => deadlineOf(task, month, catalog).getTime())));
+}
+
+/** A future month is never ranked; an open one (last deadline ahead) only previewed, as provisional. */
+export type MonthState = { kind: 'future' } | { kind: 'open'; deadline: Date } | { kind: 'closed' };
+
+export function monthState(month: MonthKey, catalog: TaskCatalog, now: Date): MonthState {
+  if (month > monthOf(now)) return { kind: 'future' };
+  const deadline = lastDeadline(month, catalog);
+  return now < deadline ? { kind: 'open', deadline } : { kind: 'closed' };
+}
+
+/**
+ * The month `排名 发布`/`排名 预览` mean without one: the month of the latest draft the admins got
+ * (outbox keys `${month}|ranking-draft|${admin}`, see draft.ts) — or, if a later month's draft was
+ * due but never sent (a fresh install, downtime), that later month.
+ */
+export function defaultRankingMonth(db: Readonly<Db>, catalog: TaskCatalog, now: Date): MonthKey {
+  const drafted = db.outbox.flatMap((e) => e.keys.map((k) => /^(\d{4}-\d{2})\|ranking-draft\|/.exec(k)?.[1] ?? ''));
+  let due = monthOf(now);
+  while (draftTime(due, catalog) > now) due = previousMonth(due);
+  return [due, ...drafted].sort().at(-1)!;
+}
+
+/** 2026年11月26日 18:00 */
+function fullTime(time: Date): string {
+  return localDateTime(time).toFormat('yyyy年M月d日 HH:mm');
+}
+
+/**
+ * `排名 发布 月份`: refuses a month that is not closed or has nothing new; otherwise shows the admin
+ * exactly what would be posted and records it as theirs to confirm with 确认发布. Nothing is sent
+ * to the group here. `preamble` says why it is shown (again).
+ */
+export async function preparePublication(ctx: ChatContext, month: MonthKey, preamble?: string): Promise<void> {
+  const label = monthLabel(month);
+  const state = monthState(month, ctx.catalog, ctx.now);
+  if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
+  if (state.kind === 'open') return ctx.reply(t('ranking.too_early', { label, deadline: fullTime(state.deadline), month }));
+  const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now);
+  if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
+  if (notice.unchanged) return ctx.reply(unchangedText(ctx, notice));
+  const expiresAt = new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000);
+  const content = { card: notice.card };
+  await setPending(ctx.store, ctx.person!.id, { month, preparedAt: ctx.now.toISOString(), expiresAt: expiresAt.toISOString(), text: renderText(content) });
+  // The admin's direct chat: a notice shown in the group before confirmation would be published.
+  if (preamble) await sendDirect(ctx, preamble);
+  await sendDirect(ctx, content);
+  const noSubmissions = !ctx.store.data.submissions.some((s) => s.month === month);
+  await sendDirect(ctx, {
+    card: {
+      title: t('ranking.confirm_title'),
+      lines: [
+        notice.earlier ? t('ranking.confirm_correction', { label, previous: formatDayTime(new Date(notice.earlier.publishedAt)) }) : t('ranking.confirm_first', { label }),
+        ...(noSubmissions ? [t('ranking.confirm_no_submissions', { label })] : []),
+        t('ranking.confirm_how', { until: formatDayTime(expiresAt), month }),
+      ],
+      buttons: [{ label: t('ranking.button_confirm'), value: '确认发布' }],
+    },
+  });
+  if (ctx.msg.chatType === 'group') await ctx.reply(t('ranking.sent_privately', { label }));
+}
+
+/**
+ * 确认发布: publishes what this admin was shown, and only that. Nothing pending, an expired
+ * confirmation, a month published meanwhile, or a notice that changed since it was shown are
+ * each answered without posting; a changed notice is shown again to be confirmed anew.
+ */
+export async function confirmPublication(ctx: ChatContext): Promise<void> {
+  const admin = ctx.person!;
+  const pending = pendingPublication(ctx.store.data, admin.id);
+  if (!pending) {
+    const others = othersPending(ctx.store.data, admin.id).map(([id, p]) =>
+      t('ranking.confirm_other_pending', { name: ctx.roster.person(id)?.name ?? id, label: monthLabel(p.month), month: p.month }),
+    );
+    return ctx.reply([t('ranking.confirm_nothing'), ...others].join('\n'));
+  }
+  const label = monthLabel(pending.month);
+  if (ctx.now >= new Date(pending.expiresAt)) {
+    await dropPending(ctx.store, admin.id);
+    return ctx.reply(t('ranking.confirm_expired', { label, prepared: formatDayTime(new Date(pending.preparedAt)), minutes: CONFIRM_MINUTES, month: pending.month }));
+  }
+  const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, pending.month, ctx.now);
+  if (notice.unchanged) {
+    await dropPending(ctx.store, admin.id);
+    return ctx.reply(unchangedText(ctx, notice));
+  }
+  const content = { card: notice.card };
+  const text = renderText(content);
+  if (text !== pending.text) return preparePublication(ctx, pending.month, t('ranking.confirm_changed', { label, prepared: formatDayTime(new Date(pending.preparedAt)) }));
+  await savePublished(ctx.store, admin.id, { month: pending.month, publishedAt: ctx.now.toISOString(), publishedBy: admin.id, correction: Boolean(notice.earlier), rows: notice.rows, text });
+  await ctx.send({ to: { kind: 'group', groupId: ctx.roster.mainGroup.id }, mentions: [], content });
+  await ctx.reply(
+    notice.earlier
+      ? t('ranking.published_correction', { label, previous: formatDayTime(new Date(notice.earlier.publishedAt)) })
+      : t('ranking.published', { label }),
+  );
+}
+
+function unchangedText(ctx: ChatContext, notice: Notice): string {
+  const { earlier } = notice;
+  return t('ranking.unchanged', {
+    label: monthLabel(notice.month),
+    when: formatDayTime(new Date(earlier!.publishedAt)),
+    by: ctx.roster.person(earlier!.publishedBy)?.name ?? earlier!.publishedBy,
+  });
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { SimulatedOutput } from '../../src/channels/simulate-channel';
+import { lastTo, scriptFrom, textsTo } from '../helpers/script';
+import { simulate } from '../helpers/simulate';
+
+const tasksFile = 'test/fixtures/ranking-tasks.yaml';
+
+/** What reached the group that looks like a ranking notice. */
+const noticesInGroup = (out: SimulatedOutput[]) => out.filter((o) => o.chat === 'group' && o.card?.title.includes('通报'));
+
+/** The two tasks of the fixture, both due Thursday 2026-11-26 18:00; the draft comes on the 27th at 10:00. */
+function november() {
+  return scriptFrom('2026-11-20T09:00:00+08:00')
+    .dm('chen-siyuan', '填报 报表甲', '3', '确认')
+    .dm('wang-fang', '填报 报表甲', '2', '确认')
+    .dm('liu-yang', '填报 报表乙', '5', '5', '确认')
+    .dm('xu-wenbo', '退回 建设项目科 报表乙 件数与系统不符');
+}
+
+describe('publishing the ranking notice: what was seen in November must not happen again', () => {
+  it('refuses November on the 24th, before its last deadline, naming that deadline, and posts nothing', async () => {
+    const s = scriptFrom('2026-11-24T10:00:00+08:00').dm('xu-wenbo', '排名 发布 2026-11', '确认发布');
+    const out = await simulate(s.lines);
+    expect(textsTo(out, 'dm:xu-wenbo').slice(-2)).toEqual([
+      '2026年11月的排名通报还不能发布：本月最后一项任务截止于 2026年11月26日 18:00，截止之后才能发布。现在可发送「排名 预览 2026-11」查看当前情况（仅供参考）。',
+      '没有等你确认发布的通报。请先发送「排名 发布 [月份]」查看将发布的全文，再回复「确认发布」。',
+    ]);
+    expect(noticesInGroup(out)).toEqual([]);
+  });
+
+  it('refuses a future month outright, to preview as well as to publish', async () => {
+    const s = scriptFrom('2026-11-24T10:00:00+08:00').dm('xu-wenbo', '排名 发布 2027-05', '排名 预览 2027-05', '排名 发布 12月');
+    const out = await simulate(s.lines);
+    // "12月" on 11-24 means last December, whose deadlines are long past.
+    const [publishMay, previewMay, shownDecember] = textsTo(out, 'dm:xu-wenbo').slice(-4);
+    expect([publishMay, previewMay]).toEqual(['2027年5月还没有到，不能预览或发布它的排名。', '2027年5月还没有到，不能预览或发布它的排名。']);
+    expect(shownDecember).toContain('【关于2025年12月份信用监测任务完成情况的通报】');
+    expect(noticesInGroup(out)).toEqual([]);
+  });
+
+  it('on 12-28, with December\'s draft just sent, a plain 排名 发布 means December — not a correction of November', async () => {
+    const s = scriptFrom('2026-11-24T10:00:00+08:00')
+      .dm('xu-wenbo', '排名')
+      .at('2026-11-27T10:30:00+08:00')
+      .dm('xu-wenbo', '排名 发布', '确认发布')
+      .at('2026-12-28T10:05:00+08:00')
+      .dm('xu-wenbo', '排名 发布');
+    const out = await simulate(s.lines);
+    const drafts = out.filter((o) => o.chat === 'dm:xu-wenbo' && o.card?.title.startsWith('草稿：'));
+    expect(drafts.map((o) => [o.at, o.card!.title])).toEqual([
+      ['2026-11-27T10:00:00+08:00', '草稿：关于2026年11月份信用监测任务完成情况的通报'],
+      ['2026-12-28T10:00:00+08:00', '草稿：关于2026年12月份信用监测任务完成情况的通报'],
+    ]);
+    const [shown, question] = out.filter((o) => o.chat === 'dm:xu-wenbo' && o.at === '2026-12-28T10:06:00+08:00');
+    expect(shown!.card!.title).toBe('关于2026年12月份信用监测任务完成情况的通报');
+    expect(question!.card!.lines![0]).toBe('以上是将发布到工作群的2026年12月排名通报。');
+    expect(noticesInGroup(out).map((o) => o.card!.title)).toEqual(['关于2026年11月份信用监测任务完成情况的通报']);
+  });
+
+  it('does nothing when a month is published again unchanged, and says so', async () => {
+    const s = november()
+      .at('2026-11-27T10:30:00+08:00')
+      .dm('xu-wenbo', '排名 发布 2026-11', '确认发布', '排名 发布 2026-11')
+      .dm('lin-xiaoyan', '排名 发布', '排名 预览');
+    const out = await simulate(s.lines, { tasksFile });
+    const unchanged = '2026年11月的排名通报已于 11月27日 10:32 由许文博发布，此后排名没有任何变化，无需更正，本次未发布。';
+    expect(lastTo(out, 'dm:xu-wenbo')).toBe(unchanged);
+    expect(textsTo(out, 'dm:lin-xiaoyan').at(-2)).toBe(unchanged);
+    expect(lastTo(out, 'dm:lin-xiaoyan')).toContain('本月通报已于 11月27日 10:32 发布，当前填报与已发布的版本一致，无需更正。');
+    expect(noticesInGroup(out)).toHaveLength(1);
+  });
+
+  it('publishes a real correction marked （更正） that lists which sections\' scores and ranks changed, before → after', async () => {
+    const s = november()
+      .at('2026-11-27T10:30:00+08:00')
+      .dm('xu-wenbo', '排名 发布 2026-11', '确认发布')
+      .at('2026-11-30T09:30:00+08:00')
+      .dm('liu-yang', '1', '填报 报表乙', '5', '5', '确认')
+      .dm('xu-wenbo', '排名 发布 2026-11', '确认发布');
+    const out = await simulate(s.lines, { tasksFile });
+    const [first, correction] = noticesInGroup(out);
+    expect(first!.text).not.toContain('更正');
+    expect(correction!.card!.title).toBe('关于2026年11月份信用监测任务完成情况的通报（更正）');
+    expect(correction!.card!.lines!.slice(0, 6)).toEqual([
+      '各科室：',
+      '现对2026年11月27日发布的本月通报更正如下：',
+      '建设项目审批服务科：得分 0.0 → 60.0，名次 第3名（并列） → 第2名，按时/逾期/未报 0/0/1 → 0/1/0。',
+      '商事登记项目审批服务科：名次 第2名 → 第3名。',
+      '组织人事科：名次 第3名（并列） → 第4名（并列）。',
+      '社会事务项目审批服务科：名次 第3名（并列） → 第4名（并列）。',
+    ]);
+    // Sections whose line did not change (办公室) are not listed; the notice goes on as usual.
+    expect(correction!.card!.lines![6]).toBe('现将2026年11月份信用监测任务完成情况通报如下。');
+    expect(lastTo(out, 'dm:xu-wenbo')).toBe('已将2026年11月的排名通报（更正）发布到工作群，替换 11月27日 10:32 发布的版本。');
+  });
+});
+
+describe('publishing is two steps: 排名 发布 shows it, 确认发布 posts it', () => {
+  it('shows the admin exactly what will be posted, and posts that after 确认发布', async () => {
+    const s = november().at('2026-11-27T10:30:00+08:00').dm('xu-wenbo', '排名 发布');
+    const shownOnly = await simulate(s.lines, { tasksFile });
+    expect(noticesInGroup(shownOnly)).toEqual([]);
+    const [shown, question] = shownOnly.filter((o) => o.chat === 'dm:xu-wenbo').slice(-2);
+    expect(shown!.card!.buttons).toBeUndefined();
+    expect(question!.text).toBe(
+      '【确认发布】\n以上是将发布到工作群的2026年11月排名通报。\n核对无误请在 11月27日 11:31 前回复「确认发布」；逾时需重新发送「排名 发布 2026-11」。不发布则无需回复。\n回复序号：1. 确认发布',
+    );
+
+    const out = await simulate(s.dm('xu-wenbo', '1').lines, { tasksFile });
+    const [posted] = noticesInGroup(out);
+    expect(posted!.text).toBe(shown!.text);
+    expect(posted!.mentions).toEqual([]);
+    expect(lastTo(out, 'dm:xu-wenbo')).toBe('已将2026年11月的排名通报发布到工作群。');
+  });
+
+  it('takes confirmation only from the admin who was shown it', async () => {
+    const s = november()
+      .at('2026-11-27T10:30:00+08:00')
+      .dm('xu-wenbo', '排名 发布')
+      .dm('lin-xiaoyan', '确认发布')
+      .dm('wang-fang', '确认发布');
+    const out = await simulate(s.lines, { tasksFile });
+    expect(lastTo(out, 'dm:lin-xiaoyan')).toBe(
+      '没有等你确认发布的通报。请先发送「排名 发布 [月份]」查看将发布的全文，再回复「确认发布」。\n（许文博正在发布2026年11月的通报，需由其本人确认；你也可以发送「排名 发布 2026-11」自己核对后确认。）',
+    );
+    expect(lastTo(out, 'dm:wang-fang')).toContain('管理员');
+    expect(noticesInGroup(out)).toEqual([]);
+  });
+
+  it('lets a confirmation lapse after an hour, and then has nothing pending', async () => {
+    const s = november()
+      .at('2026-11-27T10:30:00+08:00')
+      .dm('xu-wenbo', '排名 发布')
+      .at('2026-11-27T11:32:00+08:00')
+      .dm('xu-wenbo', '确认发布', '确认发布');
+    const out = await simulate(s.lines, { tasksFile });
+    expect(textsTo(out, 'dm:xu-wenbo').slice(-2)).toEqual([
+      '你于 11月27日 10:31 查看的2026年11月排名通报超过 60 分钟未确认，已作废，未发布。如需发布，请重新发送「排名 发布 2026-11」。',
+      '没有等你确认发布的通报。请先发送「排名 发布 [月份]」查看将发布的全文，再回复「确认发布」。',
+    ]);
+    expect(noticesInGroup(out)).toEqual([]);
+  });
+
+  it('shows the new version and asks again when submissions change between showing and confirming', async () => {
+    const s = november()
+      .at('2026-11-27T10:30:00+08:00')
+      .dm('xu-wenbo', '排名 发布')
+      .dm('liu-yang', '1', '填报 报表乙', '5', '5', '确认')
+      .dm('xu-wenbo', '确认发布');
+    const out = await simulate(s.lines, { tasksFile });
+    expect(noticesInGroup(out)).toEqual([]);
+    const [why, shown, question] = out.filter((o) => o.chat === 'dm:xu-wenbo').slice(-3);
+    expect(why!.text).toBe('你于 11月27日 10:31 查看2026年11月的通报后，填报或排名有了变化，刚才的版本未发布。以下是现在将发布的版本，请重新核对。');
+    expect(shown!.text).toContain('2｜建设项目审批服务科｜60.0｜0/1/0');
+    expect(question!.card!.title).toBe('确认发布');
+
+    const confirmed = await simulate(s.dm('xu-wenbo', '确认发布').lines, { tasksFile });
+    expect(noticesInGroup(confirmed).map((o) => o.text)).toEqual([shown!.text]);
+  });
+
+  it('keeps the notice out of the group until confirmed when an admin asks there', async () => {
+    const s = november().at('2026-11-27T10:30:00+08:00').group('xu-wenbo', '排名 发布').group('xu-wenbo', '排名 预览');
+    const out = await simulate(s.lines, { tasksFile });
+    expect(textsTo(out, 'group').slice(-2)).toEqual(['已私聊发送2026年11月待发布的排名通报，你回复「确认发布」后才会发到群里。', '已私聊发送2026年11月的排名草稿。']);
+    expect(noticesInGroup(out)).toEqual([]);
+    expect(textsTo(out, 'dm:xu-wenbo').at(-3)).toContain('【关于2026年11月份信用监测任务完成情况的通报】');
+  });
+});
+
+describe('which month 排名 发布 and 排名 预览 mean', () => {
+  it('without drafts, the latest month whose draft was due; a month still open is previewed as provisional, never published', async () => {
+    const s = scriptFrom('2026-11-24T10:00:00+08:00').dm('xu-wenbo', '排名 预览', '排名 预览 本月');
+    const [october, november] = textsTo(await simulate(s.lines, { tasksFile }), 'dm:xu-wenbo');
+    expect(october).toContain('【草稿：关于2026年10月份信用监测任务完成情况的通报】');
+    expect(november).toContain('【草稿（未截止，仅供参考）：关于2026年11月份信用监测任务完成情况的通报】');
+    expect(november).toContain('注意：本月任务最后截止于 11月26日 18:00，尚未截止。');
+    expect(november).not.toContain('回复序号');
+  });
+
+  it('names what it did not understand', async () => {
+    const s = scriptFrom('2026-11-27T10:30:00+08:00').dm('xu-wenbo', '排名 发布 2026-13');
+    expect(lastTo(await simulate(s.lines, { tasksFile }), 'dm:xu-wenbo')).toBe(
+      '「2026-13」不是可识别的月份。请写成「排名 发布 2026-11」或「排名 发布 11月」；不写月份则为最近一期草稿对应的月份。',
+    );
+  });
+});
