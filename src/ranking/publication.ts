@@ -90,7 +90,7 @@ export async function confirmPublication(ctx: ChatContext): Promise<void> {
   const admin = ctx.person!;
   const pending = pendingPublication(ctx.store.data, admin.id);
   if (!pending) {
-    const others = othersPending(ctx.store.data, admin.id).map(([id, p]) =>
+    const others = othersPending(ctx.store.data, admin.id, ctx.now).map(([id, p]) =>
       t('ranking.confirm_other_pending', { name: ctx.roster.person(id)?.name ?? id, label: monthLabel(p.month), month: p.month }),
     );
     return ctx.reply([t('ranking.confirm_nothing'), ...others].join('\n'));

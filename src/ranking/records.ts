@@ -27,9 +27,9 @@ export function pendingPublication(db: Readonly<Db>, adminId: string): PendingPu
   return db.pendingPublications[adminId];
 }
 
-/** The other admins' pending publications, by admin id. */
-export function othersPending(db: Readonly<Db>, adminId: string): Array<[string, PendingPublication]> {
-  return Object.entries(db.pendingPublications).filter(([id]) => id !== adminId);
+/** The other admins' publications still awaiting their confirmation, by admin id. */
+export function othersPending(db: Readonly<Db>, adminId: string, now: Date): Array<[string, PendingPublication]> {
+  return Object.entries(db.pendingPublications).filter(([id, p]) => id !== adminId && now < new Date(p.expiresAt));
 }
 
 export function setPending(store: Store, adminId: string, pending: PendingPublication): Promise<void> {

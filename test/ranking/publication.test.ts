@@ -132,8 +132,11 @@ describe('publishing is two steps: 排名 发布 shows it, 确认发布 posts it
       .at('2026-11-27T10:30:00+08:00')
       .dm('xu-wenbo', '排名 发布')
       .at('2026-11-27T11:32:00+08:00')
+      .dm('lin-xiaoyan', '确认发布')
       .dm('xu-wenbo', '确认发布', '确认发布');
     const out = await simulate(s.lines, { tasksFile });
+    // A lapsed confirmation is no longer mentioned to the other admins.
+    expect(lastTo(out, 'dm:lin-xiaoyan')).toBe('没有等你确认发布的通报。请先发送「排名 发布 [月份]」查看将发布的全文，再回复「确认发布」。');
     expect(textsTo(out, 'dm:xu-wenbo').slice(-2)).toEqual([
       '你于 11月27日 10:31 查看的2026年11月排名通报超过 60 分钟未确认，已作废，未发布。如需发布，请重新发送「排名 发布 2026-11」。',
       '没有等你确认发布的通报。请先发送「排名 发布 [月份]」查看将发布的全文，再回复「确认发布」。',
