@@ -8,7 +8,7 @@ import { deadlineOf, monthLabel, monthOf, previousMonth, type MonthKey } from '.
 import { formatDayTime, localDateTime } from '../time';
 import { draftTime } from './draft';
 import { noticeFor, type Notice } from './notice';
-import { dropPending, othersPending, pendingPublication, savePublished, setPending } from './records';
+import { dropPending, markPosted, othersPending, pendingPublication, savePublished, setPending } from './records';
 
 /**
  * How long a shown notice waits for 确认发布. Confirmation checks the content again anyway; the
@@ -108,8 +108,15 @@ export async function confirmPublication(ctx: ChatContext): Promise<void> {
   const content = { card: notice.card };
   const text = renderText(content);
   if (text !== pending.text) return preparePublication(ctx, pending.month, t('ranking.confirm_changed', { label, prepared: formatDayTime(new Date(pending.preparedAt)) }));
-  await savePublished(ctx.store, admin.id, { month: pending.month, publishedAt: ctx.now.toISOString(), publishedBy: admin.id, correction: Boolean(notice.earlier), rows: notice.rows, text });
-  await ctx.send({ to: { kind: 'group', groupId: ctx.roster.mainGroup.id }, mentions: [], content });
+  const message = { to: { kind: 'group' as const, groupId: ctx.roster.mainGroup.id }, mentions: [], content };
+  const outboxId = await savePublished(ctx.store, admin.id, { month: pending.month, publishedAt: ctx.now.toISOString(), publishedBy: admin.id, correction: Boolean(notice.earlier), rows: notice.rows, text }, message);
+  try {
+    await ctx.send({ ...message, idempotencyKey: outboxId });
+  } catch (error) {
+    ctx.log.warn({ err: error, outbox: outboxId, month: pending.month }, 'ranking notice send failed; the outbox will retry');
+    return ctx.reply(t('ranking.published_retry', { label }));
+  }
+  await markPosted(ctx.store, outboxId, ctx.now);
   await ctx.reply(
     notice.earlier
       ? t('ranking.published_correction', { label, previous: formatDayTime(new Date(notice.earlier.publishedAt)) })

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Outgoing } from '../core/message';
 import type { Db, PendingPublication, PublishedRanking, RankingRow } from '../store/schema';
 import type { Store } from '../store/store';
 import type { MonthKey } from '../tasks/period';
@@ -45,12 +47,28 @@ export function dropPending(store: Store, adminId: string): Promise<void> {
 }
 
 /**
- * Records a confirmed publication and closes its pending confirmation in one update, so a crash
- * can neither lose the record nor leave a confirmation that would publish it twice.
+ * Records a confirmed publication, queues the notice for the group in the outbox and closes the
+ * pending confirmation, all in one update before anything is sent: a crash or a failed send then
+ * leaves the notice to the outbox's retries (within working hours), never stored as published
+ * but not posted, nor confirmable twice. Returns the outbox entry's id.
  */
-export function savePublished(store: Store, adminId: string, ranking: PublishedRanking): Promise<void> {
-  return store.update((db) => {
+export async function savePublished(store: Store, adminId: string, ranking: PublishedRanking, notice: Outgoing): Promise<string> {
+  const id = randomUUID();
+  await store.update((db) => {
     db.rankings.push(ranking);
+    db.outbox.push({ id, keys: [`${ranking.month}|ranking-notice|${ranking.publishedAt}`], message: notice, createdAt: ranking.publishedAt, status: 'pending', attempts: 0, nextAttemptAt: ranking.publishedAt });
     delete db.pendingPublications[adminId];
+  });
+  return id;
+}
+
+/** The notice reached the group: its outbox entry is done. */
+export function markPosted(store: Store, outboxId: string, now: Date): Promise<void> {
+  return store.update((db) => {
+    const entry = db.outbox.find((e) => e.id === outboxId);
+    if (!entry) return;
+    entry.status = 'sent';
+    entry.sentAt = now.toISOString();
+    entry.attempts++;
   });
 }
