@@ -54,6 +54,8 @@ describe('publishing the ranking notice: what was seen in November must not happ
     const [shown, question] = out.filter((o) => o.chat === 'dm:xu-wenbo' && o.at === '2026-12-28T10:06:00+08:00');
     expect(shown!.card!.title).toBe('关于2026年12月份信用监测任务完成情况的通报');
     expect(question!.card!.lines![0]).toBe('以上是将发布到工作群的2026年12月排名通报。');
+    // Nobody submitted anything in this script's December: the admin is warned before confirming.
+    expect(question!.card!.lines![1]).toBe('注意：2026年12月没有任何填报记录，所有科室都按未报计分。请确认这个月确实使用了本助手收集填报。');
     expect(noticesInGroup(out).map((o) => o.card!.title)).toEqual(['关于2026年11月份信用监测任务完成情况的通报']);
   });
 
