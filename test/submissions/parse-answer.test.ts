@@ -26,6 +26,13 @@ describe('numbers as people type them', () => {
     expect(value(parseAnswer('501', field, now))).toBe('ERR 不能大于 500件');
     expect(value(parseAnswer('-1', field, now))).toBe('ERR 不能小于 0件');
   });
+
+  it('keeps an estimate marked through the field bounds, and refuses one out of bounds', () => {
+    const field = { id: 'n', label: 'n', hint: 'h', optional: false, type: 'integer', min: 0, max: 500, unit: '件' } as Field as Exclude<Field, ListField>;
+    expect(parseAnswer('120左右', field, now)).toEqual({ ok: true, value: 120, approximate: true });
+    expect(parseAnswer('一百二', field, now)).toEqual({ ok: true, value: 120 });
+    expect(value(parseAnswer('大概一千五', field, now))).toBe('ERR 不能大于 500件');
+  });
 });
 
 describe('dates as people type them', () => {
@@ -47,7 +54,8 @@ describe('yes/no, choices, text', () => {
   it('reads yes and no', () => {
     expect(['是', '有', '已完成', 'Y', '是的'].map((s) => value(parseYesNo(s)))).toEqual([true, true, true, true, true]);
     expect(['否', '没有', '无', 'no', '未'].map((s) => value(parseYesNo(s)))).toEqual([false, false, false, false, false]);
-    expect(value(parseYesNo('也许'))).toBe('ERR “也许”不是「是」或「否」');
+    expect(value(parseYesNo('随便'))).toBe('ERR “随便”不是「是」或「否」');
+    expect(value(parseYesNo('也许'))).toBe('ERR “也许”没有说定，请核实后回复「是」或「否」');
   });
 
   it('reads a choice by number, exact text or a unique part', () => {
