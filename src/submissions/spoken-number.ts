@@ -26,12 +26,13 @@ export type NumberReading =
 export const MAX_SENTENCE_LENGTH = 40;
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2, 三: 3, 叁: 3, 仨: 3, 四: 4, 肆: 4,
+  零: 0, 〇: 0, 一: 1, 幺: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2, 三: 3, 叁: 3, 仨: 3, 四: 4, 肆: 4,
   五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
 };
+/** 廿 (20), 卅 (30) are a digit and 十 in one character. */
+const TENS: Record<string, number> = { 廿: 2, 卅: 3, 卌: 4 };
 const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
-const CHINESE_DIGIT = `[${Object.keys(DIGITS).join('')}]`;
-const NUMERAL_CHAR = new RegExp(`[0-9${Object.keys(DIGITS).join('')}${Object.keys(UNITS).join('')}]`);
+const NUMERAL_CHAR = new RegExp(`[0-9${Object.keys(DIGITS).join('')}${Object.keys(TENS).join('')}${Object.keys(UNITS).join('')}]`);
 /** Counters that follow a number of things: 120条, 3件, 2个, 5分. */
 const COUNTER = '[件条次篇个户人项份家起元分名位张套批例宗笔类期场所]';
 
@@ -62,7 +63,7 @@ const TRAILING = /[\s。.！!～~…,，；;、吧呢啊呀哈嘛哦喔啦]+$/;
 
 const APPROXIMATE = /\(约\)|左右|上下|大概|大约|大致|大体|约莫|约摸|差不多|估计|估摸|估算|预计|将近|接近|几乎|可能|好像|应该是|粗略|粗算/;
 /** 约 and 近 mark an approximate number only right before it (约120, 近百 — not 预约, 最近). */
-const APPROXIMATE_BEFORE = /(?:约为?|近)\s*$/;
+const APPROXIMATE_BEFORE = /(?:(?<![预节签合公制相契])约为?|(?<![最附临靠])近)\s*$/;
 /** 十来条, 一百来个. */
 const APPROXIMATE_AFTER = new RegExp(`^来(?:${COUNTER}|$)`);
 const BOUND_BEFORE = /(没有|没|不到|不足|不满|不超过|不少于|不低于|不高于|不多于|超过|超出|高于|低于|少于|多于|大于|小于|至少|最少|最多|至多|顶多|起码|多达)\s*(?:了|有|是)?\s*$/;
@@ -224,6 +225,7 @@ function tokenize(run: string): Token[] | undefined {
     }
     const c = run[i]!;
     if (c in UNITS) tokens.push({ kind: 'unit', value: UNITS[c]! });
+    else if (c in TENS) tokens.push({ kind: 'number', value: TENS[c]!, single: true, chinese: true }, { kind: 'unit', value: 10 });
     else if (DIGITS[c] === 0) tokens.push({ kind: 'zero' });
     else if (c in DIGITS) tokens.push({ kind: 'number', value: DIGITS[c]!, single: true, chinese: true });
     else return undefined;
