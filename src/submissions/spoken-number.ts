@@ -53,8 +53,10 @@ const NOT_NUMBERS = new RegExp(
 );
 /** 看一看, 查一查: a verb said twice around 一. */
 const REDUPLICATED = /([\u4e00-\u9fff])一\1/g;
-/** 一条都没有, 一个也没 — none at all. */
-const NOT_A_SINGLE_ONE = new RegExp(`一(?=${COUNTER}?(?:都|也)(?:没|无|不))`, 'g');
+/** 一条都没有, 一个也没, 一条都不合规 — none at all. */
+const NOT_A_SINGLE_ONE = new RegExp(`一(?=${COUNTER}?(?:都|也)(?:没|无|不(?!少|差|落|漏|缺)))`, 'g');
+/** 一个都不少, 一条不落 — all of them, which is no number. */
+const NOT_ONE_MISSING = new RegExp(`一(?=${COUNTER}?(?:都|也)?不(?:少|差|落|漏|缺))`, 'g');
 
 /** The whole answer says "none": 无, 没有, 暂无 … */
 const NONE_ANSWER = /^(无|没有|没|零|暂无|暂时没有|本月没有|本月无|都没有|还没有|没有发生|未发生|无此情况|均无|未发现|没发现)$/;
@@ -92,6 +94,7 @@ export function readSpokenNumber(raw: string): NumberReading {
   const scan = text
     .replace(NOT_NUMBERS, (w) => '□'.repeat(w.length))
     .replace(REDUPLICATED, (w) => w[0] + '□' + w[2])
+    .replace(NOT_ONE_MISSING, '□')
     .replace(NOT_A_SINGLE_ONE, '0');
   const runs: (Run & { value: number })[] = [];
   for (const run of numeralRuns(scan)) {
