@@ -52,7 +52,7 @@ const NOT_NUMBERS = new RegExp(
   'g',
 );
 /** 看一看, 查一查: a verb said twice around 一. */
-const REDUPLICATED = /([\u4e00-\u9fff])一\1/g;
+const REDUPLICATED = new RegExp(`((?!${NUMERAL_CHAR.source})[\\u4e00-\\u9fff])一\\1`, 'g');
 /** 一条都没有, 一个也没, 一条都不合规 — none at all. */
 const NOT_A_SINGLE_ONE = new RegExp(`一(?=${COUNTER}?(?:都|也)(?:没|无|不(?!少|差|落|漏|缺)))`, 'g');
 /** 一个都不少, 一条不落 — all of them, which is no number. */

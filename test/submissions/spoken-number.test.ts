@@ -64,7 +64,7 @@ const TABLE: [string, Meaning][] = [
   ['98%', 'percent'], ['98.3%', 'percent'], ['百分之九十八', 'percent'], ['１００％', 'percent'],
   // Words that contain a numeral but are not numbers, and nothing numeric.
   ['abc', 'none'], ['', 'none'], ['一些', 'none'], ['一下', 'none'], ['一直没报', 'none'], ['十分', 10], ['万一', 'none'],
-  ['一律', 'none'], ['一样', 'none'], ['统一', 'none'], ['看一看', 'none'], ['千万', 'none'], ['百', 'none'], ['万', 'none'],
+  ['一律', 'none'], ['一样', 'none'], ['统一', 'none'], ['看一看', 'none'], ['十一十', 'none'], ['千万', 'none'], ['百', 'none'], ['万', 'none'],
   ['1,23', 'none'], ['不知道', 'none'], ['等会儿再说', 'none'], ['一点', 'none'], ['一部分', 'none'], ['一网通办', 'none'], ['一半', 'none'], ['零头', 'none'], ['二零', 'none'],
   ['稍等我查一下', 'none'], ['还在统计中', 'none'], ['没有问题数据', 'none'],
   ['本月作出的行政许可决定数是多少我还要去问一下办公室的同事，明天再报给你可以吗，谢谢', 'too_long'],
