@@ -19,6 +19,8 @@ describe('numbers as people type them', () => {
     expect(value(parseNumberText('12.5', true))).toBe('ERR 这里要填整数，“12.5”带有小数');
     expect(value(parseNumberText('12.5', false))).toBe(12.5);
     expect(value(parseNumberText('1,23', true))).toBe('ERR “1,23”不是一个数');
+    expect(value(parseNumberText('问'.repeat(35), true))).toBe(`ERR “${'问'.repeat(30)}…”不是一个数`);
+    expect(value(parseNumberText('本月作出的行政许可决定数我还要去问一下办公室的同事，明天上午再报给你，先别催了，谢谢', true))).toBe('ERR 这段话太长（42 字），请只回复数字，例如「120」或「大概120条」');
   });
 
   it('applies the field bounds with the unit', () => {
