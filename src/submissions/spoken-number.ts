@@ -60,6 +60,10 @@ const NOT_ONE_MISSING = new RegExp(`一(?=${COUNTER}?(?:都|也)?不(?:少|差|�
 
 /** The whole answer says "none": 无, 没有, 暂无 … */
 const NONE_ANSWER = /^(无|没有|没|零|暂无|暂时没有|本月没有|本月无|都没有|还没有|没有发生|未发生|无此情况|均无|未发现|没发现)$/;
+/** A sentence that ends in "none": 问题数据没有, 这个月无. */
+const NONE_AT_END = /(?:没有|无)$/;
+/** …unless it doubts it or says something else is missing: 不清楚有没有, 还没统计，没有. */
+const UNSURE_OF_NONE = /有没有|不|吗|\?|统计|确定|清楚|知道|核实/;
 /** Particles and punctuation that end a spoken answer without changing it. */
 const TRAILING = /[\s。.！!～~…,，；;、吧呢啊呀哈嘛哦喔啦]+$/;
 
@@ -107,6 +111,7 @@ export function readSpokenNumber(raw: string): NumberReading {
   const primary = runs.filter((r) => !isTime(r));
   const candidates = primary.length ? primary : runs;
   if (!candidates.length) {
+    if (NONE_AT_END.test(answer) && !UNSURE_OF_NONE.test(answer)) return { kind: 'number', value: 0, approximate: false };
     const few = /几(?!乎)/.exec(scan);
     return few ? { kind: 'inexact', text: phraseAround(text, few.index, few.index + 1) } : { kind: 'none' };
   }
