@@ -67,7 +67,7 @@ const UNSURE_OF_NONE = /有没有|不|吗|\?|统计|确定|清楚|知道|核实/
 /** Particles and punctuation that end a spoken answer without changing it. */
 const TRAILING = /[\s。.！!～~…,，；;、吧呢啊呀哈嘛哦喔啦]+$/;
 
-const APPROXIMATE = /\(约\)|左右|上下|大概|大约|大致|大体|约莫|约摸|差不多|估计|估摸|估算|预计|将近|接近|几乎|可能|好像|应该是|粗略|粗算/;
+const APPROXIMATE = /\(约\)|左右|上下|大概|大约|大致|大体|约莫|约摸|差不多|估计|估摸|估算|预计|将近|接近|几乎|可能|好像|应该|差不离|粗略|粗算/;
 /** 约 and 近 mark an approximate number only right before it (约120, 近百 — not 预约, 最近). */
 const APPROXIMATE_BEFORE = /(?:(?<![预节签合公制相契])约为?|(?<![最附临靠])近)\s*$/;
 /** 十来条, 一百来个. */

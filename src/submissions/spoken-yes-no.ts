@@ -8,7 +8,7 @@ export type YesNoReading = { kind: 'answer'; value: boolean } | { kind: 'unsure'
 /** The longest answer read as a yes or no; anything longer is an explanation, not an answer. */
 const MAX_LENGTH = 30;
 
-const UNSURE = /不知道|不(?:太|是很|很)?(?:清楚|确定|好说)|说不(?:准|好|清)|不一定|无法(?:确定|判断)|可能|也许|或许|好像|似乎|大概|待定|待确认|待核实|核实中|正在核实|没问题|忘了|记不清|不记得|是否|有没有|是不是|[吗么][?？]?$/;
+const UNSURE = /不知道|不(?:太|是很|很)?(?:清楚|确定|好说)|说不(?:准|好|清)|不一定|无法(?:确定|判断)|可能|也许|或许|应该|好像|似乎|大概|待定|待确认|待核实|核实中|正在核实|没问题|忘了|记不清|不记得|是否|有没有|是不是|[吗么][?？]?$/;
 /** Words that may come before the answer itself: 本月没有, 确实发生了. */
 const LEAD = '(?:本月|这个月|当月|目前|现在|暂时|截至目前|已经|还是|仍然|我们|我科|本科室|的确|确实|真的|肯定|都|也)*';
 const NO = new RegExp(`^${LEAD}(?:否|不是|不存在|不涉及|没有?|木有|×|✗|✘|未|无|不|从未|从没有?|尚未|并未|并没有?|还没有?)`);
