@@ -30,6 +30,8 @@ export const submissionSchema = z.object({
   submittedBy: z.string(),
   submittedAt: isoTime,
   late: z.boolean(),
+  /** Ids of the fields answered as an estimate (120左右, 大概120), shown 约; absent when none was. */
+  approximate: z.array(z.string()).optional(),
   /** Set when a newer submission replaced this one; kept as history. */
   supersededAt: isoTime.optional(),
   /** Set when an admin sent it back for correction. */

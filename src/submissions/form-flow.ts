@@ -9,6 +9,7 @@ import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
 import type { Field, ListField, Task } from '../tasks/schema';
 import { formatDayTime } from '../time';
 import { notifyAdmins } from './admin-notice';
+import { approximateAnswers, flagApproximate } from './approximate';
 import { MAX_INPUT_LENGTH, normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from './parse-answer';
 import { saveSubmission, sectionStatus, STATUS_LABELS } from './records';
 import { formatAnswer, isVisible, summaryLines } from './summary';
@@ -40,6 +41,8 @@ interface FormData {
   failures: number;
   /** Editing from the summary: after the change, go back to it. */
   editing: boolean;
+  /** Fields answered as an estimate (120左右), shown 约; absent in forms saved before it existed. */
+  approximate?: string[];
 }
 
 const EDIT = /^修改\s*(\d+)$/;
@@ -230,7 +233,8 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
         delete answers[dependent.id];
       }
     }
-    return advance(ctx, { ...data, answers, failures: 0 }, task, index, notes.join('\n') || undefined);
+    const approximate = flagApproximate(data.approximate, field.id, parsed.approximate === true);
+    return advance(ctx, { ...data, answers, approximate, failures: 0 }, task, index, notes.join('\n') || undefined);
   }
 
   async function answerList(ctx: ChatContext, data: FormData, task: Task, index: number, field: ListField, raw: string): Promise<FlowState | null> {
@@ -283,7 +287,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     await sendDirect(ctx, {
       card: {
         title: t('form.summary_title', { task: task.name }),
-        lines: [...(note ? [note] : []), t('form.summary_meta', { month: monthLabel(data.month), section: section.name, deadline }), ...summaryLines(task, data.answers), t('form.summary_hint')],
+        lines: [...(note ? [note] : []), t('form.summary_meta', { month: monthLabel(data.month), section: section.name, deadline }), ...summaryLines(task, data.answers, approximateAnswers(data.approximate, data.answers)), t('form.summary_hint')],
         buttons: [
           { label: t('form.button_confirm'), value: '确认' },
           { label: t('form.button_back'), value: '上一步' },
@@ -332,6 +336,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
       submittedBy: ctx.person!.id,
       submittedAt: ctx.now,
       late,
+      approximate: approximateAnswers(data.approximate, data.answers),
     });
     const status = late ? t('form.status_late', { deadline: formatDayTime(deadline) }) : t('form.status_on_time', { deadline: formatDayTime(deadline) });
     const lines = [t('form.saved', { task: task.short, month: monthLabel(data.month), section: section.name, status })];

@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
-import nzh from 'nzh/cn';
 import { localDateTime, ZONE } from '../time';
+import { t } from '../prompts';
 import type { Field, ListField } from '../tasks/schema';
+import { numeralValue, readSpokenNumber } from './spoken-number';
+import { readYesNo } from './spoken-yes-no';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A read answer; `approximate` marks a number given as an estimate (120左右), shown as 约 in the summary. */
+export type ParseResult<T> = { ok: true; value: T; approximate?: true } | { ok: false; reason: string };
 
 /** Longest message a form accepts; anything longer is surely pasted by mistake. */
 export const MAX_INPUT_LENGTH = 2000;
@@ -19,32 +22,50 @@ export function normalizeInput(text: string): string {
     .trim();
 }
 
-const NONE_WORDS = /^(无|没有|没|零|暂无|没有发生|无此情况)$/;
-const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/;
-const UNITS = /[件条次篇个户人项份家起]$/;
+/** How much of the user's text a reply quotes back. */
+const MAX_ECHO = 30;
+const echo = (text: string) => (text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text);
 
-/** 15, １５, 十五, 两百, 1,234, 1.2万, 无 (as 0) — as reporters type numbers. */
+/**
+ * A number as reporters type or say it (see readSpokenNumber): 15, １５, 一百二, 1.2万, "大概120条",
+ * 无 (as 0). `approximate` is set for 120左右, 大概120 …; a range, two numbers or a bound are refused
+ * with what was unclear, never guessed.
+ */
 export function parseNumberText(raw: string, integer: boolean): ParseResult<number> {
-  let s = normalizeInput(raw).replace(/^(共|合计|约|总计)/, '').replace(UNITS, '').trim();
-  if (NONE_WORDS.test(s)) return ok(0);
-  if (/^\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/[,，]/g, '');
-  let value: number | undefined;
-  if (/^-?\d+(\.\d+)?$/.test(s)) value = Number(s);
-  else if (/^\d+(\.\d+)?万$/.test(s)) value = Math.round(Number(s.slice(0, -1)) * 10_000 * 1e6) / 1e6;
-  else if (CHINESE_NUMERAL.test(s)) value = Number(nzh.decodeS(s.replace(/两/g, '二').replace(/〇/g, '零')));
-  if (value === undefined || !Number.isFinite(value)) return fail(`“${raw.trim()}”不是一个数`);
-  if (integer && !Number.isInteger(value)) return fail(`这里要填整数，“${raw.trim()}”带有小数`);
-  return ok(value);
+  const text = echo(raw.trim());
+  const reading = readSpokenNumber(raw);
+  switch (reading.kind) {
+    case 'number':
+      if (integer && !Number.isInteger(reading.value)) return fail(t('number.not_integer', { text }));
+      return reading.approximate ? { ok: true, value: reading.value, approximate: true } : ok(reading.value);
+    case 'range':
+      return fail(t('number.range', { text: echo(reading.text) }));
+    case 'several':
+      return fail(t('number.several', { text, count: reading.numbers.length, numbers: reading.numbers.map(echo).join('、') }));
+    case 'inexact':
+      return fail(t('number.inexact', { text: echo(reading.text) }));
+    case 'percent':
+      return fail(t('number.percent', { text: echo(reading.text) }));
+    case 'too_long':
+      return fail(t('number.too_long', { length: reading.length }));
+    case 'none':
+      return fail(t('number.not_a_number', { text }));
+  }
 }
 
-const YES = /^(是|是的|有|对|已|已经|已报|已报送|已完成|完成|y|yes|true)$/i;
-const NO = /^(否|不是|没有|无|未|没|不|未报|未完成|n|no|false)$/i;
-
 export function parseYesNo(raw: string): ParseResult<boolean> {
-  const s = normalizeInput(raw);
-  if (YES.test(s)) return ok(true);
-  if (NO.test(s)) return ok(false);
-  return fail(`“${s}”不是「是」或「否」`);
+  const text = echo(raw.trim());
+  const reading = readYesNo(raw);
+  switch (reading.kind) {
+    case 'answer':
+      return ok(reading.value);
+    case 'unsure':
+      return fail(t('yesno.unsure', { text }));
+    case 'both':
+      return fail(t('yesno.both', { text }));
+    case 'none':
+      return fail(t('yesno.not_yes_no', { text }));
+  }
 }
 
 /**
@@ -52,7 +73,10 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
  * 今天, 昨天. Without a year it is the latest such date not more than a month ahead of now.
  */
 export function parseDate(raw: string, now: Date): ParseResult<string> {
-  const s = normalizeInput(raw).replace(/\s+/g, '').replace(/[零〇一二两三四五六七八九十]+/g, (n) => String(nzh.decodeS(n.replace(/两/g, '二').replace(/〇/g, '零'))));
+  const s = normalizeInput(raw).replace(/\s+/g, '').replace(/[零〇一二两三四五六七八九十]+/g, (n) => {
+    const value = numeralValue(n);
+    return typeof value === 'number' ? String(value) : n;
+  });
   const today = localDateTime(now).startOf('day');
   const relative: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 };
   if (s in relative) return ok(today.minus({ days: relative[s]! }).toISODate()!);
@@ -136,7 +160,7 @@ export function parseAnswer(raw: string, field: Exclude<Field, ListField>, now: 
       const value = field.type === 'number' ? Number(parsed.value.toFixed(field.decimals)) : parsed.value;
       if (value < field.min) return fail(`不能小于 ${field.min}${field.unit}`);
       if (value > field.max) return fail(`不能大于 ${field.max}${field.unit}`);
-      return ok(value);
+      return { ...parsed, value };
     }
     case 'text': {
       const text = raw.trim();

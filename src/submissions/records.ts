@@ -46,6 +46,8 @@ export interface NewSubmission {
   submittedBy: string;
   submittedAt: Date;
   late: boolean;
+  /** Fields answered as an estimate (see Submission.approximate). */
+  approximate?: string[];
 }
 
 /** Saves a submission; the one it replaces stays in the store as history. Returns the replaced one. */
@@ -54,7 +56,8 @@ export function saveSubmission(store: Store, input: NewSubmission): Promise<Subm
     const previous = currentSubmission(db, input.month, input.taskId, input.sectionId);
     const at = input.submittedAt.toISOString();
     if (previous) previous.supersededAt = at;
-    db.submissions.push({ ...input, id: randomUUID(), submittedAt: at });
+    const { approximate, ...rest } = input;
+    db.submissions.push({ ...rest, ...(approximate?.length ? { approximate } : {}), id: randomUUID(), submittedAt: at });
     return previous && structuredClone(previous);
   });
 }

@@ -116,7 +116,7 @@ describe('validation: every bad answer gets the reason and an example', () => {
   it('checks dates, yes/no and list entries', async () => {
     const credit = scriptFrom('2026-11-20T09:00:00+08:00').dm('xu-wenbo', '填报 诚信宣传', '也许', '是', '11月5日', '宣传活动 2月30日', '完成');
     const texts = textsTo(await simulate(credit.lines), 'dm:xu-wenbo');
-    expect(texts).toContainEqual(expect.stringMatching(/^“也许”不是「是」或「否」。请重新输入/));
+    expect(texts).toContainEqual(expect.stringMatching(/^“也许”没有说定，请核实后回复「是」或「否」。请重新输入/));
     expect(texts).toContainEqual(expect.stringMatching(/^这一条缺少活动名称。/));
     expect(texts).toContainEqual(expect.stringMatching(/^没有 2 月 30 日这一天。/));
     expect(texts.at(-1)).toMatch(/^至少需要 1 条，现在有 0 条。请重新输入「本月开展的诚信宣传活动」。/);

@@ -19,12 +19,21 @@ describe('numbers as people type them', () => {
     expect(value(parseNumberText('12.5', true))).toBe('ERR 这里要填整数，“12.5”带有小数');
     expect(value(parseNumberText('12.5', false))).toBe(12.5);
     expect(value(parseNumberText('1,23', true))).toBe('ERR “1,23”不是一个数');
+    expect(value(parseNumberText('问'.repeat(35), true))).toBe(`ERR “${'问'.repeat(30)}…”不是一个数`);
+    expect(value(parseNumberText('本月作出的行政许可决定数我还要去问一下办公室的同事，明天上午再报给你，先别催了，谢谢', true))).toBe('ERR 这段话太长（42 字），请只回复数字，例如「120」或「大概120条」');
   });
 
   it('applies the field bounds with the unit', () => {
     const field = { id: 'n', label: 'n', hint: 'h', optional: false, type: 'integer', min: 0, max: 500, unit: '件' } as Field as Exclude<Field, ListField>;
     expect(value(parseAnswer('501', field, now))).toBe('ERR 不能大于 500件');
     expect(value(parseAnswer('-1', field, now))).toBe('ERR 不能小于 0件');
+  });
+
+  it('keeps an estimate marked through the field bounds, and refuses one out of bounds', () => {
+    const field = { id: 'n', label: 'n', hint: 'h', optional: false, type: 'integer', min: 0, max: 500, unit: '件' } as Field as Exclude<Field, ListField>;
+    expect(parseAnswer('120左右', field, now)).toEqual({ ok: true, value: 120, approximate: true });
+    expect(parseAnswer('一百二', field, now)).toEqual({ ok: true, value: 120 });
+    expect(value(parseAnswer('大概一千五', field, now))).toBe('ERR 不能大于 500件');
   });
 });
 
@@ -47,7 +56,8 @@ describe('yes/no, choices, text', () => {
   it('reads yes and no', () => {
     expect(['是', '有', '已完成', 'Y', '是的'].map((s) => value(parseYesNo(s)))).toEqual([true, true, true, true, true]);
     expect(['否', '没有', '无', 'no', '未'].map((s) => value(parseYesNo(s)))).toEqual([false, false, false, false, false]);
-    expect(value(parseYesNo('也许'))).toBe('ERR “也许”不是「是」或「否」');
+    expect(value(parseYesNo('随便'))).toBe('ERR “随便”不是「是」或「否」');
+    expect(value(parseYesNo('也许'))).toBe('ERR “也许”没有说定，请核实后回复「是」或「否」');
   });
 
   it('reads a choice by number, exact text or a unique part', () => {
