@@ -7,7 +7,7 @@ import type { TaskCatalog } from '../tasks/catalog';
 import { atLocalTime, deadlineOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
 import { localDateTime } from '../time';
 import { draftTime, planRankingDrafts } from '../ranking/draft';
-import { directMessage, digestPart, groupMessage, headPart, renderCalendarNotice, reporterPart, type MessagePart, type ReminderItem } from './reminder-messages';
+import { calendarPart, directMessage, digestPart, groupMessage, headPart, reporterPart, type MessagePart, type ReminderItem } from './reminder-messages';
 import { roundsOf, triggersOf, type Trigger } from './rounds';
 
 /** A message the planner wants sent, with the keys of everything it covers. */
@@ -70,9 +70,9 @@ export function planRun(now: Date, catalog: TaskCatalog, roster: Roster, db: Rea
   const recorded = new Set(db.outbox.flatMap((e) => e.keys));
   const today = localDateTime(now).toISODate()!;
   const { direct_at, group_at } = catalog.defaults.reminders;
-  const planned: PlannedMessage[] = [...calendarNotices(now, roster, recorded)];
+  const planned: PlannedMessage[] = [];
   if (passDue(now, today, direct_at, state.directPassAt)) {
-    planned.push(...directPass(now, today, firstRun, catalog, roster, db, state.directPassAt));
+    planned.push(...directPass(now, today, firstRun, catalog, roster, db, state.directPassAt, recorded));
     state.directPassAt = now.toISOString();
   }
   if (passDue(now, today, group_at, state.groupPassAt)) {
@@ -122,9 +122,14 @@ function lastRoundDate(triggers: Trigger[]): string {
 }
 
 /** One direct message per person at most: their reporter, head and admin parts together. */
-function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined): PlannedMessage[] {
+function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined, recorded: Set<string>): PlannedMessage[] {
   const parts = new Map<string, MessagePart[]>();
-  const add = (personId: string, part: MessagePart | undefined) => part && parts.set(personId, [...(parts.get(personId) ?? []), part]);
+  const keys = new Map<string, string[]>();
+  const add = (personId: string, part: MessagePart, key?: string) => {
+    parts.set(personId, [...(parts.get(personId) ?? []), part]);
+    keys.set(personId, [...(keys.get(personId) ?? [`dm|${today}|${personId}`]), ...(key ? [key] : [])]);
+  };
+  for (const { personId, key, part } of calendarNotices(now, roster, recorded)) add(personId, part, key);
   for (const audience of ['reporters', 'heads'] as const) {
     const triggers = triggersSince([audience], today, lastPass, now, catalog);
     if (!triggers.length) continue;
@@ -145,7 +150,7 @@ function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatal
       for (const admin of roster.admins()) add(admin.id, digestPart(since, cameIn, overdue, catalog, roster));
     }
   }
-  return [...parts].map(([personId, personParts]) => ({ keys: [`dm|${today}|${personId}`], message: directMessage(personId, personParts) }));
+  return [...parts].map(([personId, personParts]) => ({ keys: keys.get(personId)!, message: directMessage(personId, personParts) }));
 }
 
 /** One group message a day at most, mentioning the reporters of every section still owing. */
@@ -160,10 +165,10 @@ function groupPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalo
 
 /**
  * When the job next has something to look at: the next pass (every working day), a month's
- * draft, a calendar notice or a retry. Waking daily means a process started at any moment —
+ * draft or a retry. Waking daily means a process started at any moment —
  * a Sunday included — reaches the next working morning and continues the same plan.
  */
-export function nextWake(after: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>): Date | null {
+export function nextWake(after: Date, catalog: TaskCatalog, db: Readonly<Db>): Date | null {
   const { direct_at, group_at } = catalog.defaults.reminders;
   const candidates: number[] = [];
   let day = localDateTime(after).toISODate()!;
@@ -173,21 +178,18 @@ export function nextWake(after: Date, catalog: TaskCatalog, roster: Roster, db: 
   }
   const months = monthsAround(after);
   candidates.push(...months.map((m) => draftTime(m, catalog).getTime()));
-  if (calendarNotices(after, roster, new Set(db.outbox.flatMap((e) => e.keys))).length) candidates.push(nextWorkingTime(new Date(after.getTime() + 60_000), catalog).getTime());
   const retries = db.outbox.filter((e) => e.status === 'pending').map((e) => new Date(e.nextAttemptAt).getTime());
   if (retries.length) candidates.push(nextWorkingTime(new Date(Math.max(Math.min(...retries), after.getTime() + 60_000)), catalog).getTime());
   const future = candidates.filter((t) => t > after.getTime());
   return future.length ? new Date(Math.min(...future)) : null;
 }
 
-/** Once per year without a published holiday schedule: tell the admins weekdays are assumed. */
-function calendarNotices(now: Date, roster: Roster, recorded: Set<string>): PlannedMessage[] {
+/** Once per year without a published holiday schedule: tell the admins (in their day's message) that weekdays are assumed. */
+function calendarNotices(now: Date, roster: Roster, recorded: Set<string>): Array<{ personId: string; key: string; part: MessagePart }> {
   const years = [...new Set(monthsAround(now).map((m) => Number(m.slice(0, 4))))].filter((y) => !workCalendar.hasScheduleFor(y));
   return years.flatMap((year) =>
-    roster.admins().flatMap((admin) => {
-      const key = `calendar|${year}|${admin.id}`;
-      if (recorded.has(key)) return [];
-      return [{ keys: [key], message: { to: { kind: 'direct' as const, personId: admin.id }, mentions: [], content: { text: renderCalendarNotice(year) } } }];
-    }),
+    roster.admins()
+      .map((admin) => ({ personId: admin.id, key: `calendar|${year}|${admin.id}`, part: calendarPart(year) }))
+      .filter(({ key }) => !recorded.has(key)),
   );
 }

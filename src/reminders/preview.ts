@@ -17,7 +17,7 @@ export function previewReminders(now: Date, days: number, catalog: TaskCatalog, 
   const end = now.getTime() + days * 86_400_000;
   const copy = structuredClone(db) as Db;
   const entries: PreviewEntry[] = [];
-  for (let at: Date | null = now; at && at.getTime() <= end; at = nextWake(at, catalog, roster, copy)) {
+  for (let at: Date | null = now; at && at.getTime() <= end; at = nextWake(at, catalog, copy)) {
     const { planned, state } = planRun(at, catalog, roster, copy);
     copy.reminderState = state;
     for (const p of planned) copy.outbox.push({ id: `preview-${copy.outbox.length}`, keys: p.keys, message: p.message, createdAt: at.toISOString(), status: 'pending', attempts: 0, nextAttemptAt: at.toISOString() });

@@ -27,7 +27,7 @@ export function reminderJob({ store, catalog, roster, send, log }: ReminderJobPa
     runAtStartup: true,
 
     nextRun(after) {
-      return nextWake(after, catalog, roster, store.data);
+      return nextWake(after, catalog, store.data);
     },
 
     async run(now) {

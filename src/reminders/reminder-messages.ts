@@ -136,6 +136,7 @@ function byTask<T>(entries: Array<{ key: string; task: Task; value: T }>): Array
   return [...groups.values()];
 }
 
-export function renderCalendarNotice(year: number): string {
-  return t('reminder.calendar_fallback', { year });
+/** The year has no published holiday schedule, so weekdays are assumed. */
+export function calendarPart(year: number): MessagePart {
+  return { title: t('reminder.calendar_title'), lines: [t('reminder.calendar_fallback', { year })], buttons: [] };
 }
