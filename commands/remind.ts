@@ -4,6 +4,7 @@ import { addressLabel } from '../src/channels/address-label';
 import { t } from '../src/prompts';
 import { deliverPending, recordPlanned } from '../src/reminders/outbox';
 import type { Outgoing } from '../src/core/message';
+import { renderText } from '../src/core/render-text';
 import { isWorkingTime, nextWorkingTime } from '../src/reminders/planner';
 import { previewReminders } from '../src/reminders/preview';
 import { directMessage, groupMessage, reporterPart } from '../src/reminders/reminder-messages';
@@ -34,16 +35,20 @@ async function preview(ctx: ChatContext): Promise<void> {
     card: {
       title: t('remind.preview_title', { from: formatDayTime(ctx.now) }),
       lines: [
-        ...entries.map(({ at, planned }) => t('remind.preview_line', { at: formatDayTime(at), to: addressLabel(planned.message.to, ctx.roster), summary: summaryOf(planned.message) })),
+        ...entries.map(({ at, planned }) => t('remind.preview_line', { at: formatDayTime(at), to: addressLabel(planned.message.to, ctx.roster), summary: summaryOf(planned.message, ctx) })),
         t('remind.preview_note'),
       ],
     },
   });
 }
 
-/** A card's title, or a text's first line. */
-function summaryOf(message: Outgoing): string {
-  return 'card' in message.content ? message.content.card.title : message.content.text.split('\n')[0]!;
+/** What a message is (its card title, or its 【title】) and which tasks it names. */
+function summaryOf(message: Outgoing, ctx: ChatContext): string {
+  const text = renderText(message.content);
+  const title = 'card' in message.content ? message.content.card.title : (/^【(.+?)】/.exec(text)?.[1] ?? text.slice(0, 20));
+  // In the order the message names them (deadline order).
+  const tasks = ctx.catalog.tasks.map((task) => task.short).filter((short) => text.includes(short)).sort((a, b) => text.indexOf(a) - text.indexOf(b));
+  return tasks.length ? t('remind.preview_summary', { title, tasks: tasks.join('、') }) : title;
 }
 
 /** Reminds the reporters still owing the task (a DM each, and one group message), recorded like any reminder. */

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SimulatedOutput } from '../../src/channels/simulate-channel';
 import { scriptFrom } from '../helpers/script';
@@ -109,6 +111,16 @@ describe('November 2026: an ordinary month', () => {
       '发送「进度」查看全部，「提醒 立即 任务」再次提醒未报科室。',
     ]);
     expect(digests[1]!.card!.lines).toContain('• 「红黑名单」截止 11月20日 18:00：建设项目科、体系建设科、受理窗口');
+  });
+});
+
+describe('notify_admins_on_submit: true', () => {
+  it('still tells the admins of each submission as it comes in, for a department that wants it', async () => {
+    const tasksFile = path.join(tempDir(), 'tasks.yaml');
+    fs.writeFileSync(tasksFile, fs.readFileSync('data/tasks.yaml', 'utf8').replace('notify_admins_on_submit: false', 'notify_admins_on_submit: true'));
+    const s = scriptFrom('2026-11-18T14:00:00+08:00').dm('wang-fang', '填报 红黑名单', '0', '0', '0', '跳过', '确认');
+    const out = await simulate(s.lines, { tasksFile });
+    expect(out.filter((o) => o.chat === 'dm:gao-ya').map((o) => o.text)).toEqual(['📥 商事登记项目审批服务科 王芳 提交了「红黑名单」2026年11月，按时。']);
   });
 });
 
