@@ -50,7 +50,7 @@ export function monthsAround(now: Date): MonthKey[] {
  * When the bot first ran. A store from before this was recorded has its first outbox entry or
  * submission as evidence; a fresh one starts now.
  */
-export function firstRunOf(db: Readonly<Db>, now: Date): Date {
+function firstRunOf(db: Readonly<Db>, now: Date): Date {
   if (db.reminderState.firstRunAt) return new Date(db.reminderState.firstRunAt);
   const earlier = [...db.outbox.map((e) => e.createdAt), ...db.submissions.map((s) => s.submittedAt)].map((t) => new Date(t).getTime());
   return new Date(Math.min(now.getTime(), ...earlier));
@@ -103,7 +103,7 @@ function triggersSince(audiences: string[], today: string, lastPass: string | un
  * Everything still owed whose deadline falls before the end of `untilDate` and after the bot's
  * first run, overdue items included — they stay in the reminders until submitted or exempt.
  */
-export function owedItems(now: Date, untilDate: string, firstRun: Date, catalog: TaskCatalog, db: Readonly<Db>): ReminderItem[] {
+function owedItems(now: Date, untilDate: string, firstRun: Date, catalog: TaskCatalog, db: Readonly<Db>): ReminderItem[] {
   const items: ReminderItem[] = [];
   for (const month of monthsAround(now)) {
     for (const task of catalog.tasks) {

@@ -104,7 +104,7 @@ export function directMessage(personId: string, parts: MessagePart[]): Outgoing 
     content: {
       card: {
         title: parts.length === 1 ? only!.title : t('reminder.combined_title'),
-        lines: parts.flatMap((p, i) => (parts.length === 1 ? p.lines : [`${i ? '\n' : ''}【${p.title}】`, ...p.lines])),
+        lines: parts.length === 1 ? only!.lines : parts.flatMap((p, i) => [...(i ? [''] : []), `【${p.title}】`, ...p.lines]),
         buttons: parts.flatMap((p) => p.buttons),
       },
     },

@@ -40,7 +40,7 @@ describe('November 2026: an ordinary month', () => {
     // 林晓燕 heads 体系建设科 and is an admin: one card on the 26th with both parts.
     const [both] = out.filter((o) => o.chat === 'dm:lin-xiaoyan' && day(o) === '2026-11-26');
     expect(both!.card!.title).toBe('今日提醒');
-    expect(both!.card!.lines).toEqual(expect.arrayContaining(['【今日截止】', '\n【每日报送情况】']));
+    expect(both!.card!.lines).toEqual(expect.arrayContaining(['【今日截止】', '', '【每日报送情况】']));
   });
 
   it('sends one group message grouped by task, mentioning exactly the missing reporters', async () => {
