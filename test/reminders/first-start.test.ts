@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRoster } from '../../src/org/roster';
 import { previewReminders } from '../../src/reminders/preview';
+import { emptyDb } from '../../src/store/schema';
 import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { simulate } from '../helpers/simulate';
@@ -53,5 +55,28 @@ describe('提醒 预览 shows what the job will send', () => {
     const sent = await simulate([{ at: '2026-11-25T08:00:00+08:00' }, { at: '2026-12-02T08:00:00+08:00' }], { dataDir });
     expect(preview).toEqual(sent.map((o) => `${new Date(o.at).toISOString()} ${JSON.stringify(o.chat === 'group' ? { kind: 'group', groupId: 'main' } : { kind: 'direct', personId: o.chat.slice(3) })}`));
     expect(preview.filter((p) => p.startsWith('2026-11-27T02:00:00.000Z'))).toHaveLength(3);
+  });
+});
+
+describe('a store from before the first run was recorded', () => {
+  it('counts from its first outbox entry: an install running since mid-October still gets its October draft', async () => {
+    const dataDir = tempDir();
+    const old = emptyDb() as Partial<ReturnType<typeof emptyDb>>;
+    delete old.reminderState;
+    old.outbox = [
+      {
+        id: 'old-1',
+        keys: ['2026-10|red_black_list|commerce|reporters_3d|wang-fang'],
+        message: { to: { kind: 'direct', personId: 'wang-fang' }, mentions: [], content: { text: '【填报提醒】…' } },
+        createdAt: '2026-10-15T01:30:00.000Z',
+        status: 'sent',
+        attempts: 1,
+        nextAttemptAt: '2026-10-15T01:30:00.000Z',
+        sentAt: '2026-10-15T01:30:00.000Z',
+      },
+    ];
+    fs.writeFileSync(path.join(dataDir, 'db.json'), JSON.stringify(old));
+    const out = await simulate([{ at: '2026-11-02T08:00:00+08:00' }, { at: '2026-11-02T12:00:00+08:00' }], { dataDir });
+    expect(drafts(out, '2026年10月').map((o) => o.at)).toEqual(Array(3).fill('2026-11-02T09:30:00+08:00'));
   });
 });
