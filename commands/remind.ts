@@ -3,11 +3,14 @@ import type { Command } from '../src/core/command';
 import { addressLabel } from '../src/channels/address-label';
 import { t } from '../src/prompts';
 import { deliverPending, recordPlanned } from '../src/reminders/outbox';
-import { isWorkingTime, itemsFor, nextWorkingTime } from '../src/reminders/planner';
+import type { Outgoing } from '../src/core/message';
+import { renderText } from '../src/core/render-text';
+import { isWorkingTime, nextWorkingTime } from '../src/reminders/planner';
 import { previewReminders } from '../src/reminders/preview';
-import { renderReminders } from '../src/reminders/reminder-messages';
+import { directMessage, groupMessage, reporterPart } from '../src/reminders/reminder-messages';
 import { shortSectionName } from '../src/submissions/progress';
-import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+import { isOwed, sectionStatus } from '../src/submissions/records';
+import { deadlineOf, monthLabel, monthOf, parseMonth } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /** 提醒 预览 / 提醒 立即 任务: what the reminder planner will do, or a reminder sent right now. */
@@ -32,14 +35,20 @@ async function preview(ctx: ChatContext): Promise<void> {
     card: {
       title: t('remind.preview_title', { from: formatDayTime(ctx.now) }),
       lines: [
-        ...entries.map(({ at, planned }) => {
-          const tasks = [...new Set(planned.keys.map((k) => ctx.catalog.task(k.split('|')[1]!)?.short).filter(Boolean))];
-          return t('remind.preview_line', { at: formatDayTime(at), to: addressLabel(planned.message.to, ctx.roster), summary: tasks.join('、') || planned.keys[0]! });
-        }),
+        ...entries.map(({ at, planned }) => t('remind.preview_line', { at: formatDayTime(at), to: addressLabel(planned.message.to, ctx.roster), summary: summaryOf(planned.message, ctx) })),
         t('remind.preview_note'),
       ],
     },
   });
+}
+
+/** What a message is (its card title, or its 【title】) and which tasks it names. */
+function summaryOf(message: Outgoing, ctx: ChatContext): string {
+  const text = renderText(message.content);
+  const title = 'card' in message.content ? message.content.card.title : (/^【(.+?)】/.exec(text)?.[1] ?? text.slice(0, 20));
+  // In the order the message names them (deadline order).
+  const tasks = ctx.catalog.tasks.map((task) => task.short).filter((short) => text.includes(short)).sort((a, b) => text.indexOf(a) - text.indexOf(b));
+  return tasks.length ? t('remind.preview_summary', { title, tasks: tasks.join('、') }) : title;
 }
 
 /** Reminds the reporters still owing the task (a DM each, and one group message), recorded like any reminder. */
@@ -47,13 +56,18 @@ async function remindNow(ctx: ChatContext, taskWord: string, monthWord?: string)
   const task = ctx.catalog.findTask(taskWord);
   if (!task) return ctx.reply(t('remind.unknown_task', { task: taskWord, tasks: ctx.catalog.tasks.map((x) => x.short).join('、') }));
   const month = (monthWord && parseMonth(monthWord, ctx.now)) || monthOf(ctx.now);
-  const stamp = ctx.now.toISOString();
-  const items = (['reporters', 'group'] as const).flatMap((audience) =>
-    itemsFor({ task, month, rule: { id: `manual@${stamp}`, workdays: 0, at: '00:00', audience }, from: ctx.now, until: ctx.now }, ctx.catalog, ctx.roster, ctx.store.data),
-  );
+  const deadline = deadlineOf(task, month, ctx.catalog);
+  const items = ctx.catalog.sectionsOwing(task).filter((s) => isOwed(sectionStatus(ctx.store.data, month, task.id, s))).map((sectionId) => ({ task, month, sectionId, deadline }));
   if (!items.length) return ctx.reply(t('remind.nothing_missing', { task: task.short, month: monthLabel(month) }));
-  await recordPlanned(ctx.store, renderReminders(items, ctx.roster), ctx.now);
-  const sections = [...new Set(items.map((i) => i.sectionId))].map((id) => shortSectionName(ctx.roster.section(id)!));
+  // An admin's explicit request: keyed by its own time, so it is recorded once and counts on no day's quota.
+  const key = (who: string) => `manual@${ctx.now.toISOString()}|${month}|${task.id}|${who}`;
+  const reporters = [...new Set(items.flatMap((i) => ctx.roster.membersWithRole(i.sectionId, 'reporter')))];
+  const planned = [
+    ...reporters.map((p) => ({ keys: [key(p.id)], message: directMessage(p.id, [reporterPart(p, items.filter((i) => p.sections.includes(i.sectionId)), ctx.now, ctx.roster)]) })),
+    { keys: [key('group')], message: groupMessage(ctx.roster.mainGroup.id, items, ctx.now, ctx.roster) },
+  ];
+  await recordPlanned(ctx.store, planned, ctx.now);
+  const sections = items.map((i) => shortSectionName(ctx.roster.section(i.sectionId)!));
   const lines = [t('remind.sent', { task: task.short, month: monthLabel(month), count: sections.length, sections: sections.join('、') })];
   if (isWorkingTime(ctx.now, ctx.catalog)) await deliverPending(ctx.store, (out) => ctx.send(out), ctx.now, ctx.log);
   else lines.push(t('remind.outside_hours', { at: formatDayTime(nextWorkingTime(ctx.now, ctx.catalog)) }));

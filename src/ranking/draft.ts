@@ -5,7 +5,7 @@ import { t } from '../prompts';
 import type { PlannedMessage } from '../reminders/planner';
 import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
-import { atLocalTime, dueDateOf, type MonthKey } from '../tasks/period';
+import { atLocalTime, deadlineOf, dueDateOf, type MonthKey } from '../tasks/period';
 import { localDateTime } from '../time';
 import { noticeFor } from './notice';
 
@@ -19,11 +19,22 @@ export function draftTime(month: MonthKey, catalog: TaskCatalog): Date {
 }
 
 /**
+ * Whether the bot ran the month: it was running before the month's first deadline, so every
+ * task could be collected (and reminded) through it. A fresh install on 11-02 has not run
+ * October, whose deadlines all passed before it started, and sends no all-zero October draft.
+ */
+export function ranMonth(month: MonthKey, firstRun: Date, catalog: TaskCatalog): boolean {
+  const firstDue = catalog.tasks.map((task) => deadlineOf(task, month, catalog).getTime());
+  return firstRun.getTime() <= Math.min(...firstDue);
+}
+
+/**
  * The month's draft notice for each admin, once (keyed like reminders): it is part of the
  * reminder planner, so the same exactly-once outbox carries it.
  */
-export function planRankingDrafts(now: Date, months: MonthKey[], catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, recorded: Set<string>): PlannedMessage[] {
+export function planRankingDrafts(now: Date, months: MonthKey[], firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, recorded: Set<string>): PlannedMessage[] {
   return months.flatMap((month) => {
+    if (!ranMonth(month, firstRun, catalog)) return [];
     const from = draftTime(month, catalog);
     const until = atLocalTime(workCalendar.addWorkdays(localDateTime(from).toISODate()!, DRAFT_USEFUL_WORKDAYS), catalog.defaults.working_hours.end);
     if (now < from || now >= until) return [];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Outgoing } from '../core/message';
 import type { Logger } from '../logger';
+import type { ReminderState } from '../store/schema';
 import type { Store } from '../store/store';
 import type { PlannedMessage } from './planner';
 
@@ -10,10 +11,12 @@ const RETRY_MINUTES = [1, 5, 15, 60];
 /**
  * Records planned messages in the store before anything is sent. Their keys are what makes a
  * reminder "already sent" for the planner, so a restart or a second tick never plans it again.
- * Keys recorded meanwhile by someone else are dropped here too.
+ * Keys recorded meanwhile by someone else are dropped here too. The job's bookkeeping (which
+ * day's passes ran) goes in the same update, so a crash cannot separate the two.
  */
-export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date): Promise<void> {
+export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date, state?: ReminderState): Promise<void> {
   return store.update((db) => {
+    if (state) db.reminderState = state;
     const recorded = new Set(db.outbox.flatMap((e) => e.keys));
     for (const { keys, message } of planned) {
       if (keys.every((k) => recorded.has(k))) continue;
@@ -52,10 +55,4 @@ export async function deliverPending(store: Store, send: (out: Outgoing) => Prom
       });
     }
   }
-}
-
-/** The earliest retry still waiting, if any. */
-export function nextRetryAt(store: Store): Date | undefined {
-  const times = store.data.outbox.filter((e) => e.status === 'pending').map((e) => new Date(e.nextAttemptAt).getTime());
-  return times.length ? new Date(Math.min(...times)) : undefined;
 }

@@ -1,14 +1,14 @@
 import { workCalendar } from '../calendar/work-calendar';
 import type { Outgoing } from '../core/message';
 import type { Roster } from '../org/roster';
-import type { Db } from '../store/schema';
+import type { Db, ReminderState } from '../store/schema';
 import { isOwed, sectionStatus } from '../submissions/records';
 import type { TaskCatalog } from '../tasks/catalog';
-import { atLocalTime, deadlineOf, dueDateOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
-import type { ReminderRule, Task } from '../tasks/schema';
+import { atLocalTime, deadlineOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
 import { localDateTime } from '../time';
-import { planRankingDrafts } from '../ranking/draft';
-import { renderCalendarNotice, renderReminders, type ReminderItem } from './reminder-messages';
+import { draftTime, planRankingDrafts } from '../ranking/draft';
+import { calendarPart, directMessage, digestPart, groupMessage, headPart, reporterPart, type MessagePart, type ReminderItem } from './reminder-messages';
+import { roundsOf, triggersOf, type Trigger } from './rounds';
 
 /** A message the planner wants sent, with the keys of everything it covers. */
 export interface PlannedMessage {
@@ -16,48 +16,11 @@ export interface PlannedMessage {
   message: Outgoing;
 }
 
-/** The span in which a rule is the one that applies for a task and month. */
-export interface RuleWindow {
-  task: Task;
-  month: MonthKey;
-  rule: ReminderRule;
-  from: Date;
-  until: Date;
-}
-
-/**
- * A task's reminder rules for a month as consecutive windows: each rule applies from its own time
- * until the next rule's. So after downtime only the reminder that fits now is sent — a "3 days
- * before" DM found on the due day gives way to the due-day one. The last rule stays useful until
- * the end of the following working day.
- */
-export function ruleWindows(task: Task, month: MonthKey, catalog: TaskCatalog): RuleWindow[] {
-  // Pure in (task, month, catalog), and asked for after every message (the scheduler's refresh):
-  // computed once per catalog, which is immutable, and kept.
-  let cache = windowCache.get(catalog);
-  if (!cache) windowCache.set(catalog, (cache = new Map()));
-  const key = `${task.id}|${month}`;
-  let windows = cache.get(key);
-  if (!windows) cache.set(key, (windows = computeRuleWindows(task, month, catalog)));
-  return windows;
-}
-
-const windowCache = new WeakMap<TaskCatalog, Map<string, RuleWindow[]>>();
-
-function computeRuleWindows(task: Task, month: MonthKey, catalog: TaskCatalog): RuleWindow[] {
-  const due = dueDateOf(task, month);
-  const rules = task.reminders ?? catalog.defaults.reminders;
-  const timed = rules
-    .map((rule) => ({ rule, day: workCalendar.addWorkdays(due, rule.workdays) }))
-    .map(({ rule, day }) => ({ rule, day, from: atLocalTime(day, rule.at) }))
-    .sort((a, b) => a.from.getTime() - b.from.getTime());
-  return timed.map(({ rule, day, from }, i) => ({
-    task,
-    month,
-    rule,
-    from,
-    until: timed[i + 1]?.from ?? atLocalTime(workCalendar.addWorkdays(day, 1), catalog.defaults.working_hours.end),
-  }));
+/** What one run of the reminder job records, in one store update, before anything is sent. */
+export interface RunPlan {
+  planned: PlannedMessage[];
+  /** The job's bookkeeping after this run (first run, passes made). */
+  state: ReminderState;
 }
 
 /** Reminders go out only on working days, within working hours. */
@@ -84,58 +47,149 @@ export function monthsAround(now: Date): MonthKey[] {
 }
 
 /**
- * What is due to be sent now: a pure function of the time, the tasks, the roster, the
- * submissions and exemptions, and what was already recorded as sent. The live bot, `simulate`
- * and the tests all call exactly this.
+ * When the bot first ran. A store from before this was recorded has its first outbox entry or
+ * submission as evidence; a fresh one starts now.
  */
-export function planReminders(now: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>): PlannedMessage[] {
-  if (!isWorkingTime(now, catalog)) return [];
+function firstRunOf(db: Readonly<Db>, now: Date): Date {
+  if (db.reminderState.firstRunAt) return new Date(db.reminderState.firstRunAt);
+  const earlier = [...db.outbox.map((e) => e.createdAt), ...db.submissions.map((s) => s.submittedAt)].map((t) => new Date(t).getTime());
+  return new Date(Math.min(now.getTime(), ...earlier));
+}
+
+/**
+ * What the job does when it runs at `now`: a pure function of the time, the tasks, the roster
+ * and the store. Each working day has one pass for direct messages (`direct_at`) and one for the
+ * group (`group_at`); a pass runs at the first run at or after its time and is recorded with its
+ * messages, so a restart at any moment neither repeats nor skips it. The live bot, `simulate`,
+ * `提醒 预览` and the tests all call exactly this.
+ */
+export function planRun(now: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>): RunPlan {
+  const state: ReminderState = { ...db.reminderState, firstRunAt: firstRunOf(db, now).toISOString() };
+  if (!isWorkingTime(now, catalog)) return { planned: [], state };
+  const firstRun = new Date(state.firstRunAt!);
   const recorded = new Set(db.outbox.flatMap((e) => e.keys));
+  const today = localDateTime(now).toISODate()!;
+  const { direct_at, group_at } = catalog.defaults.reminders;
+  const planned: PlannedMessage[] = [];
+  if (passDue(now, today, direct_at, state.directPassAt)) {
+    planned.push(...directPass(now, today, firstRun, catalog, roster, db, state.directPassAt, recorded));
+    state.directPassAt = now.toISOString();
+  }
+  if (passDue(now, today, group_at, state.groupPassAt)) {
+    planned.push(...groupPass(now, today, firstRun, catalog, roster, db, state.groupPassAt));
+    state.groupPassAt = now.toISOString();
+  }
+  planned.push(...planRankingDrafts(now, monthsAround(now), firstRun, catalog, roster, db, recorded));
+  return { planned: planned.filter((p) => !p.keys.every((k) => recorded.has(k))), state };
+}
+
+/** Today's pass is due once its time has come, unless it already ran today. */
+function passDue(now: Date, today: string, at: string, lastPass: string | undefined): boolean {
+  return now >= atLocalTime(today, at) && (!lastPass || localDateTime(new Date(lastPass)).toISODate()! < today);
+}
+
+/**
+ * The rules of an audience that fall on a day since the previous pass (after downtime, the days
+ * missed are caught up in one message), up to today.
+ */
+function triggersSince(audiences: string[], today: string, lastPass: string | undefined, now: Date, catalog: TaskCatalog): Trigger[] {
+  const since = lastPass ? localDateTime(new Date(lastPass)).toISODate()! : workCalendar.addWorkdays(today, -1);
+  const months = monthsAround(now);
+  const rules = catalog.defaults.reminders.rules.filter((r) => audiences.includes(r.audience));
+  return triggersOf(roundsOf([previousMonth(months[0]!), ...months, nextMonth(months.at(-1)!)], catalog), rules).filter((t) => t.date > since && t.date <= today);
+}
+
+/**
+ * Everything still owed whose deadline falls before the end of `untilDate` and after the bot's
+ * first run, overdue items included — they stay in the reminders until submitted or exempt.
+ */
+function owedItems(now: Date, untilDate: string, firstRun: Date, catalog: TaskCatalog, db: Readonly<Db>): ReminderItem[] {
   const items: ReminderItem[] = [];
   for (const month of monthsAround(now)) {
     for (const task of catalog.tasks) {
-      const active = ruleWindows(task, month, catalog).find((w) => w.from <= now && now < w.until);
-      if (!active) continue;
-      items.push(...itemsFor(active, catalog, roster, db).filter((item) => !recorded.has(item.key)));
+      const deadline = deadlineOf(task, month, catalog);
+      if (deadline < firstRun || localDateTime(deadline).toISODate()! > untilDate) continue;
+      for (const sectionId of catalog.sectionsOwing(task)) {
+        if (isOwed(sectionStatus(db, month, task.id, sectionId))) items.push({ task, month, sectionId, deadline });
+      }
     }
   }
-  return [...calendarNotices(now, roster, recorded), ...renderReminders(items, roster), ...planRankingDrafts(now, monthsAround(now), catalog, roster, db, recorded)];
+  return items.sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
 }
 
-/** Who hears about each section still owing the task, one key per recipient. */
-export function itemsFor(window: RuleWindow, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>): ReminderItem[] {
-  const { task, month, rule } = window;
-  const deadline = deadlineOf(task, month, catalog);
-  const missing = catalog.sectionsOwing(task).filter((s) => isOwed(sectionStatus(db, month, task.id, s)));
-  return missing.flatMap((sectionId) => {
-    const base = { task, month, sectionId, deadline, audience: rule.audience };
-    const key = (recipient: string) => `${month}|${task.id}|${sectionId}|${rule.id}|${recipient}`;
-    switch (rule.audience) {
-      case 'reporters':
-        return roster.membersWithRole(sectionId, 'reporter').map((p) => ({ ...base, recipient: p.id, key: key(p.id) }));
-      case 'heads':
-        return roster.membersWithRole(sectionId, 'head').map((p) => ({ ...base, recipient: p.id, key: key(p.id) }));
-      case 'admins':
-        return roster.admins().map((p) => ({ ...base, recipient: p.id, key: key(p.id) }));
-      case 'group':
-        return [{ ...base, recipient: `group:${roster.mainGroup.id}`, key: key('group') }];
+function lastRoundDate(triggers: Trigger[]): string {
+  return triggers.map((t) => t.round.last).sort().at(-1)!;
+}
+
+/** One direct message per person at most: their reporter, head and admin parts together. */
+function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined, recorded: Set<string>): PlannedMessage[] {
+  const parts = new Map<string, MessagePart[]>();
+  const keys = new Map<string, string[]>();
+  const add = (personId: string, part: MessagePart, key?: string) => {
+    parts.set(personId, [...(parts.get(personId) ?? []), part]);
+    keys.set(personId, [...(keys.get(personId) ?? [`dm|${today}|${personId}`]), ...(key ? [key] : [])]);
+  };
+  for (const { personId, key, part } of calendarNotices(now, roster, recorded)) add(personId, part, key);
+  for (const audience of ['reporters', 'heads'] as const) {
+    const triggers = triggersSince([audience], today, lastPass, now, catalog);
+    if (!triggers.length) continue;
+    const items = owedItems(now, lastRoundDate(triggers), firstRun, catalog, db);
+    const role = audience === 'reporters' ? 'reporter' : 'head';
+    for (const person of roster.people.filter((p) => p.roles.includes(role))) {
+      const own = items.filter((i) => person.sections.includes(i.sectionId));
+      if (!own.length) continue;
+      add(person.id, audience === 'reporters' ? reporterPart(person, own, now, roster) : headPart(person, own, now, roster));
     }
-  });
+  }
+  if (catalog.defaults.reminders.admin_digest) {
+    const since = lastPass ? new Date(lastPass) : firstRun;
+    const cameIn = db.submissions.filter((s) => new Date(s.submittedAt) >= since && new Date(s.submittedAt) < now);
+    const overdue = owedItems(now, today, firstRun, catalog, db).filter((i) => i.deadline < now);
+    const newlyOverdue = overdue.some((i) => i.deadline >= since);
+    if (cameIn.length || newlyOverdue) {
+      for (const admin of roster.admins()) add(admin.id, digestPart(since, cameIn, overdue, catalog, roster));
+    }
+  }
+  return [...parts].map(([personId, personParts]) => ({ keys: keys.get(personId)!, message: directMessage(personId, personParts) }));
 }
 
-/** Whether some admin still has to hear that a year around `now` has no holiday schedule. */
-export function calendarNoticePending(now: Date, roster: Roster, db: Readonly<Db>): boolean {
-  return calendarNotices(now, roster, new Set(db.outbox.flatMap((e) => e.keys))).length > 0;
+/** One group message a day at most, mentioning the reporters of every section still owing. */
+function groupPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined): PlannedMessage[] {
+  const triggers = triggersSince(['group'], today, lastPass, now, catalog);
+  if (!triggers.length) return [];
+  const items = owedItems(now, lastRoundDate(triggers), firstRun, catalog, db).filter((i) => roster.membersWithRole(i.sectionId, 'reporter').length);
+  if (!items.length) return [];
+  const groupId = roster.mainGroup.id;
+  return [{ keys: [`group|${today}|${groupId}`], message: groupMessage(groupId, items, now, roster) }];
 }
 
-/** Once per year without a published holiday schedule: tell the admins weekdays are assumed. */
-function calendarNotices(now: Date, roster: Roster, recorded: Set<string>): PlannedMessage[] {
+/**
+ * When the job next has something to look at: the next pass (every working day), a month's
+ * draft or a retry. Waking daily means a process started at any moment —
+ * a Sunday included — reaches the next working morning and continues the same plan.
+ */
+export function nextWake(after: Date, catalog: TaskCatalog, db: Readonly<Db>): Date | null {
+  const { direct_at, group_at } = catalog.defaults.reminders;
+  const candidates: number[] = [];
+  let day = localDateTime(after).toISODate()!;
+  if (!workCalendar.isWorkday(day)) day = workCalendar.addWorkdays(day, 1);
+  for (let i = 0; i < 2 && !candidates.length; i++, day = workCalendar.addWorkdays(day, 1)) {
+    candidates.push(...[direct_at, group_at].map((at) => atLocalTime(day, at).getTime()).filter((t) => t > after.getTime()));
+  }
+  const months = monthsAround(after);
+  candidates.push(...months.map((m) => draftTime(m, catalog).getTime()));
+  const retries = db.outbox.filter((e) => e.status === 'pending').map((e) => new Date(e.nextAttemptAt).getTime());
+  if (retries.length) candidates.push(nextWorkingTime(new Date(Math.max(Math.min(...retries), after.getTime() + 60_000)), catalog).getTime());
+  const future = candidates.filter((t) => t > after.getTime());
+  return future.length ? new Date(Math.min(...future)) : null;
+}
+
+/** Once per year without a published holiday schedule: tell the admins (in their day's message) that weekdays are assumed. */
+function calendarNotices(now: Date, roster: Roster, recorded: Set<string>): Array<{ personId: string; key: string; part: MessagePart }> {
   const years = [...new Set(monthsAround(now).map((m) => Number(m.slice(0, 4))))].filter((y) => !workCalendar.hasScheduleFor(y));
   return years.flatMap((year) =>
-    roster.admins().flatMap((admin) => {
-      const key = `calendar|${year}|${admin.id}`;
-      if (recorded.has(key)) return [];
-      return [{ keys: [key], message: { to: { kind: 'direct' as const, personId: admin.id }, mentions: [], content: { text: renderCalendarNotice(year) } } }];
-    }),
+    roster.admins()
+      .map((admin) => ({ personId: admin.id, key: `calendar|${year}|${admin.id}`, part: calendarPart(year) }))
+      .filter(({ key }) => !recorded.has(key)),
   );
 }

@@ -1,7 +1,7 @@
 import type { Roster } from '../org/roster';
 import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
-import { monthsAround, planReminders, ruleWindows, type PlannedMessage } from './planner';
+import { isWorkingTime, nextWake, planRun, type PlannedMessage } from './planner';
 
 export interface PreviewEntry {
   at: Date;
@@ -9,24 +9,22 @@ export interface PreviewEntry {
 }
 
 /**
- * What the planner will send over the coming days if nothing else changes: it is asked at every
- * rule time in the span, on a copy of the state in which each planned message counts as sent.
+ * What the reminder job will send over the coming days if nothing else changes: the job's own
+ * computation (`planRun` at each `nextWake`), run on a copy of the store in which every planned
+ * message counts as sent. Messages waiting for working hours show at the time they go out.
  */
 export function previewReminders(now: Date, days: number, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>): PreviewEntry[] {
   const end = now.getTime() + days * 86_400_000;
-  const times = new Set<number>([now.getTime()]);
-  for (const month of monthsAround(new Date(end)).concat(monthsAround(now))) {
-    for (const task of catalog.tasks) {
-      for (const w of ruleWindows(task, month, catalog)) if (w.from.getTime() > now.getTime() && w.from.getTime() <= end) times.add(w.from.getTime());
-    }
-  }
   const copy = structuredClone(db) as Db;
   const entries: PreviewEntry[] = [];
-  for (const time of [...times].sort((a, b) => a - b)) {
-    const at = new Date(time);
-    for (const planned of planReminders(at, catalog, roster, copy)) {
-      entries.push({ at, planned });
-      copy.outbox.push({ id: `preview-${entries.length}`, keys: planned.keys, message: planned.message, createdAt: at.toISOString(), status: 'sent', attempts: 0, nextAttemptAt: at.toISOString() });
+  for (let at: Date | null = now; at && at.getTime() <= end; at = nextWake(at, catalog, copy)) {
+    const { planned, state } = planRun(at, catalog, roster, copy);
+    copy.reminderState = state;
+    for (const p of planned) copy.outbox.push({ id: `preview-${copy.outbox.length}`, keys: p.keys, message: p.message, createdAt: at.toISOString(), status: 'pending', attempts: 0, nextAttemptAt: at.toISOString() });
+    if (!isWorkingTime(at, catalog)) continue;
+    for (const entry of copy.outbox.filter((e) => e.status === 'pending' && new Date(e.nextAttemptAt) <= at!)) {
+      entry.status = 'sent';
+      if (entry.id.startsWith('preview-')) entries.push({ at, planned: { keys: entry.keys, message: entry.message } });
     }
   }
   return entries;

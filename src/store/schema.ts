@@ -117,6 +117,15 @@ export const pendingPublicationSchema = z.object({
   text: z.string(),
 });
 
+/** What the reminder job has done so far, so a restart at any moment continues one run's plan. */
+export const reminderStateSchema = z.object({
+  /** The job's first run: months whose deadlines came before it are never reminded or drafted. */
+  firstRunAt: isoTime.optional(),
+  /** When the day's direct-message pass, and the group pass, last ran (each runs once a working day). */
+  directPassAt: isoTime.optional(),
+  groupPassAt: isoTime.optional(),
+});
+
 export const dbSchema = z.object({
   version: z.literal(DB_VERSION),
   /** Platform message keys already handled, with when; platforms redeliver on slow acks. */
@@ -132,6 +141,7 @@ export const dbSchema = z.object({
   rankings: z.array(publishedRankingSchema),
   /** Ranking notices awaiting 确认发布, by the admin who asked (added without a version bump). */
   pendingPublications: z.record(z.string(), pendingPublicationSchema).default({}),
+  reminderState: reminderStateSchema.default({}),
 });
 
 export type Db = z.output<typeof dbSchema>;
@@ -140,10 +150,11 @@ export type Submission = z.output<typeof submissionSchema>;
 export type PointsItem = z.output<typeof pointsItemSchema>;
 export type Exemption = z.output<typeof exemptionSchema>;
 export type OutboxEntry = z.output<typeof outboxEntrySchema>;
+export type ReminderState = z.output<typeof reminderStateSchema>;
 export type RankingRow = z.output<typeof rankingRowSchema>;
 export type PublishedRanking = z.output<typeof publishedRankingSchema>;
 export type PendingPublication = z.output<typeof pendingPublicationSchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {} };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {}, reminderState: {} };
 }

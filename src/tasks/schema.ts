@@ -77,16 +77,17 @@ const metric = z
   })
   .strict();
 
-/** When, relative to the due date, whom to remind. */
+/**
+ * Whom to remind on which working day of a round (deadlines reminded together): a negative
+ * `workdays` counts back from the round's first due date, 0 or more forward from its last.
+ */
 const reminderRule = z
   .object({
     id,
-    /** Working days from the due date: -3 three working days before, 0 the due day, 1 the first working day after. */
     workdays: z.number().int().min(-20).max(20),
-    at: hhmm,
-    /** reporters: a DM to each missing reporter; group: one group message mentioning them all;
-     *  heads: a DM to each head of a missing section; admins: a DM to each admin listing the missing sections. */
-    audience: z.enum(['reporters', 'group', 'heads', 'admins']),
+    /** reporters: one DM to each reporter of a section still owing something; heads: one DM to
+     *  each head of such a section; group: one group message mentioning those reporters. */
+    audience: z.enum(['reporters', 'heads', 'group']),
   })
   .strict();
 
@@ -104,8 +105,6 @@ const task = z
     due_time: hhmm.optional(),
     /** A due date on a holiday or weekend moves to the previous working day, the next, or stays. */
     on_holiday: z.enum(['previous', 'next', 'unchanged']).default('previous'),
-    /** Overrides the department's reminder plan for this task. */
-    reminders: z.array(reminderRule).optional(),
     /** Its share of a section's monthly score (历城 plan: weights are adjusted as needed). */
     weight: z.number().positive().default(10),
     fields: z.array(fieldSchema).min(1),
@@ -122,16 +121,29 @@ export const tasksFileSchema = z
         due_time: hhmm.default('18:00'),
         /** Minutes a half-filled form waits for the next answer before it lapses. */
         idle_minutes: z.number().int().min(5).default(240),
-        /** Tell the admins in a direct message when a section submits. */
-        notify_admins_on_submit: z.boolean().default(true),
+        /** Tell the admins in a direct message each time a section submits (the daily digest tells them anyway). */
+        notify_admins_on_submit: z.boolean().default(false),
         /** Reminders go out only on working days between these times. */
         working_hours: z.object({ start: hhmm, end: hhmm }).strict().default({ start: '09:00', end: '17:30' }),
-        reminders: z.array(reminderRule).default([
-          { id: 'reporters_3d', workdays: -3, at: '09:30', audience: 'reporters' },
-          { id: 'group_1d', workdays: -1, at: '10:00', audience: 'group' },
-          { id: 'heads_due', workdays: 0, at: '09:00', audience: 'heads' },
-          { id: 'admins_after', workdays: 1, at: '09:30', audience: 'admins' },
-        ]),
+        reminders: z
+          .object({
+            /** Due dates at most this many working days apart are one round, reminded together. */
+            combine_within_workdays: z.number().int().min(0).max(10).default(3),
+            /** When the day's direct messages go out (reporters, heads, the admins' digest), and the group message. */
+            direct_at: hhmm.default('09:30'),
+            group_at: hhmm.default('10:00'),
+            /** Each working morning, the admins get what came in and what is overdue (only on days with news). */
+            admin_digest: z.boolean().default(true),
+            rules: z.array(reminderRule).default([
+              { id: 'reporters_3d', workdays: -3, audience: 'reporters' },
+              { id: 'group_1d', workdays: -1, audience: 'group' },
+              { id: 'heads_1d', workdays: -1, audience: 'heads' },
+              { id: 'heads_due', workdays: 0, audience: 'heads' },
+              { id: 'reporters_due', workdays: 0, audience: 'reporters' },
+            ]),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -161,17 +173,17 @@ export const tasksFileSchema = z
     const fail = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const hours = file.defaults.working_hours;
     if (hours.start >= hours.end) fail(['defaults', 'working_hours'], `工作时间的开始（${hours.start}）应早于结束（${hours.end}）`);
-    const checkRules = (rules: Array<{ id: string; at: string }>, path: PropertyKey[], owner: string) => {
-      const seen = new Set<string>();
-      rules.forEach((rule, i) => {
-        if (seen.has(rule.id)) fail([...path, i, 'id'], `${owner}的提醒规则标识 ${rule.id} 重复`);
-        seen.add(rule.id);
-        if (rule.at < hours.start || rule.at > hours.end) {
-          fail([...path, i, 'at'], `${owner}的提醒规则 ${rule.id}：时间 ${rule.at} 不在工作时间 ${hours.start}–${hours.end} 内，提醒只在工作时间发送`);
-        }
-      });
-    };
-    checkRules(file.defaults.reminders, ['defaults', 'reminders'], '默认');
+    const reminders = file.defaults.reminders;
+    for (const key of ['direct_at', 'group_at'] as const) {
+      if (reminders[key] < hours.start || reminders[key] >= hours.end) {
+        fail(['defaults', 'reminders', key], `提醒时间 ${reminders[key]} 不在工作时间 ${hours.start}–${hours.end} 内，提醒只在工作时间发送`);
+      }
+    }
+    const ruleIds = new Set<string>();
+    reminders.rules.forEach((rule, i) => {
+      if (ruleIds.has(rule.id)) fail(['defaults', 'reminders', 'rules', i, 'id'], `提醒规则标识 ${rule.id} 重复`);
+      ruleIds.add(rule.id);
+    });
     const taskIds = new Set<string>();
     const shorts = new Set<string>();
     file.tasks.forEach((t, ti) => {
@@ -179,7 +191,6 @@ export const tasksFileSchema = z
       if (shorts.has(t.short)) fail(['tasks', ti, 'short'], `任务简称“${t.short}”重复`);
       taskIds.add(t.id);
       shorts.add(t.short);
-      if (t.reminders) checkRules(t.reminders, ['tasks', ti, 'reminders'], `任务 ${t.id} `);
       const seen = new Map<string, (typeof t.fields)[number]>();
       t.fields.forEach((f, fi) => {
         const at = ['tasks', ti, 'fields', fi];

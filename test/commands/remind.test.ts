@@ -8,11 +8,14 @@ describe('提醒', () => {
     const text = lastTo(await simulate(s.lines), 'dm:xu-wenbo');
     const lines = text.split('\n');
     expect(lines[0]).toBe('【未来 7 天的提醒（11月16日 11:06 起）】');
-    expect(lines).toContain('11月17日 09:30｜私聊 何静｜红黑名单');
-    expect(lines).not.toContain('11月17日 09:30｜私聊 王芳｜红黑名单');
-    expect(lines).toContain('11月19日 10:00｜群聊「信用体系建设工作群」｜红黑名单');
-    expect(lines).toContain('11月20日 09:30｜私聊 王芳｜平台月报');
-    expect(lines).toContain('11月23日 09:30｜私聊 林晓燕｜红黑名单');
+    const line = (prefix: string) => lines.find((l) => l.startsWith(prefix)) ?? '';
+    expect(line('11月17日 09:30｜私聊 何静｜')).toMatch(/^11月17日 09:30｜私聊 何静｜填报提醒：红黑名单、平台月报、/);
+    expect(line('11月17日 09:30｜私聊 王芳｜')).toMatch(/^11月17日 09:30｜私聊 王芳｜填报提醒：平台月报、/);
+    // The admins' morning digest names what came in: 王芳's 红黑名单.
+    expect(line('11月17日 09:30｜私聊 高雅｜')).toBe('11月17日 09:30｜私聊 高雅｜每日报送情况：红黑名单');
+    expect(line('11月19日 09:30｜私聊 孙浩然｜')).toMatch(/^11月19日 09:30｜私聊 孙浩然｜即将截止：平台月报、/);
+    expect(line('11月19日 10:00｜群聊「信用体系建设工作群」｜')).toMatch(/｜截止提醒：红黑名单、平台月报、/);
+    expect(line('11月23日 09:30｜私聊 林晓燕｜')).toBe('11月23日 09:30｜私聊 林晓燕｜每日报送情况：红黑名单');
     expect(lines.at(-1)).toBe('按目前的报送情况推算；期间有人报送或登记免报，相应提醒就不再发送。');
   });
 

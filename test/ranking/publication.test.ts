@@ -39,7 +39,7 @@ describe('publishing the ranking notice: what was seen in November must not happ
   });
 
   it('on 12-28, with December\'s draft just sent, a plain 排名 发布 means December — not a correction of November', async () => {
-    const s = scriptFrom('2026-11-24T10:00:00+08:00')
+    const s = scriptFrom('2026-11-16T10:00:00+08:00')
       .dm('xu-wenbo', '排名')
       .at('2026-11-27T10:30:00+08:00')
       .dm('xu-wenbo', '排名 发布', '确认发布')

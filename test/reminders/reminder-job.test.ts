@@ -31,18 +31,21 @@ async function setup(failures: number) {
 }
 
 describe('the reminder job', () => {
-  it('wakes exactly at the next rule time', async () => {
+  it('wakes at every working day\'s passes, so a start on a Sunday reaches Monday morning', async () => {
     const { job } = await setup(0);
     expect(job.nextRun(at('2026-11-16T12:00:00+08:00'))).toEqual(at('2026-11-17T09:30:00+08:00'));
-    expect(job.nextRun(at('2026-11-17T09:30:00+08:00'))).toEqual(at('2026-11-19T10:00:00+08:00'));
+    expect(job.nextRun(at('2026-11-17T09:30:00+08:00'))).toEqual(at('2026-11-17T10:00:00+08:00'));
+    expect(job.nextRun(at('2026-11-22T15:00:00+08:00'))).toEqual(at('2026-11-23T09:30:00+08:00'));
+    // National Day: from the eve of the holiday to the first working day after it.
+    expect(job.nextRun(at('2026-09-30T18:00:00+08:00'))).toEqual(at('2026-10-08T09:30:00+08:00'));
   });
 
   it('records before sending, retries a failed send with back-off, and never sends twice', async () => {
     const { store, sent, job, log } = await setup(2);
     await job.run(at('2026-11-17T09:30:00+08:00'));
-    // Five DMs planned; the platform refuses the first two.
-    expect(store.data.outbox).toHaveLength(5);
-    expect(sent).toHaveLength(3);
+    // A DM to each of the seven reporters; the platform refuses the first two.
+    expect(store.data.outbox).toHaveLength(7);
+    expect(sent).toHaveLength(5);
     const pending = store.data.outbox.filter((e) => e.status === 'pending');
     expect(pending).toHaveLength(2);
     expect(pending.map((e) => [e.attempts, e.lastError, e.nextAttemptAt])).toEqual([
@@ -53,11 +56,11 @@ describe('the reminder job', () => {
     // The first retry is a minute later; the job wakes for it.
     expect(job.nextRun(at('2026-11-17T09:30:00+08:00'))).toEqual(at('2026-11-17T09:31:00+08:00'));
     await job.run(at('2026-11-17T09:31:00+08:00'));
-    expect(sent).toHaveLength(5);
+    expect(sent).toHaveLength(7);
     expect(store.data.outbox.every((e) => e.status === 'sent')).toBe(true);
     await job.run(at('2026-11-17T10:00:00+08:00'));
     await job.run(at('2026-11-17T11:00:00+08:00'));
-    expect(sent).toHaveLength(5);
+    expect(sent).toHaveLength(7);
     // Each send carries its outbox id, for platforms that dedupe by it.
     expect(sent.map((o) => o.idempotencyKey).sort()).toEqual(store.data.outbox.map((e) => e.id).sort());
   });
@@ -70,8 +73,8 @@ describe('the reminder job', () => {
     });
     expect(job.nextRun(at('2026-11-17T17:40:00+08:00'))).toEqual(at('2026-11-18T09:00:00+08:00'));
     await job.run(at('2026-11-17T17:50:00+08:00'));
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(6);
     await job.run(at('2026-11-18T09:00:00+08:00'));
-    expect(sent).toHaveLength(5);
+    expect(sent).toHaveLength(7);
   });
 });

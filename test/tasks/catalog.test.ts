@@ -76,10 +76,8 @@ describe('a malformed tasks file is refused naming the task and field', () => {
   });
 
   it('a reminder outside working hours, or a repeated rule id', () => {
-    expect(loadError(sample.replace('{ id: group_1d, workdays: -1, at: "10:00"', '{ id: group_1d, workdays: -1, at: "20:00"'))).toMatch(
-      /字段 defaults\.reminders\[1\]\.at：默认的提醒规则 group_1d：时间 20:00 不在工作时间 09:00–17:30 内/,
-    );
-    expect(loadError(sample.replace('{ id: heads_due,', '{ id: group_1d,'))).toMatch(/字段 defaults\.reminders\[2\]\.id：默认的提醒规则标识 group_1d 重复/);
+    expect(loadError(sample.replace('group_at: "10:00"', 'group_at: "20:00"'))).toMatch(/字段 defaults\.reminders\.group_at：提醒时间 20:00 不在工作时间 09:00–17:30 内/);
+    expect(loadError(sample.replace('{ id: heads_due,', '{ id: group_1d,'))).toMatch(/字段 defaults\.reminders\.rules\[3\]\.id：提醒规则标识 group_1d 重复/);
   });
 
   it('duplicate short names and a target with neither bound', () => {
