@@ -1,13 +1,14 @@
 import type { ChatContext } from '../src/core/chat-context';
 import type { Command } from '../src/core/command';
 import { addressLabel } from '../src/channels/address-label';
+import { monthIn, readWords } from '../src/core/argument-words';
 import { t } from '../src/prompts';
 import { deliverPending, recordPlanned } from '../src/reminders/outbox';
 import { isWorkingTime, itemsFor, nextWorkingTime } from '../src/reminders/planner';
 import { previewReminders } from '../src/reminders/preview';
 import { renderReminders } from '../src/reminders/reminder-messages';
 import { shortSectionName } from '../src/submissions/progress';
-import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+import { monthLabel, monthOf } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /** 提醒 预览 / 提醒 立即 任务: what the reminder planner will do, or a reminder sent right now. */
@@ -46,7 +47,9 @@ async function preview(ctx: ChatContext): Promise<void> {
 async function remindNow(ctx: ChatContext, taskWord: string, monthWord?: string): Promise<void> {
   const task = ctx.catalog.findTask(taskWord);
   if (!task) return ctx.reply(t('remind.unknown_task', { task: taskWord, tasks: ctx.catalog.tasks.map((x) => x.short).join('、') }));
-  const month = (monthWord && parseMonth(monthWord, ctx.now)) || monthOf(ctx.now);
+  const read = readWords(monthWord ? [monthWord] : [], ['month'], ctx);
+  if (!read.ok) return ctx.reply(read.message);
+  const month = monthIn(read.words) ?? monthOf(ctx.now);
   const stamp = ctx.now.toISOString();
   const items = (['reporters', 'group'] as const).flatMap((audience) =>
     itemsFor({ task, month, rule: { id: `manual@${stamp}`, workdays: 0, at: '00:00', audience }, from: ctx.now, until: ctx.now }, ctx.catalog, ctx.roster, ctx.store.data),
