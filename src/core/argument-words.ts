@@ -110,7 +110,7 @@ function nearestNames(word: string, choices: Choice[]): string[] {
 /** 1 for the same text, 0 for nothing in common; a name inside the other counts as at least half alike. */
 export function similarity(a: string, b: string): number {
   if (!a || !b) return 0;
-  const bySteps = 1 - editDistance(a, b) / Math.max(a.length, b.length);
+  const bySteps = 1 - editDistance(a, b) / Math.max([...a].length, [...b].length);
   return a.includes(b) || b.includes(a) ? Math.max(bySteps, MIN_SIMILARITY) : bySteps;
 }
 
