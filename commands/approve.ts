@@ -1,7 +1,5 @@
 import type { Command } from '../src/core/command';
-import { sendDirect } from '../src/core/direct-message';
-import { t } from '../src/prompts';
-import { reviewPointsItem } from '../src/points/review';
+import { missingNumberReply, reviewPointsItem } from '../src/points/review';
 
 /** 同意 N: a section head confirms a points item reported by one of their staff. */
 const approve: Command = {
@@ -10,10 +8,12 @@ const approve: Command = {
   usage: '同意 编号',
   summary: '核实通过本科室人员申报的机关信用积分，例如「同意 3」',
   roles: ['head', 'admin'],
+  private: true,
   async run(ctx) {
-    const no = Number(/^\d+$/.exec(ctx.args.trim())?.[0]);
-    if (!no) return sendDirect(ctx, t('return.usage'));
-    await reviewPointsItem(ctx, no, 'approved', '');
+    const args = ctx.args.trim();
+    const no = /^[#＃]?(\d+)$/.exec(args)?.[1];
+    if (!no) return ctx.reply(missingNumberReply(ctx, '同意 3', args || undefined));
+    await reviewPointsItem(ctx, Number(no), 'approved', '');
   },
 };
 

@@ -13,9 +13,12 @@ const exempt: Command = {
   usage: '免报 科室 任务 理由',
   summary: '登记某科室本月某任务免报（写明理由），该科室不再收到这项提醒；「取消免报」撤销',
   roles: ['admin'],
+  private: true,
   async run(ctx) {
-    const { section, task, month, rest: reason } = parseSectionTaskArgs(ctx);
-    if (!section || !task) return ctx.reply(t('exempt.usage'));
+    if (!ctx.args.trim()) return ctx.reply(t('exempt.usage'));
+    const args = parseSectionTaskArgs(ctx, '免报 科室 任务 理由');
+    if (!args.ok) return ctx.reply(args.message);
+    const { section, task, month, rest: reason } = args;
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };
     if (!ctx.catalog.owes(task, section.id)) return ctx.reply(t('exempt.not_owed', facts));
     if (!reason) return ctx.reply(t('exempt.need_reason', { section: section.aliases[0] ?? section.name, task: task.short }));

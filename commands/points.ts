@@ -1,28 +1,33 @@
+import { monthIn, readWords } from '../src/core/argument-words';
 import type { ChatContext } from '../src/core/chat-context';
 import type { Command } from '../src/core/command';
-import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
 import { pointsKindLabel, pointsStatusLabel } from '../src/points/labels';
 import { POINTS_FLOW } from '../src/points/points-flow';
 import { canVerify } from '../src/points/records';
 import { pointsTotals } from '../src/points/totals';
-import { monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+import { monthLabel, monthOf } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /**
  * 积分: report one's own 机关信用积分 item (a guided form), see one's record (积分 记录), a head's
  * pending verifications (积分 待审), or the office's compiled totals (积分 汇总). Personal points
- * are only ever shown in direct chats.
+ * are only ever shown in direct chats (a private command).
  */
 const points: Command = {
   name: '积分',
   aliases: ['points'],
   usage: '积分 [记录|待审|汇总] [月份]',
   summary: '申报本人的机关信用积分；「积分 记录」查看本人积分，负责人「积分 待审」，办公室「积分 汇总」',
+  private: true,
   async run(ctx) {
-    const [sub = '', monthWord = ''] = ctx.args.trim().split(/\s+/);
-    const month = parseMonth(monthWord || sub, ctx.now) ?? monthOf(ctx.now);
-    if (ctx.msg.chatType === 'group') await ctx.reply(t('points.private_note', { name: ctx.person!.name }));
+    const [first = '', ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
+    const sub = SUBCOMMANDS.has(first) ? first : '';
+    // 积分 11月 reads as 积分 记录 11月: a month only makes sense for a record.
+    const read = readWords(sub ? rest : [first, ...rest].filter(Boolean), ['month'], ctx);
+    if (!read.ok) return ctx.reply(`${read.message}\n${t('points.usage')}`);
+    const month = monthIn(read.words) ?? monthOf(ctx.now);
+    if (!sub && read.words.length) return showMine(ctx, month);
     switch (sub) {
       case '记录':
       case 'mine':
@@ -39,11 +44,13 @@ const points: Command = {
   },
 };
 
+const SUBCOMMANDS = new Set(['记录', 'mine', '待审', 'pending', '汇总', 'summary']);
+
 async function showMine(ctx: ChatContext, month: string): Promise<void> {
   const items = ctx.store.data.pointsItems.filter((i) => i.personId === ctx.person!.id && i.month === month);
-  if (!items.length) return sendDirect(ctx, t('points.mine_none', { month: monthLabel(month) }));
+  if (!items.length) return ctx.reply(t('points.mine_none', { month: monthLabel(month) }));
   const total = pointsTotals(ctx.store.data, ctx.roster, month).find((r) => r.personId === ctx.person!.id)!;
-  await sendDirect(ctx, {
+  await ctx.reply({
     card: {
       title: t('points.mine_title', { month: monthLabel(month) }),
       lines: [t('points.mine_total', { total: total.total, add: total.add, deduct: total.deduct, pending: total.pending })],
@@ -57,8 +64,8 @@ async function showMine(ctx: ChatContext, month: string): Promise<void> {
 
 async function showPending(ctx: ChatContext): Promise<void> {
   const items = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person!, i));
-  if (!items.length) return sendDirect(ctx, t('points.pending_none'));
-  await sendDirect(ctx, {
+  if (!items.length) return ctx.reply(t('points.pending_none'));
+  await ctx.reply({
     card: {
       title: t('points.pending_title'),
       lines: items.map((i) => `#${i.no} ${ctx.roster.person(i.personId)?.name ?? i.personId}｜${pointsKindLabel(i.kind)} ${i.points} 分｜${i.item}｜${i.reason}（${formatDayTime(new Date(i.reportedAt))}）`),
@@ -71,10 +78,10 @@ async function showTotals(ctx: ChatContext, month: string): Promise<void> {
   const compiler = ctx.roster.section(ctx.catalog.points.compiler_section)!;
   const person = ctx.person!;
   if (!person.roles.includes('admin') && !person.sections.includes(compiler.id)) {
-    return sendDirect(ctx, t('points.summary_forbidden', { section: compiler.name }));
+    return ctx.reply(t('points.summary_forbidden', { section: compiler.name }));
   }
   const rows = pointsTotals(ctx.store.data, ctx.roster, month);
-  await sendDirect(ctx, {
+  await ctx.reply({
     card: {
       title: t('points.summary_table_title', { month: monthLabel(month) }),
       table: {

@@ -1,10 +1,11 @@
 import type { ChatContext } from '../src/core/chat-context';
+import { monthIn, readWords } from '../src/core/argument-words';
 import type { Command } from '../src/core/command';
 import type { Section } from '../src/org/schema';
 import { t } from '../src/prompts';
 import { CELL_SYMBOLS, progressMatrix, shortSectionName } from '../src/submissions/progress';
 import { currentSubmission, isOwed, sectionStatus, STATUS_LABELS } from '../src/submissions/records';
-import { deadlineOf, monthLabel, monthOf, parseMonth, type MonthKey } from '../src/tasks/period';
+import { deadlineOf, monthLabel, monthOf, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /**
@@ -17,17 +18,15 @@ const progress: Command = {
   usage: '进度 [科室] [月份]',
   summary: '查看本月填报进度：专人和负责人看本科室，管理员看全部科室',
   roles: ['reporter', 'head', 'admin'],
+  // Return reasons and a section's standing are not for the whole group.
+  private: true,
   async run(ctx) {
     const person = ctx.person!;
     const isAdmin = person.roles.includes('admin');
-    let month = monthOf(ctx.now);
-    let section: Section | undefined;
-    for (const word of ctx.args.split(/\s+/).filter(Boolean)) {
-      const asSection = ctx.roster.findSection(word);
-      const asMonth = parseMonth(word, ctx.now);
-      if (asSection) section = asSection;
-      else if (asMonth) month = asMonth;
-    }
+    const read = readWords(ctx.args.split(/\s+/).filter(Boolean), ['section', 'month'], ctx);
+    if (!read.ok) return ctx.reply(read.message);
+    const month = monthIn(read.words) ?? monthOf(ctx.now);
+    const section = read.words.flatMap((w) => (w.kind === 'section' ? [w.section] : [])).at(-1);
     if (section && !isAdmin && !person.sections.includes(section.id)) {
       await ctx.reply(t('progress.not_yours'));
       return;

@@ -1,6 +1,7 @@
 import type { ChatContext } from '../src/core/chat-context';
 import type { Command } from '../src/core/command';
 import { addressLabel } from '../src/channels/address-label';
+import { monthIn, readWords } from '../src/core/argument-words';
 import { t } from '../src/prompts';
 import { deliverPending, recordPlanned } from '../src/reminders/outbox';
 import type { Outgoing } from '../src/core/message';
@@ -10,7 +11,7 @@ import { previewReminders } from '../src/reminders/preview';
 import { directMessage, groupMessage, reporterPart } from '../src/reminders/reminder-messages';
 import { shortSectionName } from '../src/submissions/progress';
 import { isOwed, sectionStatus } from '../src/submissions/records';
-import { deadlineOf, monthLabel, monthOf, parseMonth } from '../src/tasks/period';
+import { deadlineOf, monthLabel, monthOf } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /** 提醒 预览 / 提醒 立即 任务: what the reminder planner will do, or a reminder sent right now. */
@@ -55,7 +56,9 @@ function summaryOf(message: Outgoing, ctx: ChatContext): string {
 async function remindNow(ctx: ChatContext, taskWord: string, monthWord?: string): Promise<void> {
   const task = ctx.catalog.findTask(taskWord);
   if (!task) return ctx.reply(t('remind.unknown_task', { task: taskWord, tasks: ctx.catalog.tasks.map((x) => x.short).join('、') }));
-  const month = (monthWord && parseMonth(monthWord, ctx.now)) || monthOf(ctx.now);
+  const read = readWords(monthWord ? [monthWord] : [], ['month'], ctx);
+  if (!read.ok) return ctx.reply(read.message);
+  const month = monthIn(read.words) ?? monthOf(ctx.now);
   const deadline = deadlineOf(task, month, ctx.catalog);
   const items = ctx.catalog.sectionsOwing(task).filter((s) => isOwed(sectionStatus(ctx.store.data, month, task.id, s))).map((sectionId) => ({ task, month, sectionId, deadline }));
   if (!items.length) return ctx.reply(t('remind.nothing_missing', { task: task.short, month: monthLabel(month) }));

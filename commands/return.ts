@@ -1,7 +1,8 @@
 import type { ChatContext } from '../src/core/chat-context';
+import { readWord } from '../src/core/argument-words';
 import type { Command } from '../src/core/command';
 import { t } from '../src/prompts';
-import { reviewPointsItem } from '../src/points/review';
+import { missingNumberReply, reviewPointsItem } from '../src/points/review';
 import { currentSubmission, returnSubmission } from '../src/submissions/records';
 import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
 import { monthLabel } from '../src/tasks/period';
@@ -17,17 +18,23 @@ const returnCommand: Command = {
   usage: '退回 科室 任务 理由',
   summary: '管理员退回科室的填报并说明理由；负责人用「退回 编号 理由」退回积分申报',
   roles: ['admin', 'head'],
+  private: true,
   async run(ctx) {
-    const points = /^(\d+)\s*([\s\S]*)$/.exec(ctx.args.trim());
+    const args = ctx.args.trim();
+    const points = /^[#＃]?(\d+)\s*([\s\S]*)$/.exec(args);
     if (points) return reviewPointsItem(ctx, Number(points[1]), 'returned', points[2]!.trim());
-    if (!ctx.person!.roles.includes('admin')) return ctx.reply(t('return.admin_only'));
-    await returnSubmissionCommand(ctx);
+    if (ctx.person!.roles.includes('admin')) return args ? returnSubmissionCommand(ctx) : ctx.reply(t('return.usage'));
+    // A head returns points items only: what is missing is the item's number.
+    const first = args.split(/\s+/)[0]!;
+    if (first && readWord(first, ['section', 'task'], ctx)) return ctx.reply(t('return.admin_only'));
+    await ctx.reply(missingNumberReply(ctx, '退回 3 事实不清', first || undefined));
   },
 };
 
 async function returnSubmissionCommand(ctx: ChatContext): Promise<void> {
-  const { section, task, month, rest: reason } = parseSectionTaskArgs(ctx);
-  if (!section || !task) return ctx.reply(t('return.usage'));
+  const args = parseSectionTaskArgs(ctx, '退回 科室 任务 理由');
+  if (!args.ok) return ctx.reply(args.message);
+  const { section, task, month, rest: reason } = args;
   if (!reason) return ctx.reply(t('return.need_reason', { example: ctx.args.trim().split(/\s+/).slice(0, 2).join(' ') }));
   const facts = { section: section.name, task: task.short, month: monthLabel(month) };
   const submission = currentSubmission(ctx.store.data, month, task.id, section.id);

@@ -11,9 +11,12 @@ const unexempt: Command = {
   usage: '取消免报 科室 任务',
   summary: '撤销某科室某任务的免报',
   roles: ['admin'],
+  private: true,
   async run(ctx) {
-    const { section, task, month } = parseSectionTaskArgs(ctx);
-    if (!section || !task) return ctx.reply(t('exempt.usage'));
+    if (!ctx.args.trim()) return ctx.reply(t('exempt.usage'));
+    const args = parseSectionTaskArgs(ctx, '取消免报 科室 任务');
+    if (!args.ok) return ctx.reply(args.message);
+    const { section, task, month } = args;
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };
     const removed = await removeExemption(ctx.store, month, task.id, section.id);
     await ctx.reply(removed ? t('exempt.undone', facts) : t('exempt.not_exempt', facts));

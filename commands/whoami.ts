@@ -8,6 +8,7 @@ const whoami: Command = {
   aliases: ['whoami'],
   summary: '查看我在名册中认出的您：科室、角色和登记的账号',
   public: true,
+  private: true,
   async run(ctx) {
     const person = ctx.person;
     if (!person) {

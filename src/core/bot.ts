@@ -13,6 +13,8 @@ import type { Clock } from './clock';
 import type { CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
 import { KeyedQueue } from './keyed-queue';
+import { runCommand } from './private-reply';
+import { classifySmallTalk, smallTalkReply } from './small-talk';
 import type { Address, Content, Incoming, Outgoing } from './message';
 
 /** Whatever delivers the bot's messages: a channel adapter. */
@@ -112,7 +114,7 @@ export class Bot {
         );
         return;
       }
-      await command.run({ ...ctx, args });
+      await runCommand(command, { ...ctx, args });
       return;
     }
     // In a group, only messages that @-mention the bot are for it; the rest is people talking.
@@ -121,6 +123,8 @@ export class Bot {
       await ctx.reply(t('chat.greeting', { bot: roster.botName }));
       return;
     }
+    const smallTalk = classifySmallTalk(text);
+    if (smallTalk) return ctx.reply(smallTalkReply(smallTalk, roster.botName));
     await answerQuestion(ctx, text);
   }
 

@@ -15,6 +15,11 @@ export interface Command {
   roles?: Role[];
   /** Also open to people not in the roster (help, policy questions). */
   public?: boolean;
+  /**
+   * Its replies may carry personal data (phones, points, return reasons, a section's details):
+   * asked in a group, it answers in the sender's direct chat (see private-reply.ts).
+   */
+  private?: boolean;
   run(ctx: ChatContext): Promise<void>;
 }
 

@@ -304,9 +304,10 @@ export class KnowledgeBase {
     return { answer: t('qa.info', { title: doc.meta.title, facts: quote }), refused: false, citations: [{ doc: doc.file, title: doc.meta.title, section: t('qa.info_section'), quote }] };
   }
 
+  /** An honest refusal: the documents are named in one line, not listed (「资料」 lists them). */
   notFound(): Answer {
-    const docs = this.documents.map((d, i) => t('qa.doc_line', { n: i + 1, title: d.meta.title, number: d.meta.number ? `（${d.meta.number}）` : '' }));
-    return { answer: [t('qa.not_found'), ...docs, t('qa.not_found_hint')].join('\n'), refused: true, citations: [] };
+    const titles = this.documents.map((d) => `《${d.meta.title}》`).join('、');
+    return { answer: [t('qa.not_found'), t('qa.loaded_documents', { titles })].join('\n'), refused: true, citations: [] };
   }
 }
 

@@ -1,6 +1,7 @@
+import { notUnderstood, readWord } from '../core/argument-words';
 import type { ChatContext } from '../core/chat-context';
 import { t } from '../prompts';
-import { monthOf, parseMonth } from '../tasks/period';
+import { monthOf } from '../tasks/period';
 import type { SubmitInit } from './form-flow';
 
 export type SubmitRequest = { ok: true; init: SubmitInit } | { ok: false; message: string };
@@ -16,15 +17,11 @@ export function resolveSubmitRequest(ctx: ChatContext, args: string): SubmitRequ
   let taskId: string | undefined;
   let sectionId: string | undefined;
   for (const word of args.split(/[\s\u3000]+/).filter(Boolean)) {
-    const task = catalog.findTask(word);
-    const section = roster.findSection(word);
-    const parsedMonth = parseMonth(word, ctx.now);
-    if (task) taskId = task.id;
-    else if (section) sectionId = section.id;
-    else if (parsedMonth) month = parsedMonth;
-    else {
-      return { ok: false, message: t('submit.unknown_arg', { arg: word, task: catalog.tasks[0]!.short, section: roster.sections[0]!.aliases[0] ?? roster.sections[0]!.name }) };
-    }
+    const read = readWord(word, ['task', 'section', 'month'], ctx);
+    if (!read) return { ok: false, message: notUnderstood(word, ['task', 'section', 'month'], ctx) };
+    if (read.kind === 'task') taskId = read.task.id;
+    else if (read.kind === 'section') sectionId = read.section.id;
+    else month = read.month;
   }
   const isAdmin = person.roles.includes('admin');
   const own = person.roles.some((r) => r === 'reporter' || r === 'head') || isAdmin ? person.sections : [];

@@ -49,7 +49,7 @@ describe('积分: report, verify, compile', () => {
   it('keeps personal points out of the group', async () => {
     const s = scriptFrom('2026-11-10T09:00:00+08:00').group('zhao-lei', '积分');
     const out = await simulate(s.lines);
-    expect(textsTo(out, 'group')).toEqual(['积分属于个人信息，已私聊 赵磊。']);
+    expect(textsTo(out, 'group')).toEqual(['「积分」涉及个人或科室信息，已在私聊中回复您。']);
     expect(lastTo(out, 'dm:zhao-lei')).toMatch(/^【申报机关信用积分/);
   });
 

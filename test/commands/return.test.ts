@@ -10,7 +10,9 @@ describe('退回 (a submission)', () => {
       .dm('xu-wenbo', '进度 商事登记科')
       .dm('wang-fang', '1', '是', '11月3日网络曝光后当日处置', '确认', '进度');
     const out = await simulate(s.lines);
-    expect(lastTo(out, 'group')).toBe('已退回商事登记项目审批服务科2026年11月的「失信事件」，并私聊通知了 王芳。');
+    // The reason is not for the group: the admin hears the outcome in a direct chat.
+    expect(textsTo(out, 'group')).toEqual(['「退回」涉及个人或科室信息，已在私聊中回复您。']);
+    expect(textsTo(out, 'dm:xu-wenbo')).toContain('已退回商事登记项目审批服务科2026年11月的「失信事件」，并私聊通知了 王芳。');
     const wang = textsTo(out, 'dm:wang-fang');
     expect(wang[3]).toBe('【填报被退回】\n↩️ 您科室2026年11月的「失信事件」被 许文博 退回：请核对本月网络舆情。请修改后重新填报。\n回复序号：1. 重新填报');
     const status = textsTo(out, 'dm:xu-wenbo').find((t) => t.startsWith('【商事登记项目审批服务科 · 2026年11月 填报进度】'));

@@ -35,7 +35,12 @@ describe('填报: who may submit for whom', () => {
 
   it('explains an argument it does not understand, with examples', async () => {
     const out = await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 明天').lines);
-    expect(lastTo(out, 'dm:wang-fang')).toBe('没有找到“明天”。可以写任务简称（如「制度学习」）、科室名称（如「办公室」）或月份（如「11月」），例如「填报 双公示」。');
+    expect(lastTo(out, 'dm:wang-fang').split('\n')).toEqual([
+      '没有看懂「明天」：它不是可选的任务、科室或月份。',
+      '可选的任务：制度学习、双公示、信用承诺、信用动态、重错码、信易批、诚信宣传、信用核查、失信事件、异议修复、平台月报、红黑名单。',
+      '可选的科室：办公室、人事科、商事登记科、社会事务科、建设项目科、体系建设科、监督科、受理窗口。',
+      '月份可以写成 2026-11、11月、本月 或 上月。',
+    ]);
   });
 
   it('takes a month for a late submission', async () => {

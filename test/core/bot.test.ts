@@ -8,7 +8,7 @@ const questions = () => vi.fn(async (ctx: { reply(s: string): Promise<void> }, q
 describe('Bot routing', () => {
   it('answers a command in the group without an @-mention, mentioning the sender', async () => {
     const h = await botHarness();
-    const [reply, ...rest] = await h.say('wang-fang', '我是谁', { chat: 'group' });
+    const [reply, ...rest] = await h.say('wang-fang', '帮助', { chat: 'group' });
     expect(rest).toEqual([]);
     expect(reply!.to).toEqual({ kind: 'group', groupId: 'main' });
     expect(reply!.mentions).toEqual(['wang-fang']);

@@ -10,10 +10,11 @@ describe('runScript', () => {
     ]);
     expect(out.map(({ at, chat, mentions }) => ({ at, chat, mentions }))).toEqual([
       { at: '2026-11-10T09:00:00+08:00', chat: 'group', mentions: ['wang-fang'] },
+      { at: '2026-11-10T09:00:00+08:00', chat: 'dm:wang-fang', mentions: [] },
       { at: '2026-11-10T09:05:00+08:00', chat: 'dm:he-jing', mentions: [] },
     ]);
-    expect(out[0]!.card?.title).toBe('我是谁');
-    expect(out[0]!.text).toContain('【我是谁】\n姓名：王芳（编号 wang-fang）');
+    expect(out[1]!.card?.title).toBe('我是谁');
+    expect(out[1]!.text).toContain('【我是谁】\n姓名：王芳（编号 wang-fang）');
   });
 
   it('plays people outside the roster under the given name', async () => {

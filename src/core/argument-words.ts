@@ -1,0 +1,148 @@
+import type { Roster } from '../org/roster';
+import type { Section } from '../org/schema';
+import { t } from '../prompts';
+import type { TaskCatalog } from '../tasks/catalog';
+import { monthOf, parseMonth, type MonthKey } from '../tasks/period';
+import type { Task } from '../tasks/schema';
+
+/** What one argument word of a command names. */
+export type ArgumentWord = { kind: 'month'; month: MonthKey } | { kind: 'section'; section: Section } | { kind: 'task'; task: Task };
+
+export type WordKind = ArgumentWord['kind'];
+
+/** The parts of a chat context the resolver reads. */
+export interface WordContext {
+  roster: Roster;
+  catalog: TaskCatalog;
+  now: Date;
+}
+
+/** What a word names among the kinds a command accepts, tried in the order given; undefined when none. */
+export function readWord(word: string, kinds: readonly WordKind[], ctx: WordContext): ArgumentWord | undefined {
+  for (const kind of kinds) {
+    if (kind === 'month') {
+      const month = parseMonth(word, ctx.now);
+      if (month) return { kind, month };
+    } else if (kind === 'section') {
+      const section = ctx.roster.findSection(word);
+      if (section) return { kind, section };
+    } else {
+      const task = ctx.catalog.findTask(word);
+      if (task) return { kind, task };
+    }
+  }
+  return undefined;
+}
+
+/** Every word read as one of the kinds, or the reply about the first word that is none of them. */
+export function readWords(words: readonly string[], kinds: readonly WordKind[], ctx: WordContext): { ok: true; words: ArgumentWord[] } | { ok: false; message: string } {
+  const read: ArgumentWord[] = [];
+  for (const word of words) {
+    const one = readWord(word, kinds, ctx);
+    if (!one) return { ok: false, message: notUnderstood(word, kinds, ctx) };
+    read.push(one);
+  }
+  return { ok: true, words: read };
+}
+
+/** The month among read words (the last one given), if any. */
+export function monthIn(words: readonly ArgumentWord[]): MonthKey | undefined {
+  return words.flatMap((w) => (w.kind === 'month' ? [w.month] : [])).at(-1);
+}
+
+/**
+ * Why a word was not understood, for the reply: a month that does not exist (2025-13, 13月), or a
+ * name that is no section / task, with the nearest names ("您是不是要找 …") and the valid choices.
+ */
+export function notUnderstood(word: string, kinds: readonly WordKind[], ctx: WordContext): string {
+  const wrongMonth = kinds.includes('month') ? badMonth(word, ctx) : undefined;
+  if (wrongMonth) return wrongMonth;
+  const named = kinds.filter((k): k is 'section' | 'task' => k !== 'month');
+  const suggestions = named.flatMap((kind) => nearestNames(word, choicesOf(kind, ctx)));
+  const lines = [
+    t('args.not_understood', { word: clip(word), kinds: kinds.map(kindLabel).join('、').replace(/、([^、]*)$/, '或$1') }),
+    ...(suggestions.length ? [t('args.did_you_mean', { names: suggestions.map((s) => `「${s}」`).join('或') })] : []),
+    ...named.map((kind) => t('args.choices', { kind: kindLabel(kind), names: choicesOf(kind, ctx).map((c) => c.label).join('、') })),
+  ];
+  if (kinds.includes('month')) lines.push(t('args.month_forms', { example: monthOf(ctx.now) }));
+  return lines.join('\n');
+}
+
+/** For a word shaped like a month that does not exist (2025-13, 13月, 0月), the reply naming the nearest real one. */
+export function badMonth(word: string, ctx: WordContext): string | undefined {
+  const nearest = nearestMonth(word);
+  return nearest && !parseMonth(word, ctx.now) ? t('args.bad_month', { word: clip(word), nearest, example: monthOf(ctx.now) }) : undefined;
+}
+
+/** The reply when a command needs a section or task that was not given: the valid choices. */
+export function missingWord(kind: 'section' | 'task', usage: string, ctx: WordContext): string {
+  return [t('args.missing', { kind: kindLabel(kind), usage }), t('args.choices', { kind: kindLabel(kind), names: choicesOf(kind, ctx).map((c) => c.label).join('、') })].join('\n');
+}
+
+function kindLabel(kind: WordKind): string {
+  return kind === 'month' ? t('args.kind_month') : kind === 'section' ? t('args.kind_section') : t('args.kind_task');
+}
+
+interface Choice {
+  /** How the reply names it: a section's short name, a task's short name. */
+  label: string;
+  /** Every name it is known by. */
+  names: string[];
+}
+
+function choicesOf(kind: 'section' | 'task', ctx: WordContext): Choice[] {
+  return kind === 'section'
+    ? ctx.roster.sections.map((s) => ({ label: s.aliases[0] ?? s.name, names: [s.id, s.name, ...s.aliases] }))
+    : ctx.catalog.tasks.map((task) => ({ label: task.short, names: [task.id, task.short, task.name] }));
+}
+
+/** Names at least half alike (edit distance over the longer name), best first, at most three. */
+const MIN_SIMILARITY = 0.5;
+
+function nearestNames(word: string, choices: Choice[]): string[] {
+  const scored = choices
+    .map((c) => ({ label: c.label, score: Math.max(...c.names.map((n) => similarity(word.toLowerCase(), n.toLowerCase()))) }))
+    .filter((c) => c.score >= MIN_SIMILARITY)
+    .sort((a, b) => b.score - a.score);
+  return [...new Set(scored.map((c) => c.label))].slice(0, 3);
+}
+
+/** 1 for the same text, 0 for nothing in common; a name inside the other counts as at least half alike. */
+export function similarity(a: string, b: string): number {
+  if (!a || !b) return 0;
+  const bySteps = 1 - editDistance(a, b) / Math.max([...a].length, [...b].length);
+  return a.includes(b) || b.includes(a) ? Math.max(bySteps, MIN_SIMILARITY) : bySteps;
+}
+
+/** Levenshtein distance over code points (Chinese characters and emoji count as one). */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[y.length]!;
+}
+
+/** For a word shaped like a month (2025-13, 0月), the nearest real month. */
+function nearestMonth(word: string): string | undefined {
+  const full = /^(\d{4})\s*[-年./]\s*(\d{1,3})\s*月?$/.exec(word.trim());
+  if (full) return `${full[1]}-${String(clampMonth(Number(full[2]))).padStart(2, '0')}`;
+  const bare = /^(\d{1,3})\s*月份?$/.exec(word.trim());
+  return bare ? `${clampMonth(Number(bare[1]))}月` : undefined;
+}
+
+function clampMonth(month: number): number {
+  return Math.min(12, Math.max(1, month));
+}
+
+/** User text echoed in a reply is kept short. */
+export function clip(word: string): string {
+  const chars = [...word];
+  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : word;
+}

@@ -1,0 +1,16 @@
+import { t } from '../prompts';
+import type { ChatContext } from './chat-context';
+import type { Command } from './command';
+import { sendDirect } from './direct-message';
+
+/**
+ * Runs a command. The one privacy rule: a private command asked in a group replies in the
+ * sender's direct chat and the group only hears that it did; someone the bot cannot write to
+ * directly (not in the roster) is asked to write to it directly instead.
+ */
+export async function runCommand(command: Command, ctx: ChatContext): Promise<void> {
+  if (!command.private || ctx.msg.chatType !== 'group') return command.run(ctx);
+  if (!ctx.person) return ctx.reply(t('privacy.ask_directly', { command: command.name }));
+  await ctx.reply(t('privacy.replied_directly', { command: command.name }));
+  await command.run({ ...ctx, reply: (content) => sendDirect(ctx, content) });
+}
