@@ -22,7 +22,10 @@ export class VirtualScheduler {
 
   async advanceTo(target: Date): Promise<void> {
     // The bot's start, as the live scheduler does it: catch-up jobs run once at the first moment.
-    for (const job of this.#atStartup.splice(0)) await runJob(job, this.#clock.now(), this.#log);
+    const startup = this.#atStartup.splice(0);
+    for (const job of startup) await runJob(job, this.#clock.now(), this.#log);
+    // Armed only after the catch-up, as the live scheduler does: the catch-up changes what is due next.
+    for (const job of startup) this.#next.set(job, job.nextRun(this.#clock.now()));
     for (;;) {
       const due = this.#earliestDue(target);
       if (!due) break;

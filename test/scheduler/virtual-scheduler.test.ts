@@ -35,6 +35,26 @@ describe('VirtualScheduler', () => {
     expect(captured.lines().filter((l) => l.msg === 'scheduled job failed')).toHaveLength(2);
   });
 
+  it('arms a catch-up job after its startup run, whose outcome decides when it is next due', async () => {
+    const clock = new VirtualClock(new Date('2026-11-20T00:30:00Z'));
+    const ran: string[] = [];
+    let pending = false;
+    const job: Job = {
+      name: 'retry',
+      runAtStartup: true,
+      // Nothing to do until the startup run leaves something pending, then an hour later.
+      nextRun: (after) => (pending ? new Date(after.getTime() + 3_600_000) : null),
+      run: async (now) => {
+        ran.push(now.toISOString().slice(11, 16));
+        pending = ran.length === 1;
+      },
+    };
+    const scheduler = new VirtualScheduler(clock, [job], captureLog().log);
+    await scheduler.advanceTo(new Date('2026-11-20T00:30:00Z'));
+    await scheduler.advanceTo(new Date('2026-11-20T03:00:00Z'));
+    expect(ran).toEqual(['00:30', '01:30']);
+  });
+
   it('never moves the clock backwards', () => {
     const clock = new VirtualClock(new Date('2026-11-20T00:00:00Z'));
     expect(() => clock.set(new Date('2026-11-19T00:00:00Z'))).toThrow(/cannot go back/);
