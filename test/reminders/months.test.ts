@@ -36,7 +36,7 @@ describe('November 2026: an ordinary month', () => {
     expect(platform!.text).toContain('「平台月报」截止 11月25日（周三）18:00：');
     const lines = monthly!.text.split('\n');
     expect(lines.filter((l) => l.startsWith('「'))).toHaveLength(10);
-    expect(lines[1]).toBe('「制度学习」截止 11月26日（周四）18:00：@郑晓雯（人事科） @陈思远（办公室） @许文博（体系建设科）');
+    expect(lines[1]).toBe('「制度学习」截止 11月26日（周四）18:00：@陈思远（办公室） @郑晓雯（人事科） @许文博（体系建设科）');
     expect(new Set(monthly!.mentions).size).toBe(monthly!.mentions.length);
   });
 
