@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const release = await lockDataFile(config.dbFile);
   // The terminal is the chat, so logs go to a file instead of interleaving with it.
   const logFile = path.join(config.dataDir, 'logs', 'bot.log');
-  const log = createLogger(config.logLevel, { kind: 'file', file: logFile });
+  const log = createLogger(config.logLevel, { kind: 'file', file: logFile }, config.secrets);
   const app = await createApp(config, systemClock, log, (roster) =>
     new ConsoleChannel({
       roster,
