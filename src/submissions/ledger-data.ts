@@ -6,7 +6,7 @@ import type { MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
 import { t } from '../prompts';
 import { formatLocalMinute } from '../time';
-import { exemptionOf, currentSubmission, sectionStatus, type SubmissionStatus } from './records';
+import { currentSubmission, exemptionOf, sectionStatus, type SubmissionStatus } from './records';
 import { isVisible } from './summary';
 
 /** One owing section's line in a task's ledger sheet. */

@@ -8,7 +8,7 @@ import type { TaskCatalog } from '../tasks/catalog';
 import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
 import { formatLocalMinute } from '../time';
-import { ledgerRows, tally, totalAnswers, type LedgerRow } from './ledger-data';
+import { ledgerRows, tally, totalAnswers, type LedgerRow, type SectionTally } from './ledger-data';
 import { computeMetrics } from './metrics';
 import { progressMatrix, type Cell } from './progress';
 import { formatAnswer, isVisible } from './summary';
@@ -44,7 +44,7 @@ export async function exportLedger(db: Readonly<Db>, roster: Roster, catalog: Ta
 function addSummarySheet(workbook: ExcelJS.Workbook, db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey): void {
   const matrix = progressMatrix(db, roster, catalog, month);
   const tallies = matrix.map((row) => tally(row.cells.map((c) => c.cell)));
-  const sum = (pick: (x: ReturnType<typeof tally>) => number) => tallies.reduce((a, x) => a + pick(x), 0);
+  const sum = (pick: (x: SectionTally) => number) => tallies.reduce((a, x) => a + pick(x), 0);
   writeTable(workbook.addWorksheet(t('ledger.sheet_summary')), {
     title: t('ledger.title', { department: roster.department.name, month: monthLabel(month) }),
     note: t('ledger.summary_note'),
