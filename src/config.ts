@@ -38,6 +38,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Set when OPENAI_API_KEY is: answers are then written by the model from the passages found. */
   llm?: LlmConfig;
+  /** The values of every configured variable named like a credential: the logger blots them out. */
+  secrets: string[];
 }
 
 export interface LlmConfig {
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     channel: e.CREDIT_CHANNEL,
     logLevel: e.LOG_LEVEL,
+    secrets: Object.entries(e).flatMap(([name, value]) => (isSecretName(name) && typeof value === 'string' ? [value] : [])),
   };
 }
 

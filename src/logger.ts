@@ -15,12 +15,18 @@ export type LogTarget =
   | { kind: 'file'; file: string }
   | { kind: 'stream'; stream: NodeJS.WritableStream };
 
+const CENSOR = '[已隐去]';
+
 /**
  * Structured logs. In a terminal they are prettified; elsewhere (and in files) they stay JSON
  * lines for machines. The console channel logs to a file so the chat stays readable.
+ *
+ * `secrets` are the configured credential values (Config.secrets): they are replaced wherever
+ * they appear in a line — message, error text, stack, any nested field — because a server may
+ * echo a key back ("Incorrect API key provided: sk-…") where no field name gives it away.
  */
-export function createLogger(level: LogLevel, target: LogTarget): Logger {
-  const options = { level, redact: { paths: REDACT_PATHS, censor: '[已隐去]' } };
+export function createLogger(level: LogLevel, target: LogTarget, secrets: readonly string[]): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: CENSOR }, hooks: { streamWrite: secretScrubber(secrets) } };
   switch (target.kind) {
     case 'stream':
       return pino(options, target.stream);
@@ -32,4 +38,13 @@ export function createLogger(level: LogLevel, target: LogTarget): Logger {
         ? pino(options, pretty({ destination: 2, sync: true, translateTime: 'SYS:yyyy-mm-dd HH:MM:ss' }))
         : pino(options, pino.destination({ dest: 2, sync: true }));
   }
+}
+
+/** Replaces each secret in a serialised line, also as JSON escapes it (a quote or backslash in a key). */
+export function secretScrubber(secrets: readonly string[]): (line: string) => string {
+  const forms = [...new Set(secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))]
+    .filter((s) => s.length > 0)
+    // Longest first, so a secret containing another is replaced whole.
+    .sort((a, b) => b.length - a.length);
+  return (line) => forms.reduce((text, secret) => text.split(secret).join(CENSOR), line);
 }

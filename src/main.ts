@@ -5,18 +5,24 @@ import { loadConfig } from './config';
 import { systemClock } from './core/clock';
 import { createApp } from './app';
 import { createLogger } from './logger';
+import { t } from './prompts';
 import { LiveScheduler } from './scheduler/live-scheduler';
 import { StartupError } from './startup-error';
 import { lockDataFile } from './store/data-lock';
+import { moveStoreAside } from './store/fresh-start';
 
-/** `npm start`: the bot on the configured channel (the terminal chat by default). */
+/** `npm start [-- --fresh]`: the bot on the configured channel (the terminal chat by default). */
 async function main(): Promise<void> {
+  const { fresh } = parseArguments(process.argv.slice(2));
   const config = loadConfig();
   await mkdir(path.dirname(config.dbFile), { recursive: true });
   const release = await lockDataFile(config.dbFile);
+  const backup = fresh ? await moveStoreAside(config.dbFile, systemClock.now()) : undefined;
+  const notes = !fresh ? [] : [backup ? t('console.fresh_moved', { backup, db: config.dbFile }) : t('console.fresh_nothing', { db: config.dbFile })];
   // The terminal is the chat, so logs go to a file instead of interleaving with it.
   const logFile = path.join(config.dataDir, 'logs', 'bot.log');
-  const log = createLogger(config.logLevel, { kind: 'file', file: logFile });
+  const log = createLogger(config.logLevel, { kind: 'file', file: logFile }, config.secrets);
+  if (fresh) log.info({ db: config.dbFile, movedTo: backup ?? null }, 'started fresh');
   const app = await createApp(config, systemClock, log, (roster) =>
     new ConsoleChannel({
       roster,
@@ -24,7 +30,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      notes: [`（日志写入 ${logFile}，数据保存在 ${config.dbFile}）`],
+      notes: [t('console.files', { log: logFile, db: config.dbFile }), ...notes],
     }),
   );
   const scheduler = new LiveScheduler(systemClock, log);
@@ -37,6 +43,12 @@ async function main(): Promise<void> {
   scheduler.stop();
   await release();
   log.info('bot stopped');
+}
+
+function parseArguments(args: string[]): { fresh: boolean } {
+  const unknown = args.find((a) => a !== '--fresh');
+  if (unknown) throw new StartupError(t('console.unknown_argument', { arg: unknown }));
+  return { fresh: args.includes('--fresh') };
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       synonymsFile: 'data/synonyms.yaml',
       channel: 'console',
       logLevel: 'info',
+      secrets: [],
     });
   });
 
@@ -46,5 +47,12 @@ describe('loadConfig', () => {
     expect(isSecretName('LARK_APP_SECRET')).toBe(true);
     expect(isSecretName('OPENAI_API_KEY')).toBe(true);
     expect(isSecretName('LOG_LEVEL')).toBe(false);
+  });
+});
+
+describe('the secrets the logger blots out', () => {
+  it('are the values of every configured variable named like a credential', () => {
+    expect(loadConfig({}).secrets).toEqual([]);
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-abc', OPENAI_MODEL: 'qwen-plus', CREDIT_DATA_DIR: '/srv/bot' }).secrets).toEqual(['sk-abc']);
   });
 });

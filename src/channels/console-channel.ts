@@ -1,9 +1,10 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Clock } from '../core/clock';
-import type { Incoming, Outgoing } from '../core/message';
+import type { Address, Incoming, Outgoing } from '../core/message';
 import { renderText } from '../core/render-text';
 import type { Person } from '../org/schema';
 import type { Roster } from '../org/roster';
+import { t } from '../prompts';
 import { addressLabel } from './address-label';
 import type { Channel } from './channel';
 import { parseTypedMentions } from './typed-mentions';
@@ -21,44 +22,42 @@ export interface ConsoleOptions {
 
 type Where = { kind: 'group'; groupId: string } | { kind: 'direct' };
 
-const CONSOLE_HELP = [
-  '终端命令（其余输入都作为聊天消息发给机器人）：',
-  '  /as 姓名或编号   切换身份，扮演名册中的任何人（/我是）',
-  '  /group [群编号]  回到群聊（/群聊）；在群里要 @信用助手 才会回答问题',
-  '  /dm             与机器人私聊（/私聊）',
-  '  /who            查看名册（/名册）',
-  '  /quit           退出（/退出，或 Ctrl-D）；/? 再次显示本说明',
-];
+/** Whom the user plays: a roster member, or someone outside the roster known only by a name. */
+type Me = { id: string; name: string; person?: Person };
 
 /**
- * The embedded default channel: a terminal chat in which the user plays any roster member, in
- * the department's group or in a direct chat with the bot.
+ * The embedded default channel: a terminal chat in which the user plays any roster member (or an
+ * outsider), in the department's group or in a direct chat with the bot. Like a person whose
+ * chat app opens the bot's direct message, it follows the bot into the direct chat when the bot
+ * answers a group message there (填报, 我是谁 …), so the next answer goes where the bot expects it.
  */
 export class ConsoleChannel implements Channel {
   readonly name = 'console';
   readonly #o: ConsoleOptions;
-  #me: Person;
+  #me: Me;
   #where: Where;
   #rl: Interface | undefined;
   #busy = false;
+  /** Set while the bot handles a line the user typed in a group. */
+  #handlingGroupLine = false;
   #seq = 0;
 
   constructor(options: ConsoleOptions) {
     this.#o = options;
     const { roster } = options;
     // Start as the most common user: a section's reporter who is not also an admin.
-    this.#me =
-      roster.people.find((p) => p.roles.includes('reporter') && !p.roles.includes('admin')) ?? roster.people[0]!;
+    const person = roster.people.find((p) => p.roles.includes('reporter') && !p.roles.includes('admin')) ?? roster.people[0]!;
+    this.#me = { id: person.id, name: person.name, person };
     this.#where = { kind: 'group', groupId: roster.mainGroup.id };
   }
 
   async run(handle: (msg: Incoming) => Promise<void>): Promise<void> {
     const { input, output, interactive, roster } = this.#o;
     this.#print([
-      `${roster.botName}（${roster.department.name}）· 终端聊天`,
-      ...CONSOLE_HELP,
+      t('console.banner', { bot: roster.botName, department: roster.department.name }),
+      t('console.help', { bot: roster.botName }),
       ...(this.#o.notes ?? []),
-      `您现在是 ${roster.describe(this.#me)}，在${this.#whereLabel()}。试试发送「帮助」。`,
+      t('console.start', { who: this.#describeMe(), where: this.#whereLabel() }),
     ].join('\n'));
     const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
     this.#rl = rl;
@@ -69,7 +68,12 @@ export class ConsoleChannel implements Channel {
       const text = line.trim();
       if (text && !this.#consoleCommand(text)) {
         if (!interactive) this.#print(`${this.#me.name}（${this.#whereLabel()}）：${text}`);
-        await handle(this.#incoming(text));
+        this.#handlingGroupLine = this.#where.kind === 'group';
+        try {
+          await handle(this.#incoming(text));
+        } finally {
+          this.#handlingGroupLine = false;
+        }
       }
       if (/^\/(quit|exit|退出)$/.test(text)) break;
       this.#busy = false;
@@ -80,12 +84,20 @@ export class ConsoleChannel implements Channel {
 
   async send(out: Outgoing): Promise<void> {
     const { roster } = this.#o;
+    if (this.#handlingGroupLine && this.#where.kind === 'group' && this.#isMyDirectChat(out.to)) {
+      this.#where = { kind: 'direct' };
+      this.#print(t('console.followed', { bot: roster.botName }));
+    }
     const mentions = out.mentions.map((id) => `@${roster.person(id)?.name ?? id}`).join(' ');
     const head = `${roster.botName} → ${addressLabel(out.to, roster)}${mentions ? ` ${mentions}` : ''}`;
     const body = renderText(out.content).split('\n').map((l) => `  ${l}`).join('\n');
     this.#print(`${head}\n${body}`);
     // A message that arrives on its own (a reminder) must not leave the prompt buried.
     if (!this.#busy) this.#prompt();
+  }
+
+  #isMyDirectChat(to: Address): boolean {
+    return (to.kind === 'direct' && to.personId === this.#me.id) || (to.kind === 'chat' && to.chatType === 'direct' && to.chatId === `dm:${this.#me.id}`);
   }
 
   #incoming(typed: string): Incoming {
@@ -113,31 +125,38 @@ export class ConsoleChannel implements Channel {
     switch (cmd) {
       case 'as':
       case '我是': {
-        const found = roster.findPeople(arg.trim());
+        const name = arg.trim();
+        if (!name) {
+          this.#print(t('console.now', { who: this.#describeMe(), where: this.#whereLabel() }));
+          return true;
+        }
+        const found = roster.findPeople(name);
         if (found.length === 1) {
-          this.#me = found[0]!;
-          this.#print(`（您现在是 ${roster.describe(this.#me)}，在${this.#whereLabel()}）`);
+          this.#me = { id: found[0]!.id, name: found[0]!.name, person: found[0]! };
+          this.#print(t('console.now', { who: this.#describeMe(), where: this.#whereLabel() }));
         } else if (found.length > 1) {
-          this.#print(`（有 ${found.length} 位“${arg}”，请用编号：${found.map((p) => `${p.id}（${roster.describe(p)}）`).join('，')}）`);
+          this.#print(t('console.ambiguous', { count: found.length, name, choices: found.map((p) => `${p.id}（${roster.describe(p)}）`).join('，') }));
         } else {
-          this.#print(`（名册中没有“${arg}”。发送 /who 查看名册，例如 /as 王芳）`);
+          // Someone outside the roster keeps the name as their platform id, as in simulate.
+          this.#me = { id: name, name };
+          this.#print(t('console.outsider_now', { name, where: this.#whereLabel() }));
         }
         return true;
       }
       case 'dm':
       case '私聊':
         this.#where = { kind: 'direct' };
-        this.#print(`（现在与${roster.botName}私聊）`);
+        this.#print(t('console.to_direct', { bot: roster.botName }));
         return true;
       case 'group':
       case '群聊': {
         const group = arg ? roster.group(arg.trim()) ?? roster.groups.find((g) => g.name === arg.trim()) : roster.mainGroup;
         if (!group) {
-          this.#print(`（没有群“${arg}”，可选：${roster.groups.map((g) => `${g.id}（${g.name}）`).join('，')}）`);
+          this.#print(t('console.no_group', { name: arg, choices: roster.groups.map((g) => `${g.id}（${g.name}）`).join('，') }));
           return true;
         }
         this.#where = { kind: 'group', groupId: group.id };
-        this.#print(`（现在在群聊「${group.name}」，@${roster.botName} 提问）`);
+        this.#print(t('console.to_group', { group: group.name, bot: roster.botName }));
         return true;
       }
       case 'who':
@@ -150,7 +169,7 @@ export class ConsoleChannel implements Channel {
         return true;
       case '?':
         // Not "/help": that is the bot's own help command.
-        this.#print(CONSOLE_HELP.join('\n'));
+        this.#print(t('console.help', { bot: roster.botName }));
         return true;
       default:
         return false;
@@ -159,12 +178,16 @@ export class ConsoleChannel implements Channel {
 
   #whereLabel(): string {
     const { roster } = this.#o;
-    return this.#where.kind === 'group' ? `群聊「${roster.group(this.#where.groupId)!.name}」` : `与${roster.botName}的私聊`;
+    return this.#where.kind === 'group' ? t('console.in_group', { group: roster.group(this.#where.groupId)!.name }) : t('console.in_direct', { bot: roster.botName });
+  }
+
+  #describeMe(): string {
+    return this.#me.person ? this.#o.roster.describe(this.#me.person) : t('console.outsider', { name: this.#me.name });
   }
 
   #prompt(): void {
     if (!this.#o.interactive || !this.#rl) return;
-    this.#rl.setPrompt(`${this.#me.name}@${this.#where.kind === 'group' ? '群聊' : '私聊'}> `);
+    this.#rl.setPrompt(`${this.#me.name}@${this.#where.kind === 'group' ? t('console.prompt_group') : t('console.prompt_direct')}> `);
     this.#rl.prompt(true);
   }
 

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw new StartupError(`${(error as Error).message}\n${USAGE}`);
   }
   const config = loadConfig();
-  const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', { kind: 'stderr' });
+  const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', { kind: 'stderr' }, config.secrets);
   const knowledge = await KnowledgeService.load({ docsDir: config.docsDir, synonymsFile: config.synonymsFile, llm: config.llm, log });
   const print = (answer: Answer) => process.stdout.write(parsed.values.json ? `${JSON.stringify(answer)}\n` : `${answer.answer}\n\n`);
   const question = parsed.positionals.join(' ').trim();

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const dataDir = values.data ?? mkdtempSync(path.join(tmpdir(), 'credit-simulate-'));
   const config = { ...base, dataDir, dbFile: path.join(dataDir, 'db.json'), orgFile: values.org ?? base.orgFile, tasksFile: values.tasks ?? base.tasksFile, docsDir: values.docs ?? base.docsDir };
   // stdout carries the transcript; logs go to stderr, quiet unless LOG_LEVEL asks for more.
-  const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', { kind: 'stderr' });
+  const log = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', { kind: 'stderr' }, config.secrets);
   mkdirSync(dataDir, { recursive: true });
   const release = await lockDataFile(config.dbFile);
   try {

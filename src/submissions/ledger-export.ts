@@ -2,23 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Roster } from '../org/roster';
+import { t } from '../prompts';
 import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
-import { monthLabel, type MonthKey } from '../tasks/period';
+import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
+import type { Task } from '../tasks/schema';
 import { formatLocalMinute } from '../time';
+import { ledgerRows, tally, totalAnswers, type LedgerRow, type SectionTally } from './ledger-data';
 import { computeMetrics } from './metrics';
-import { progressMatrix } from './progress';
-import { currentSubmission, sectionStatus, type SubmissionStatus } from './records';
+import { progressMatrix, type Cell } from './progress';
 import { formatAnswer, isVisible } from './summary';
-
-const STATUS_TEXT: Record<SubmissionStatus | 'not_owed', string> = {
-  on_time: '按时',
-  late: '逾期',
-  missing: '未报',
-  returned: '退回',
-  exempt: '免报',
-  not_owed: '—',
-};
 
 export interface LedgerExport {
   file: string;
@@ -27,62 +20,251 @@ export interface LedgerExport {
 }
 
 /**
- * The month's 工作台账 as an .xlsx workbook: a summary sheet of sections × tasks, then one sheet
- * per task with each owing section's answers and computed rates (rates as real percentages, so
- * the coordinator can sort and sum in Excel).
+ * The month's 工作台账 as an .xlsx workbook that prints as the office's own ledger: a 汇总 sheet
+ * of sections × tasks, then one sheet per task with each owing section's answers and rates (rates
+ * as real percentages, so the coordinator can still sort and sum in Excel). Every sheet has a
+ * merged title, 序号, borders, a frozen header, a 合计 line and A4-landscape print setup.
  */
 export async function exportLedger(db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey, dir: string): Promise<LedgerExport> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = roster.botName;
-  const summary = workbook.addWorksheet('汇总');
-  summary.addRow([`${roster.department.name} ${monthLabel(month)} 信用监测工作台账`]).font = { bold: true, size: 14 };
-  summary.addRow(['科室', ...catalog.tasks.map((t) => t.short)]).font = { bold: true };
-  for (const row of progressMatrix(db, roster, catalog, month)) {
-    summary.addRow([row.section.name, ...row.cells.map((c) => STATUS_TEXT[c.cell])]);
-  }
-  summary.getColumn(1).width = 26;
-
+  addSummarySheet(workbook, db, roster, catalog, month);
   let submissionCount = 0;
   for (const task of catalog.tasks) {
-    const sheet = workbook.addWorksheet(sheetName(task.short));
-    sheet.addRow([`${task.name}（${task.basis}）`]).font = { bold: true };
-    sheet.addRow(['科室', '状态', '提交人', '提交时间', ...task.fields.map((f) => f.label), ...task.metrics.map((m) => m.label)]).font = { bold: true };
-    for (const sectionId of catalog.sectionsOwing(task)) {
-      const submission = currentSubmission(db, month, task.id, sectionId);
-      const section = roster.section(sectionId)!;
-      const status = STATUS_TEXT[sectionStatus(db, month, task.id, sectionId)];
-      if (!submission) {
-        sheet.addRow([section.name, status]);
-        continue;
-      }
-      submissionCount++;
-      const answers = submission.answers;
-      const fieldCells = task.fields.map((f) => {
-        if (!isVisible(f, answers)) return '—';
-        const value = answers[f.id];
-        return typeof value === 'number' ? value : formatAnswer(f, value);
-      });
-      const metricCells = computeMetrics(task, answers).map((m) => m.value ?? '不适用');
-      const row = sheet.addRow([
-        section.name,
-        status,
-        roster.person(submission.submittedBy)?.name ?? submission.submittedBy,
-        formatLocalMinute(new Date(submission.submittedAt)),
-        ...fieldCells,
-        ...metricCells,
-      ]);
-      task.metrics.forEach((m, i) => {
-        if (m.format === 'percent') row.getCell(5 + task.fields.length + i).numFmt = '0.0%';
-      });
-    }
-    sheet.getColumn(1).width = 26;
-    sheet.getColumn(4).width = 18;
+    const rows = ledgerRows(db, roster, catalog, task, month);
+    submissionCount += rows.filter((r) => r.counted).length;
+    addTaskSheet(workbook, roster, catalog, task, month, rows);
   }
-
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `信用监测台账-${month}.xlsx`);
   await workbook.xlsx.writeFile(file);
   return { file, taskCount: catalog.tasks.length, submissionCount };
+}
+
+function addSummarySheet(workbook: ExcelJS.Workbook, db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey): void {
+  const matrix = progressMatrix(db, roster, catalog, month);
+  const tallies = matrix.map((row) => tally(row.cells.map((c) => c.cell)));
+  const sum = (pick: (x: SectionTally) => number) => tallies.reduce((a, x) => a + pick(x), 0);
+  writeTable(workbook.addWorksheet(t('ledger.sheet_summary')), {
+    title: t('ledger.title', { department: roster.department.name, month: monthLabel(month) }),
+    note: t('ledger.summary_note'),
+    columns: [
+      { header: t('ledger.col_no'), kind: 'index' },
+      { header: t('ledger.col_section'), kind: 'name' },
+      ...catalog.tasks.map((task): Column => ({ header: task.short, kind: 'status' })),
+      { header: t('ledger.col_owed'), kind: 'number' },
+      { header: t('ledger.col_done'), kind: 'number' },
+      { header: t('ledger.col_late'), kind: 'number' },
+      { header: t('ledger.col_missing'), kind: 'number' },
+    ],
+    rows: matrix.map((row, i) => {
+      const x = tallies[i]!;
+      return [i + 1, row.section.name, ...row.cells.map((c) => statusText(c.cell)), x.owed, x.done, x.late, x.missing];
+    }),
+    total: [
+      null,
+      t('ledger.total'),
+      ...catalog.tasks.map((_, j) => {
+        const cells = tally(matrix.map((row) => row.cells[j]!.cell));
+        return t('ledger.total_done', { done: cells.done, owed: cells.owed });
+      }),
+      sum((x) => x.owed),
+      sum((x) => x.done),
+      sum((x) => x.late),
+      sum((x) => x.missing),
+    ],
+  });
+}
+
+function addTaskSheet(workbook: ExcelJS.Workbook, roster: Roster, catalog: TaskCatalog, task: Task, month: MonthKey, rows: LedgerRow[]): void {
+  const totals = totalAnswers(task, rows);
+  const totalMetrics = totals ? computeMetrics(task, totals) : undefined;
+  const done = rows.filter((r) => r.counted).length;
+  const owed = rows.filter((r) => r.status !== 'exempt').length;
+  writeTable(workbook.addWorksheet(sheetName(task.short)), {
+    title: t('ledger.task_title', { department: roster.department.name, month: monthLabel(month), task: task.name }),
+    note: t('ledger.task_note', { basis: task.basis, due: formatLocalMinute(deadlineOf(task, month, catalog)) }),
+    columns: [
+      { header: t('ledger.col_no'), kind: 'index' },
+      { header: t('ledger.col_section'), kind: 'name' },
+      { header: t('ledger.col_status'), kind: 'status' },
+      { header: t('ledger.col_submitter'), kind: 'status' },
+      { header: t('ledger.col_time'), kind: 'time' },
+      ...task.fields.map((f): Column => {
+        const numeric = f.type === 'integer' || f.type === 'number';
+        return { header: numeric && f.unit ? `${f.label}（${f.unit}）` : f.label, kind: numeric ? 'number' : f.type === 'yesno' ? 'status' : 'text' };
+      }),
+      ...task.metrics.map((m): Column => ({ header: m.label, kind: m.format === 'count' ? 'number' : 'percent' })),
+      { header: t('ledger.col_remark'), kind: 'text' },
+    ],
+    rows: rows.map((row, i) => {
+      const s = row.submission;
+      const who = s ? [roster.person(s.submittedBy)?.name ?? s.submittedBy, formatLocalMinute(new Date(s.submittedAt))] : [null, null];
+      // A returned submission's figures were rejected: they are neither shown nor totalled.
+      const figures = row.counted && s ? answerCells(task, s.answers) : [...task.fields, ...task.metrics].map(() => null);
+      return [i + 1, row.section.name, statusText(row.status), ...who, ...figures, row.remark ?? null];
+    }),
+    total: [
+      null,
+      t('ledger.total'),
+      t('ledger.total_done', { done, owed }),
+      null,
+      null,
+      ...task.fields.map((f) => {
+        const value = totals?.[f.id];
+        if (typeof value === 'number') return value;
+        return Array.isArray(value) ? value.length : null;
+      }),
+      ...task.metrics.map((_, i) => (totalMetrics ? metricCell(totalMetrics[i]!.value) : null)),
+      null,
+    ],
+  });
+}
+
+/** A counted submission's answers and rates as cells: numbers stay numbers. */
+function answerCells(task: Task, answers: Record<string, unknown>): ExcelJS.CellValue[] {
+  const fields = task.fields.map((f) => {
+    if (!isVisible(f, answers)) return t('ledger.status_not_owed');
+    const value = answers[f.id];
+    return typeof value === 'number' ? value : formatAnswer(f, value);
+  });
+  return [...fields, ...computeMetrics(task, answers).map((m) => metricCell(m.value))];
+}
+
+function metricCell(value: number | null): ExcelJS.CellValue {
+  return value ?? t('ledger.not_applicable');
+}
+
+function statusText(cell: Cell): string {
+  switch (cell) {
+    case 'on_time':
+      return t('ledger.status_on_time');
+    case 'late':
+      return t('ledger.status_late');
+    case 'missing':
+      return t('ledger.status_missing');
+    case 'returned':
+      return t('ledger.status_returned');
+    case 'exempt':
+      return t('ledger.status_exempt');
+    case 'not_owed':
+      return t('ledger.status_not_owed');
+  }
+}
+
+type ColumnKind = 'index' | 'name' | 'status' | 'time' | 'number' | 'percent' | 'text';
+
+interface Column {
+  header: string;
+  kind: ColumnKind;
+}
+
+interface Table {
+  title: string;
+  note: string;
+  columns: Column[];
+  rows: ExcelJS.CellValue[][];
+  total: ExcelJS.CellValue[];
+}
+
+const TITLE_ROW = 1;
+const NOTE_ROW = 2;
+const HEADER_ROW = 3;
+/**
+ * Column widths in Excel's units (about one Latin character; a Chinese character takes two).
+ * None may be 9: exceljs takes 9 for its default width and leaves it out of the file.
+ */
+const WIDTH_LIMITS: Record<ColumnKind, [number, number]> = {
+  index: [6, 6],
+  name: [14, 28],
+  status: [10, 14],
+  time: [17, 17],
+  number: [10, 14],
+  percent: [10, 12],
+  text: [14, 40],
+};
+/** Headers wrap onto up to this many lines before their column is widened for them. */
+const HEADER_LINES = 3;
+const THIN = { style: 'thin' } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const GREY = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
+
+/** Title, note, header, rows and 合计, laid out and set up to print like a paper ledger. */
+function writeTable(sheet: ExcelJS.Worksheet, table: Table): void {
+  const last = table.columns.length;
+  sheet.getRow(TITLE_ROW).values = [table.title];
+  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, last);
+  const title = sheet.getCell(TITLE_ROW, 1);
+  title.font = { name: '黑体', size: 16, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(TITLE_ROW).height = 32;
+
+  sheet.getRow(NOTE_ROW).values = [table.note];
+  sheet.mergeCells(NOTE_ROW, 1, NOTE_ROW, last);
+  sheet.getCell(NOTE_ROW, 1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  sheet.getRow(NOTE_ROW).height = 20;
+
+  const header = sheet.getRow(HEADER_ROW);
+  header.values = table.columns.map((c) => c.header);
+  header.font = { bold: true };
+  const body = table.rows.map((values) => sheet.addRow(values));
+  const total = sheet.addRow(table.total);
+  total.font = { bold: true };
+
+  const widths = table.columns.map((column, i) => columnWidth(column, [...table.rows, table.total].map((r) => r[i])));
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  header.height = 15 * Math.max(...table.columns.map((c, i) => Math.ceil(displayWidth(c.header) / (widths[i]! - 2)))) + 6;
+
+  for (const row of [header, ...body, total]) {
+    table.columns.forEach((column, i) => {
+      const cell = row.getCell(i + 1);
+      cell.border = BORDER;
+      if (row === header) {
+        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        cell.fill = GREY;
+        return;
+      }
+      cell.alignment = alignmentOf(column.kind, typeof cell.value === 'number');
+      if (typeof cell.value === 'number') cell.numFmt = column.kind === 'percent' ? '0.0%' : '0';
+      if (row === total) cell.fill = GREY;
+    });
+  }
+
+  sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW, topLeftCell: `C${HEADER_ROW + 1}` }];
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    printArea: `A1:${sheet.getColumn(last).letter}${total.number}`,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter.oddFooter = `&C${t('ledger.page_footer')}`;
+}
+
+function alignmentOf(kind: ColumnKind, numeric: boolean): Partial<ExcelJS.Alignment> {
+  if (numeric) return { horizontal: kind === 'index' ? 'center' : 'right', vertical: 'middle' };
+  if (kind === 'name' || kind === 'text') return { horizontal: 'left', vertical: 'middle', wrapText: true };
+  return { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+/** Wide enough for the cells (up to the kind's limit, beyond which they wrap) and the wrapped header. */
+function columnWidth(column: Column, values: ExcelJS.CellValue[]): number {
+  const [min, max] = WIDTH_LIMITS[column.kind];
+  const content = Math.max(0, ...values.map((v) => (v === null || v === undefined ? 0 : column.kind === 'percent' && typeof v === 'number' ? 6 : displayWidth(String(v)))));
+  const header = Math.ceil(displayWidth(column.header) / HEADER_LINES);
+  return Math.min(max, Math.max(min, content + 2, header + 2));
+}
+
+/** Chinese characters and full-width punctuation take two columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return width;
 }
 
 /** Excel refuses some characters in sheet names and more than 31 characters. */

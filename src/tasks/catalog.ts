@@ -25,7 +25,9 @@ export class TaskCatalog {
           throw new StartupError(`${fileName} 字段 tasks[${i}].sections[${j}]：任务 ${task.id} 的科室 ${id} 不在名册（org.yaml）中`);
         }
       });
-      this.#owners.set(task.id, new Set(ids));
+      // Kept in the roster's order, whatever order tasks.yaml lists them in: every table and
+      // message that lists sections shows them in the order the department knows.
+      this.#owners.set(task.id, new Set(roster.sections.map((s) => s.id).filter((id) => ids.includes(id))));
     });
     if (!roster.section(file.points.compiler_section)) {
       throw new StartupError(`${fileName} 字段 points.compiler_section：科室 ${file.points.compiler_section} 不在名册（org.yaml）中`);
@@ -53,6 +55,7 @@ export class TaskCatalog {
     return this.tasks.filter((t) => this.owes(t, sectionId));
   }
 
+  /** The sections that owe the task, in the roster's order. */
   sectionsOwing(task: Task): string[] {
     return [...(this.#owners.get(task.id) ?? [])];
   }

@@ -8,7 +8,11 @@ export interface RecordedRequest {
 }
 
 /** How the fake server answers the next chat completion. */
-export type Behaviour = { reply: string } | { status: number } | { delayMs: number; reply: string };
+export type Behaviour =
+  | { reply: string }
+  /** An error status; `message` is the error text, e.g. a 401 echoing the key it was sent. */
+  | { status: number; message?: (request: RecordedRequest) => string }
+  | { delayMs: number; reply: string };
 
 /**
  * An OpenAI-compatible chat completions endpoint on 127.0.0.1, for driving the real `openai`
@@ -21,14 +25,15 @@ export async function startFakeOpenAI(): Promise<{ baseURL: string; requests: Re
     let raw = '';
     req.on('data', (d) => (raw += String(d)));
     req.on('end', () => {
-      requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw || '{}') });
+      const request: RecordedRequest = { path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw || '{}') };
+      requests.push(request);
       const send = (content: string) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion', created: 0, model: 'fake', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] }));
       };
       if ('status' in behaviour) {
         res.writeHead(behaviour.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'overloaded' } }));
+        res.end(JSON.stringify({ error: { message: behaviour.message?.(request) ?? 'overloaded' } }));
       } else if ('delayMs' in behaviour) {
         const b = behaviour;
         setTimeout(() => (res.destroyed ? undefined : send(b.reply)), b.delayMs);

@@ -8,8 +8,8 @@ export interface CapturedLog {
   text(): string;
 }
 
-/** A real pino logger writing JSON lines into memory, for tests that check what is logged. */
-export function captureLog(): CapturedLog {
+/** A real pino logger writing JSON lines into memory, for tests that check what is logged; `secrets` as Config.secrets. */
+export function captureLog(secrets: readonly string[] = []): CapturedLog {
   let buffer = '';
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -17,7 +17,7 @@ export function captureLog(): CapturedLog {
       done();
     },
   });
-  const log = createLogger('debug', { kind: 'stream', stream });
+  const log = createLogger('debug', { kind: 'stream', stream }, secrets);
   return {
     log,
     text: () => buffer,
