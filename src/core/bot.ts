@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Conversations } from '../conversations/conversations';
+import { answerStrayFormReply } from '../conversations/stray-reply';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
 import type { Person } from '../org/schema';
@@ -10,9 +11,10 @@ import type { TaskCatalog } from '../tasks/catalog';
 import type { ChatContext } from './chat-context';
 import { chatKey, pressedButton, rememberButtons } from './choices';
 import type { Clock } from './clock';
-import type { CommandRegistry } from './command';
+import type { CommandMatch, CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
 import { KeyedQueue } from './keyed-queue';
+import { MAX_MESSAGE_LENGTH } from './user-text';
 import type { Address, Content, Incoming, Outgoing } from './message';
 
 /** Whatever delivers the bot's messages: a channel adapter. */
@@ -40,7 +42,7 @@ export interface BotParts {
 
 /**
  * The one entry point for every incoming message, whatever the platform: dedupe, identify the
- * sender, route (conversation → command → question → ignore), and the one error path.
+ * sender, route (form or command → question → ignore), and the one error path.
  */
 export class Bot {
   readonly #parts: BotParts;
@@ -94,34 +96,55 @@ export class Bot {
     if (addressed) text = pressedButton(ctx.store, chatKey(transport.name, this.#replyAddress(msg, person)), text) ?? text;
     ctx = { ...ctx, args: text };
 
-    if (msg.chatType === 'direct' && (await conversations.route(ctx))) return;
-
-    const match = commands.match(text);
-    if (match) {
-      const { command, args } = match;
-      if (!commands.allows(command, person)) {
-        const admins = roster.adminNames();
-        await ctx.reply(
-          person
-            ? t('command.forbidden', {
-                command: command.name,
-                roles: joinWithOr((command.roles ?? []).map((r) => ROLE_LABELS[r])),
-                yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
-              })
-            : t('roster.unknown', { command: command.name, admins }),
-        );
-        return;
-      }
-      await command.run({ ...ctx, args });
+    // In a group, only messages that @-mention the bot are for it; the rest is people talking.
+    if (addressed && text.length > MAX_MESSAGE_LENGTH) {
+      await ctx.reply(t('input.too_long', { length: text.length, max: MAX_MESSAGE_LENGTH }));
+      if (msg.chatType === 'direct') await conversations.remind(ctx);
       return;
     }
-    // In a group, only messages that @-mention the bot are for it; the rest is people talking.
+
+    let command = commands.match(text);
+    if (msg.chatType === 'direct') {
+      const routed = await conversations.route(ctx, command !== undefined);
+      if (routed.to === 'form') return;
+      if (routed.to === 'command') {
+        // Mid-form a command is answered, then the form says where it stands.
+        command = commands.match(routed.text);
+        if (command) await this.#runCommand(ctx, command);
+        await conversations.remind(ctx, routed.since);
+        return;
+      }
+    }
+    if (command) {
+      await this.#runCommand(ctx, command);
+      return;
+    }
     if (!addressed) return;
     if (!text) {
       await ctx.reply(t('chat.greeting', { bot: roster.botName }));
       return;
     }
+    if (await answerStrayFormReply(ctx, text)) return;
     await answerQuestion(ctx, text);
+  }
+
+  async #runCommand(ctx: ChatContext, { command, args }: CommandMatch): Promise<void> {
+    const { roster } = this.#parts;
+    const { person } = ctx;
+    if (!this.#parts.commands.allows(command, person)) {
+      const admins = roster.adminNames();
+      await ctx.reply(
+        person
+          ? t('command.forbidden', {
+              command: command.name,
+              roles: joinWithOr((command.roles ?? []).map((r) => ROLE_LABELS[r])),
+              yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
+            })
+          : t('roster.unknown', { command: command.name, admins }),
+      );
+      return;
+    }
+    await command.run({ ...ctx, args });
   }
 
   #context(msg: Incoming, person: Person | undefined): ChatContext {

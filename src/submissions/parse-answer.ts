@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon';
 import nzh from 'nzh/cn';
+import { clip } from '../core/user-text';
 import { localDateTime, ZONE } from '../time';
 import type { Field, ListField } from '../tasks/schema';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/** Longest message a form accepts; anything longer is surely pasted by mistake. */
-export const MAX_INPUT_LENGTH = 2000;
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = (reason: string): ParseResult<never> => ({ ok: false, reason });
@@ -32,8 +30,8 @@ export function parseNumberText(raw: string, integer: boolean): ParseResult<numb
   if (/^-?\d+(\.\d+)?$/.test(s)) value = Number(s);
   else if (/^\d+(\.\d+)?万$/.test(s)) value = Math.round(Number(s.slice(0, -1)) * 10_000 * 1e6) / 1e6;
   else if (CHINESE_NUMERAL.test(s)) value = Number(nzh.decodeS(s.replace(/两/g, '二').replace(/〇/g, '零')));
-  if (value === undefined || !Number.isFinite(value)) return fail(`“${raw.trim()}”不是一个数`);
-  if (integer && !Number.isInteger(value)) return fail(`这里要填整数，“${raw.trim()}”带有小数`);
+  if (value === undefined || !Number.isFinite(value)) return fail(`“${clip(raw)}”不是一个数`);
+  if (integer && !Number.isInteger(value)) return fail(`这里要填整数，“${clip(raw)}”带有小数`);
   return ok(value);
 }
 
@@ -44,7 +42,7 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
   const s = normalizeInput(raw);
   if (YES.test(s)) return ok(true);
   if (NO.test(s)) return ok(false);
-  return fail(`“${s}”不是「是」或「否」`);
+  return fail(`“${clip(s)}”不是「是」或「否」`);
 }
 
 /**
@@ -65,7 +63,7 @@ export function parseDate(raw: string, now: Date): ParseResult<string> {
   } else if ((m = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[-/.](\d{1,2}))$/.exec(s))) {
     [month, day] = [Number(m[1]), Number(m[2] ?? m[3])];
   } else {
-    return fail(`“${raw.trim()}”不是日期`);
+    return fail(`“${clip(raw)}”不是日期`);
   }
   let date = DateTime.fromObject({ year: year ?? today.year, month, day }, { zone: ZONE });
   if (!date.isValid) return fail(`没有 ${month} 月 ${day} 日这一天`);
@@ -77,13 +75,13 @@ export function parseChoice(raw: string, options: readonly string[]): ParseResul
   const s = normalizeInput(raw);
   if (/^\d+$/.test(s)) {
     const picked = options[Number(s) - 1];
-    return picked ? ok(picked) : fail(`没有第 ${s} 项，请回复 1 到 ${options.length}`);
+    return picked ? ok(picked) : fail(`没有第 ${clip(s)} 项，请回复 1 到 ${options.length}`);
   }
   const exact = options.find((o) => o === s);
   if (exact) return ok(exact);
   const partial = options.filter((o) => o.includes(s));
   if (s && partial.length === 1) return ok(partial[0]!);
-  return fail(`“${s}”不是可选的选项`);
+  return fail(`“${clip(s)}”不是可选的选项`);
 }
 
 const URL_PATTERN = /https?:\/\/[^\s，,；;]+/i;

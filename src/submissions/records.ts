@@ -48,15 +48,16 @@ export interface NewSubmission {
   late: boolean;
 }
 
-/** Saves a submission; the one it replaces stays in the store as history. Returns the replaced one. */
-export function saveSubmission(store: Store, input: NewSubmission): Promise<Submission | undefined> {
-  return store.update((db) => {
-    const previous = currentSubmission(db, input.month, input.taskId, input.sectionId);
-    const at = input.submittedAt.toISOString();
-    if (previous) previous.supersededAt = at;
-    db.submissions.push({ ...input, id: randomUUID(), submittedAt: at });
-    return previous && structuredClone(previous);
-  });
+/**
+ * Adds a submission inside a store update (the form that produced it closes in the same one);
+ * the one it replaces stays as history. Returns the replaced one.
+ */
+export function addSubmission(db: Db, input: NewSubmission): Submission | undefined {
+  const previous = currentSubmission(db, input.month, input.taskId, input.sectionId);
+  const at = input.submittedAt.toISOString();
+  if (previous) previous.supersededAt = at;
+  db.submissions.push({ ...input, id: randomUUID(), submittedAt: at });
+  return previous && structuredClone(previous);
 }
 
 export function returnSubmission(store: Store, id: string, by: string, at: Date, reason: string): Promise<void> {

@@ -101,9 +101,10 @@ describe('validation: every bad answer gets the reason and an example', () => {
     expect(lastTo(out, WANG)).toBe(`${reason}。请重新输入「本月作出的行政许可决定数」。${hint}`);
   });
 
-  it('refuses very long input politely', async () => {
-    const out = await simulate(start().dm('wang-fang', '1'.repeat(2001)).lines);
-    expect(lastTo(out, WANG)).toMatch(/^内容太长（2001 字），一次最多 2000 字。/);
+  it('refuses very long input politely, then repeats the pending question', async () => {
+    const texts = textsTo(await simulate(start().dm('wang-fang', '1'.repeat(2001)).lines), WANG);
+    expect(texts.at(-2)).toBe('内容太长（2001 字），一次最多 2000 字。请分几次发送，或只发要点。');
+    expect(texts.at(-1)).toMatch(/^📝 您的「双公示（2026年11月 · 商事登记项目审批服务科，第 1\/7 项）」还没填完，直接回复即可继续：\n（1\/7）本月作出的行政许可决定数/);
   });
 
   it('offers to cancel after three failures in a row', async () => {
