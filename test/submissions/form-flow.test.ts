@@ -4,6 +4,7 @@ import { loadTaskCatalog } from '../../src/tasks/catalog';
 import type { Field } from '../../src/tasks/schema';
 import { lastTo, scriptFrom, textsTo } from '../helpers/script';
 import { simulate } from '../helpers/simulate';
+import { tempDir } from '../helpers/temp-dir';
 
 const catalog = loadTaskCatalog('data/tasks.yaml', loadRoster('data/org.yaml'));
 const WANG = 'dm:wang-fang';
@@ -183,3 +184,100 @@ describe('saving', () => {
     ]);
   });
 });
+
+describe('forms that never trap anyone (issue 9, item 3)', () => {
+  const FORM = '双公示（2026年11月 · 商事登记项目审批服务科，第 2/7 项）';
+
+  it('mid-form, 我是谁 is answered and the form says where it stands; 填报 another task asks to set this one aside', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '我是谁', '填报 信用承诺', '放一边', '45');
+    const texts = formTexts(await simulate(s.lines), WANG);
+    expect(texts[2]).toContain('姓名：王芳');
+    expect(texts[3]).toMatch(new RegExp(`^📝 您的「${escape(FORM)}」还没填完，直接回复即可继续：\\n（2/7）已上传至市信用平台的条数`));
+    expect(texts[4]).toBe(`【先把正在填的表单放一边？】\n您正在填「${FORM}」，还没有提交。要把它放一边、开始新的填报吗？放一边的表单 7 天内发送「继续填报」可以接着填。\n回复序号：1. 放一边，开始新的  2. 继续原来的`);
+    expect(texts[5]).toBe(`已把「${FORM}」放一边，发送「继续填报」可以接着填。`);
+    expect(texts[6]).toMatch(/^开始填报「信用承诺和履约践诺信息归集」/);
+    expect(texts[7]).toMatch(/^（2\/4）本月上传的履约践诺情况信息条数/);
+  });
+
+  it('keeps the open form when the person says so, and resumes a set-aside one with 继续填报', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '填报 信用承诺', '2', '118', '填报 信用承诺', '1', '继续填报');
+    const texts = formTexts(await simulate(s.lines), WANG);
+    expect(texts[3]).toMatch(/^好的，继续填「双公示（.*第 2\/7 项）」：\n（2\/7）/);
+    expect(texts[4]).toMatch(/^（3\/7）/);
+    expect(texts.at(-2)).toMatch(/^开始填报「信用承诺和履约践诺信息归集」/);
+    // 继续填报 with the 信用承诺 form open asks first, naming the set-aside 双公示.
+    expect(texts.at(-1)).toContain('要把它放一边、开始「双公示（2026年11月 · 商事登记项目审批服务科，第 3/7 项）」吗？');
+  });
+
+  it('at the summary, 进度 and 帮助 are answered, then the summary is shown again', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 失信事件', '否', '进度', '帮助', '确认');
+    const texts = formTexts(await simulate(s.lines), WANG);
+    expect(texts[2]).toMatch(/^【商事登记项目审批服务科 · 2026年11月 填报进度】/);
+    expect(texts[3]).toMatch(/^【请核对：严重失信事件防范】\n📝 您的「失信事件（2026年11月 · 商事登记项目审批服务科，待确认提交）」还没填完/);
+    expect(texts[4]).toMatch(/^【信用助手 · 帮助】/);
+    expect(texts.at(-1)).toMatch(/^✅ 已提交「失信事件」/);
+  });
+
+  it('after a restart, 填报 another task shows the old form instead of feeding it', async () => {
+    const dataDir = tempDir();
+    await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120').lines, { dataDir });
+    const out = await simulate(scriptFrom('2026-11-20T11:00:00+08:00').dm('wang-fang', '填报 信用承诺').lines, { dataDir });
+    expect(formTexts(out, WANG)).toEqual([expect.stringContaining(`您正在填「${FORM}」，还没有提交。`)]);
+  });
+
+  it('a text answer that begins with a command name is asked back; control words stay with the form', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('chen-siyuan', '填报 制度学习', '3', '1', '1', '进度 已按计划学习', '作为回答', '修改 4', '跳过', '确认');
+    const texts = formTexts(await simulate(s.lines), 'dm:chen-siyuan');
+    expect(texts[4]).toMatch(/^【是命令还是回答？】\n「进度 已按计划学习」以命令「进度」开头。/);
+    expect(texts[5]).toContain('4. 学习情况简述：进度 已按计划学习');
+    expect(texts.at(-2)).toContain('4. 学习情况简述：（未填）');
+    expect(texts.at(-1)).toMatch(/^✅ 已提交「制度学习」/);
+  });
+
+  it('a bare number with no form open gets "no form is open", naming the last submitted form — never a policy answer', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '118', '填报 失信事件', '否', '确认', '确认', '一百二');
+    const texts = formTexts(await simulate(s.lines), WANG);
+    expect(texts[0]).toBe('现在没有正在填写的表单，「118」没有记录。要填报本月的材料，请发送「填报」。');
+    expect(texts.at(-2)).toBe('现在没有正在填写的表单，「确认」没有记录。您最近提交的是「失信事件」2026年11月（11月20日 09:03 已保存）；如需重新填写，发送「填报 失信事件」。');
+    expect(texts.at(-1)).toMatch(/^现在没有正在填写的表单，「一百二」没有记录。/);
+  });
+
+  it('a past-month form says up front that it will be recorded as late', async () => {
+    const out = await simulate(scriptFrom('2026-11-24T09:00:00+08:00').dm('wang-fang', '填报 双公示 10月').lines);
+    expect(lastTo(out, WANG)).toMatch(/^开始填报「“双公示”（行政许可）信息报送」（2026年10月 · 商事登记项目审批服务科，截止 10月26日 18:00）。.*\n⚠️ 截止时间 10月26日 18:00 已过，现在提交将记为逾期。\n（1\/7）/);
+  });
+});
+
+describe('a form lives in working days (issue 9, item 3)', () => {
+  it('reminds before it lapses, sets it aside at the end of the next working day, and 继续填报 restores it', async () => {
+    const s = scriptFrom('2026-11-20T10:00:00+08:00')
+      .dm('wang-fang', '填报 双公示', '120')
+      .at('2026-11-24T09:00:00+08:00')
+      .dm('wang-fang', '118', '继续填报', '118');
+    const texts = formTexts(await simulate(s.lines), WANG);
+    // Friday's form lives until Monday 17:30, with a reminder at 15:30.
+    expect(texts[2]).toBe('⏰ 您的「双公示（2026年11月 · 商事登记项目审批服务科，第 2/7 项）」还没填完，将于 11月23日 17:30 过期。直接回复即可接着填；过期后 7 天内仍可发送「继续填报」恢复。');
+    expect(texts[3]).toBe('现在没有正在填写的表单，「118」没有记录。您的「双公示（2026年11月 · 商事登记项目审批服务科，第 2/7 项）」（11月23日 17:30 过期）还没提交，发送「继续填报」接着填。');
+    expect(texts[4]).toMatch(/^已恢复「双公示（.*第 2\/7 项）」，接着填：\n（2\/7）已上传至市信用平台的条数/);
+    expect(texts[5]).toMatch(/^（3\/7）/);
+  });
+
+  it('sends the reminder once across a restart, and forgets a lapsed form after 7 days', async () => {
+    const dataDir = tempDir();
+    const first = await simulate(scriptFrom('2026-11-20T10:00:00+08:00').dm('wang-fang', '填报 双公示', '120').at('2026-11-23T16:00:00+08:00').lines, { dataDir });
+    expect(formTexts(first, WANG).filter((x) => x.startsWith('⏰'))).toHaveLength(1);
+    const second = await simulate(scriptFrom('2026-11-23T16:30:00+08:00').at('2026-11-24T09:00:00+08:00').lines, { dataDir });
+    expect(formTexts(second, WANG)).toEqual([]);
+    const later = await simulate(scriptFrom('2026-12-01T09:00:00+08:00').dm('wang-fang', '继续填报').lines, { dataDir });
+    expect(formTexts(later, WANG)).toEqual(['没有放在一边或过期的表单（过期的表单保留 7 天）。要开始新的填报，请发送「填报」。']);
+  });
+});
+
+/** What the bot said in a chat, without the deadline reminders that arrive meanwhile. */
+function formTexts(out: Parameters<typeof textsTo>[0], chat: string): string[] {
+  return textsTo(out, chat).filter((text) => !text.startsWith('【填报提醒】'));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
