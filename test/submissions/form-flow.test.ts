@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRoster } from '../../src/org/roster';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import type { Field } from '../../src/tasks/schema';
+import { botHarness, textOf } from '../helpers/bot-harness';
 import { lastTo, scriptFrom, textsTo } from '../helpers/script';
 import { simulate } from '../helpers/simulate';
 import { tempDir } from '../helpers/temp-dir';
@@ -281,3 +282,75 @@ function formTexts(out: Parameters<typeof textsTo>[0], chat: string): string[] {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('saving and closing the form are one store update (issue 9, item 9)', () => {
+  it('a crash while the confirmation is sent leaves one submission and no open form: 确认 after the restart saves nothing twice', async () => {
+    const first = await botHarness();
+    await first.say('wang-fang', '填报 失信事件');
+    await first.say('wang-fang', '否');
+    const seenAtSend: Array<{ submissions: number; open: number }> = [];
+    first.sent.push = (out) => {
+      seenAtSend.push({ submissions: first.store.data.submissions.length, open: Object.keys(first.store.data.conversations).length });
+      if (textOf(out).startsWith('✅')) throw new Error('process killed while sending');
+      return 0;
+    };
+    await first.bot.handle(first.message('wang-fang', '确认'));
+    expect(seenAtSend[0]).toEqual({ submissions: 1, open: 0 });
+
+    const restarted = await botHarness({ dataDir: first.dataDir });
+    const [reply] = await restarted.say('wang-fang', '确认');
+    expect(textOf(reply)).toMatch(/^现在没有正在填写的表单，「确认」没有记录。您最近提交的是「失信事件」2026年11月（11月20日 09:00 已保存）/);
+    expect(restarted.store.data.submissions).toHaveLength(1);
+    expect(restarted.store.data.conversations).toEqual({});
+  });
+
+  it('so does a points report', async () => {
+    const first = await botHarness();
+    for (const text of ['积分', '1', '11月12日获区级表彰']) await first.say('wang-fang', text);
+    first.sent.push = () => {
+      throw new Error('process killed while sending');
+    };
+    await first.bot.handle(first.message('wang-fang', '确认'));
+    const restarted = await botHarness({ dataDir: first.dataDir });
+    await restarted.say('wang-fang', '确认');
+    expect(restarted.store.data.pointsItems).toHaveLength(1);
+    expect(restarted.store.data.conversations).toEqual({});
+  });
+});
+
+describe('replies never echo more than a clip of what was typed (issue 9, item 9)', () => {
+  const LONG_RUN = /a{31}/;
+  // Every stage of every form, and the places without one; `x` is where the hostile text goes.
+  const stages: Array<{ who: string; before: string[]; send: (x: string) => string; chat?: 'group' }> = [
+    { who: 'wang-fang', before: [], send: (x) => x },
+    { who: 'wang-fang', before: [], send: (x) => `@信用助手 ${x}`, chat: 'group' },
+    { who: 'wang-fang', before: [], send: (x) => `继续填报 ${x}` },
+    { who: 'song-jia', before: ['填报'], send: (x) => x },
+    { who: 'wang-fang', before: ['填报'], send: (x) => x },
+    { who: 'wang-fang', before: ['填报 双公示'], send: (x) => x },
+    { who: 'wang-fang', before: ['填报 失信事件'], send: (x) => x },
+    { who: 'wang-fang', before: ['填报 失信事件', '是'], send: (x) => x },
+    { who: 'wang-fang', before: ['填报 失信事件', '是'], send: (x) => `进度 ${x}` },
+    { who: 'wang-fang', before: ['填报 信用动态'], send: (x) => x },
+    { who: 'wang-fang', before: ['填报 失信事件', '否'], send: (x) => x },
+    { who: 'wang-fang', before: ['填报 失信事件', '否', '填报 双公示'], send: (x) => x },
+    { who: 'wang-fang', before: ['积分'], send: (x) => x },
+    { who: 'wang-fang', before: ['积分', '其他'], send: (x) => x },
+    { who: 'wang-fang', before: ['积分', '1'], send: (x) => x },
+  ];
+
+  for (const size of [100_000, 1_999]) {
+    it(`${size} characters at every stage: each reply stays short and quotes at most 30 of them`, async () => {
+      for (const [i, stage] of stages.entries()) {
+        const h = await botHarness();
+        for (const text of stage.before) await h.say(stage.who, text);
+        const replies = await h.say(stage.who, stage.send('a'.repeat(size)), { chat: stage.chat ?? 'dm', mention: stage.chat === 'group' });
+        expect(replies.length, `stage ${i}`).toBeGreaterThan(0);
+        for (const reply of replies) {
+          expect(textOf(reply).length, `stage ${i}`).toBeLessThan(1500);
+          expect(textOf(reply), `stage ${i}`).not.toMatch(LONG_RUN);
+        }
+      }
+    });
+  }
+});
