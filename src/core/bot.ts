@@ -111,7 +111,9 @@ export class Bot {
         // Mid-form a command is answered, then the form says where it stands.
         command = commands.match(routed.text);
         if (command) await this.#runCommand(ctx, command);
-        await conversations.remind(ctx, routed.since);
+        // A command that just offered buttons keeps them: the form's reminder would replace them.
+        const offered = ctx.store.data.choices[chatKey(transport.name, this.#replyAddress(msg, person))]?.sentAt === ctx.now.toISOString();
+        if (!offered) await conversations.remind(ctx, routed.since);
         return;
       }
     }
