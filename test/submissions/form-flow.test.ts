@@ -226,6 +226,15 @@ describe('forms that never trap anyone (issue 9, item 3)', () => {
     expect(formTexts(out, WANG)).toEqual([expect.stringContaining(`您正在填「${FORM}」，还没有提交。`)]);
   });
 
+  it('after a restart days later, 填报 says the old form lapsed and can be restored, then starts afresh', async () => {
+    const dataDir = tempDir();
+    await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120').lines, { dataDir });
+    const out = await simulate(scriptFrom('2026-11-25T09:00:00+08:00').dm('wang-fang', '填报 双公示').lines, { dataDir });
+    const texts = formTexts(out, WANG);
+    expect(texts[0]).toBe(`提示：您有 1 份未完成的填报，最近的是「${FORM}」（11月23日 17:30 过期），发送「继续填报」可以接着填。`);
+    expect(texts[1]).toMatch(/^开始填报「“双公示”（行政许可）信息报送」.*\n（1\/7）/);
+  });
+
   it('a text answer that begins with a command name is asked back; control words stay with the form', async () => {
     const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('chen-siyuan', '填报 制度学习', '3', '1', '1', '进度 已按计划学习', '作为回答', '修改 4', '跳过', '确认');
     const texts = formTexts(await simulate(s.lines), 'dm:chen-siyuan');
