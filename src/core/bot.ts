@@ -96,7 +96,7 @@ export class Bot {
     if (addressed) text = pressedButton(ctx.store, chatKey(transport.name, this.#replyAddress(msg, person)), text) ?? text;
     ctx = { ...ctx, args: text };
 
-    // In a group, only messages that @-mention the bot are for it; the rest is people talking.
+    // A pasted wall of text is refused before anything reads or quotes it.
     if (addressed && text.length > MAX_MESSAGE_LENGTH) {
       await ctx.reply(t('input.too_long', { length: text.length, max: MAX_MESSAGE_LENGTH }));
       if (msg.chatType === 'direct') await conversations.remind(ctx);
@@ -112,7 +112,7 @@ export class Bot {
         command = commands.match(routed.text);
         if (command) await this.#runCommand(ctx, command);
         // A command that just offered buttons keeps them: the form's reminder would replace them.
-        const offered = ctx.store.data.choices[chatKey(transport.name, this.#replyAddress(msg, person))]?.sentAt === ctx.now.toISOString();
+        const offered = (ctx.store.data.choices[chatKey(transport.name, this.#replyAddress(msg, person))]?.sentAt ?? '') >= ctx.now.toISOString();
         if (!offered) await conversations.remind(ctx, routed.since);
         return;
       }
@@ -121,6 +121,7 @@ export class Bot {
       await this.#runCommand(ctx, command);
       return;
     }
+    // In a group, only messages that @-mention the bot are for it; the rest is people talking.
     if (!addressed) return;
     if (!text) {
       await ctx.reply(t('chat.greeting', { bot: roster.botName }));
