@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadRoster } from '../../src/org/roster';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
@@ -312,6 +313,16 @@ describe('saving and closing the form are one store update (issue 9, item 9)', (
     expect(restarted.store.data.submissions).toHaveLength(1);
     expect(restarted.store.data.conversations).toEqual({});
   });
+
+  it('a real kill -9 right after the save: the restarted bot has one submission and no open form', async () => {
+    const dataDir = tempDir();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/crash-on-confirm.ts', dataDir], { encoding: 'utf8' });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    const restarted = await botHarness({ dataDir });
+    expect(textOf((await restarted.say('wang-fang', '确认'))[0])).toMatch(/^现在没有正在填写的表单，「确认」没有记录。您最近提交的是「失信事件」/);
+    expect(restarted.store.data.submissions).toHaveLength(1);
+    expect(restarted.store.data.conversations).toEqual({});
+  }, 30_000);
 
   it('so does a points report', async () => {
     const first = await botHarness();
