@@ -10,6 +10,9 @@ import { answerFromDocuments } from './knowledge/answer-question';
 import { KnowledgeService } from './knowledge/knowledge-service';
 import { reminderJob } from './reminders/reminder-job';
 import { Conversations } from './conversations/conversations';
+import { formLapseJob } from './conversations/form-lapse-job';
+import { workdayLifetime } from './conversations/lifetime';
+import type { Outgoing } from './core/message';
 import type { Logger } from './logger';
 import { loadRoster, type Roster } from './org/roster';
 import type { Job } from './scheduler/job';
@@ -45,6 +48,7 @@ export async function createApp(
   const store = await Store.open(config.dbFile);
   const knowledge = await KnowledgeService.load({ docsDir: config.docsDir, synonymsFile: config.synonymsFile, llm: config.llm, log });
   const channel = makeChannel(roster);
+  const conversations = new Conversations(appFlows(catalog), workdayLifetime(catalog));
   const bot = new Bot({
     roster,
     store,
@@ -52,18 +56,19 @@ export async function createApp(
     log,
     commands,
     catalog,
-    conversations: new Conversations(appFlows(catalog)),
+    conversations,
     knowledge,
     answerQuestion: answerFromDocuments(knowledge),
     exportsDir: path.join(config.dataDir, 'exports'),
     transport: channel,
   });
-  const reminders = reminderJob({ store, catalog, roster, send: (out) => bot.send(out), log });
-  return { roster, catalog, knowledge, store, bot, channel, jobs: [housekeepingJob(store), reminders] };
+  const send = (out: Outgoing) => bot.send(out);
+  const reminders = reminderJob({ store, catalog, roster, send, log });
+  const forms = formLapseJob({ store, conversations, roster, send, log });
+  return { roster, catalog, knowledge, store, bot, channel, jobs: [housekeepingJob(store), reminders, forms] };
 }
 
 /** Every guided conversation the bot runs. */
 export function appFlows(catalog: TaskCatalog): Flow[] {
-  const idle = catalog.defaults.idle_minutes;
-  return [submissionFlow(catalog, idle), pointsFlow(catalog.points, idle)];
+  return [submissionFlow(catalog), pointsFlow(catalog.points)];
 }

@@ -1,78 +1,317 @@
+import { randomUUID } from 'node:crypto';
 import type { ChatContext } from '../core/chat-context';
+import { sendDirect } from '../core/direct-message';
+import { clip } from '../core/user-text';
+import type { Roster } from '../org/roster';
 import { t } from '../prompts';
-import { formatLocalMinute } from '../time';
-import type { ConversationState } from '../store/schema';
+import type { ConversationState, Db, ParkedForm, PendingChoice } from '../store/schema';
+import { normalizeInput } from '../submissions/parse-answer';
+import { formatDayTime } from '../time';
+import { AS_ANSWER, isControlWord, KEEP_OPEN, RUN_COMMAND, SET_ASIDE } from './control-words';
 import type { Flow, FlowState } from './flow';
+import { parkedUntil, type FormLifetime } from './lifetime';
 
 /**
- * Routes a person's direct messages to the conversation they are in, persisting its state per
- * channel and person. State from an older version of a flow, or left idle past its expiry, is
- * discarded with a message to the person, never misread as the current form.
+ * What became of a direct message: the form took it; there is no open form (route it as usual);
+ * or it is a command, to be run and followed by a reminder of where the form stands.
+ */
+export type Routed = { to: 'form' } | { to: 'elsewhere' } | { to: 'command'; text: string; since: string };
+
+interface OpenForm {
+  key: string;
+  state: ConversationState;
+  flow: Flow;
+}
+
+const FORM: Routed = { to: 'form' };
+const ELSEWHERE: Routed = { to: 'elsewhere' };
+
+/**
+ * Routes a person's direct messages to the form they are filling, persisting its state per
+ * channel and person. A command's name at the start of a message is a command even mid-form
+ * (then the bot says where the form stands); control words (上一步, 确认 …) always go to the form.
+ * A form left unanswered lapses into the set-aside list, restorable for a week with 继续填报;
+ * state from an older version of a flow is discarded with a message, never misread.
  */
 export class Conversations {
   readonly #flows: Map<string, Flow>;
+  readonly lifetime: FormLifetime;
 
-  constructor(flows: Flow[]) {
+  constructor(flows: Flow[], lifetime: FormLifetime) {
     this.#flows = new Map(flows.map((f) => [f.id, f]));
+    this.lifetime = lifetime;
   }
 
-  /** Starts a flow for the sender, replacing any conversation they had open. */
+  /**
+   * Starts a flow for the sender. With another form open, the person is first asked whether to
+   * set it aside; the same form already open is shown where it stands.
+   */
   async start(ctx: ChatContext, flowId: string, init: Record<string, unknown> = {}): Promise<void> {
     const flow = this.#flows.get(flowId);
     if (!flow || !ctx.person) throw new Error(`cannot start flow ${flowId}`);
-    await this.#save(ctx, flow, await flow.start(ctx, init), ctx.now);
+    const open = await this.#open(ctx);
+    if (open) {
+      if (open.flow.id === flowId && flow.opens(init, open.state)) {
+        await this.#remind(ctx, open, t('forms.already_open', { form: this.describe(open.state, ctx.roster) }));
+        return;
+      }
+      await this.#ask(ctx, open, { kind: 'switch', flow: flowId, init });
+      return;
+    }
+    await this.#noteParked(ctx);
+    await this.#begin(ctx, flow, init);
   }
 
-  /** Gives the message to the person's active conversation; false if there is none. */
-  async route(ctx: ChatContext): Promise<boolean> {
-    if (!ctx.person) return false;
+  /** Gives a direct message to the person's open form, or says where else it belongs. */
+  async route(ctx: ChatContext, startsWithCommand: boolean): Promise<Routed> {
+    const open = await this.#open(ctx);
+    if (!open) return ELSEWHERE;
+    const text = normalizeInput(ctx.args);
+    if (open.state.pending) {
+      const settled = await this.#settle(ctx, open, open.state.pending, text);
+      if (settled) return settled;
+      // Any other reply drops the question and is read as usual.
+      await ctx.store.update((db) => void delete db.conversations[open.key]?.pending);
+    }
+    if (isControlWord(text)) return this.#advance(ctx, open);
+    if (startsWithCommand) {
+      if (open.flow.takesFreeText(open.state)) {
+        await this.#ask(ctx, open, { kind: 'ambiguous', text: ctx.args });
+        return FORM;
+      }
+      return { to: 'command', text: ctx.args, since: open.state.updatedAt };
+    }
+    return this.#advance(ctx, open);
+  }
+
+  /**
+   * After a command run mid-form (or a refused message), says where the form stands — unless
+   * the command itself changed the form or asked something about it.
+   */
+  async remind(ctx: ChatContext, since?: string): Promise<void> {
+    const open = await this.#open(ctx);
+    if (!open || open.state.pending || (since !== undefined && open.state.updatedAt !== since)) return;
+    await this.#remind(ctx, open, t('forms.still_open', { form: this.describe(open.state, ctx.roster) }));
+  }
+
+  /** The sender's set-aside and lapsed forms here, newest first. */
+  parked(ctx: ChatContext): ParkedForm[] {
+    const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+    return ctx.store.data.parkedForms.filter((p) => p.key === key && parkedUntil(p.parkedAt) > ctx.now).sort((a, b) => b.parkedAt.localeCompare(a.parkedAt));
+  }
+
+  /** Reopens a set-aside or lapsed form where it stood (asking first if another one is open). */
+  async resume(ctx: ChatContext, parkedId: string): Promise<void> {
+    const open = await this.#open(ctx);
+    if (open) {
+      await this.#ask(ctx, open, { kind: 'resume', parkedId });
+      return;
+    }
+    await this.#restore(ctx, parkedId);
+  }
+
+  flow(id: string): Flow | undefined {
+    return this.#flows.get(id);
+  }
+
+  /** A form (open or parked) in a few words: 双公示（2026年11月 · 商事登记科，第 3/7 项）. */
+  describe(state: Pick<ConversationState, 'flow' | 'step' | 'data'>, roster: Roster): string {
+    const flow = this.#flows.get(state.flow);
+    return flow ? flow.describe(state, roster) : state.flow;
+  }
+
+  // —— the open form ——
+
+  /** The sender's open form, after setting aside one that lapsed and discarding one from an older version. */
+  async #open(ctx: ChatContext): Promise<OpenForm | undefined> {
+    if (!ctx.person) return undefined;
     const key = conversationKey(ctx.msg.channel, ctx.person.id);
     const state = ctx.store.data.conversations[key];
-    if (!state) return false;
+    if (!state) return undefined;
     const flow = this.#flows.get(state.flow);
     if (!flow || flow.version !== state.version) {
-      await this.#discard(ctx, key, t('conversation.version_changed', { flow: flow?.title ?? state.flow }));
-      return false;
+      await ctx.store.update((db) => void delete db.conversations[key]);
+      await sendDirect(ctx, t('conversation.version_changed', { flow: flow?.title ?? state.flow }));
+      return undefined;
     }
-    if (ctx.now > new Date(state.expiresAt)) {
-      const last = formatLocalMinute(new Date(state.updatedAt));
-      await this.#discard(ctx, key, t('conversation.expired', { flow: flow.title, last, idle: formatMinutes(flow.idleMinutes) }));
-      return false;
+    if (ctx.now >= new Date(state.expiresAt)) {
+      await ctx.store.update((db) => parkForm(db, key, flow, 'lapsed', state.expiresAt));
+      return undefined;
     }
-    const next = await flow.next(ctx, { step: state.step, data: state.data });
-    await this.#save(ctx, flow, next, ctx.now);
-    return true;
+    return { key, state, flow };
   }
 
-  async #discard(ctx: ChatContext, key: string, notice: string): Promise<void> {
-    await ctx.store.update((db) => void delete db.conversations[key]);
-    await ctx.reply(notice);
+  async #advance(ctx: ChatContext, open: OpenForm, text = ctx.args): Promise<Routed> {
+    const current = ctx.store.data.conversations[open.key] ?? open.state;
+    const next = await open.flow.next({ ...ctx, args: text }, { step: current.step, data: current.data });
+    await this.#save(ctx, open.flow, next, true);
+    return FORM;
   }
 
-  async #save(ctx: ChatContext, flow: Flow, state: FlowState | null, now: Date): Promise<void> {
-    const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+  async #remind(ctx: ChatContext, open: OpenForm, note: string): Promise<void> {
+    const next = await open.flow.remind(ctx, { step: open.state.step, data: open.state.data }, note);
+    await this.#save(ctx, open.flow, next, false);
+  }
+
+  async #begin(ctx: ChatContext, flow: Flow, init: Record<string, unknown>): Promise<void> {
+    await this.#save(ctx, flow, await flow.start(ctx, init), true);
+  }
+
+  /** Tells a person starting a form that others wait for them, so none is forgotten. */
+  async #noteParked(ctx: ChatContext): Promise<void> {
+    const parked = this.parked(ctx);
+    if (!parked.length) return;
+    const newest = parked[0]!;
+    await sendDirect(ctx, t('forms.parked_note', { count: parked.length, form: this.describe(newest, ctx.roster), how: parkedHow(newest) }));
+  }
+
+  // —— questions about the form itself ——
+
+  async #ask(ctx: ChatContext, open: OpenForm, pending: PendingChoice): Promise<void> {
     await ctx.store.update((db) => {
+      const state = db.conversations[open.key];
+      if (state) state.pending = pending;
+    });
+    const current = this.describe(open.state, ctx.roster);
+    if (pending.kind === 'ambiguous') {
+      const command = pending.text.trim().split(/[\s\u3000]+/)[0]!;
+      await sendDirect(ctx, {
+        card: {
+          title: t('forms.ambiguous_title'),
+          lines: [t('forms.ambiguous', { text: clip(pending.text), command: clip(command) })],
+          buttons: [
+            { label: t('forms.button_run_command', { command: clip(command) }), value: '执行命令' },
+            { label: t('forms.button_as_answer'), value: '作为回答' },
+          ],
+        },
+      });
+      return;
+    }
+    const other = pending.kind === 'resume' ? this.#parkedDescription(ctx, pending.parkedId) : t('forms.new_form');
+    await sendDirect(ctx, {
+      card: {
+        title: t('forms.switch_title'),
+        lines: [t('forms.switch', { current, other })],
+        buttons: [
+          { label: t('forms.button_set_aside'), value: '放一边' },
+          { label: t('forms.button_keep'), value: '继续原来的' },
+        ],
+      },
+    });
+  }
+
+  /** The person's answer to the engine's question; undefined if the reply is about something else. */
+  async #settle(ctx: ChatContext, open: OpenForm, pending: PendingChoice, text: string): Promise<Routed | undefined> {
+    const clear = () => ctx.store.update((db) => void delete db.conversations[open.key]?.pending);
+    if (pending.kind === 'ambiguous') {
+      if (RUN_COMMAND.test(text)) {
+        await clear();
+        return { to: 'command', text: pending.text, since: open.state.updatedAt };
+      }
+      if (AS_ANSWER.test(text)) {
+        await clear();
+        return this.#advance(ctx, open, pending.text);
+      }
+      return undefined;
+    }
+    if (KEEP_OPEN.test(text)) {
+      await clear();
+      await this.#remind(ctx, open, t('forms.kept', { form: this.describe(open.state, ctx.roster) }));
+      return FORM;
+    }
+    if (!SET_ASIDE.test(text)) return undefined;
+    await ctx.store.update((db) => parkForm(db, open.key, open.flow, 'aside', ctx.now.toISOString()));
+    await sendDirect(ctx, t('forms.set_aside', { form: this.describe(open.state, ctx.roster) }));
+    if (pending.kind === 'resume') {
+      await this.#restore(ctx, pending.parkedId);
+      return FORM;
+    }
+    const flow = this.#flows.get(pending.flow);
+    if (flow) await this.#begin(ctx, flow, pending.init);
+    return FORM;
+  }
+
+  // —— set aside, lapsed, restored ——
+
+  async #restore(ctx: ChatContext, parkedId: string): Promise<void> {
+    const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+    const parked = ctx.store.data.parkedForms.find((p) => p.id === parkedId && p.key === key);
+    if (!parked) {
+      await sendDirect(ctx, t('forms.resume_gone'));
+      return;
+    }
+    const flow = this.#flows.get(parked.flow);
+    if (!flow || flow.version !== parked.version) {
+      await ctx.store.update((db) => void (db.parkedForms = db.parkedForms.filter((p) => p.id !== parkedId)));
+      await sendDirect(ctx, t('conversation.version_changed', { flow: flow?.title ?? parked.flow }));
+      return;
+    }
+    const now = ctx.now.toISOString();
+    const state: ConversationState = { flow: parked.flow, version: parked.version, step: parked.step, data: parked.data, updatedAt: now, expiresAt: this.lifetime.expiry(ctx.now).toISOString() };
+    await ctx.store.update((db) => {
+      db.parkedForms = db.parkedForms.filter((p) => p.id !== parkedId);
+      db.conversations[key] = state;
+    });
+    await this.#remind(ctx, { key, state, flow }, t('forms.resumed', { form: flow.describe(parked, ctx.roster) }));
+  }
+
+  #parkedDescription(ctx: ChatContext, parkedId: string): string {
+    const parked = ctx.store.data.parkedForms.find((p) => p.id === parkedId);
+    return parked ? t('forms.resume_other', { form: this.describe(parked, ctx.roster) }) : t('forms.new_form');
+  }
+
+  async #save(ctx: ChatContext, flow: Flow, state: FlowState | null, answered: boolean): Promise<void> {
+    const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+    // A flow that closed the form itself (with its saved record, in one update) leaves nothing to do.
+    if (!state && !ctx.store.data.conversations[key]) return;
+    await ctx.store.update((db) => {
+      const before = db.conversations[key];
       if (!state) {
         delete db.conversations[key];
         return;
       }
-      const saved: ConversationState = {
+      db.conversations[key] = {
         flow: flow.id,
         version: flow.version,
         step: state.step,
         data: state.data,
-        updatedAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + flow.idleMinutes * 60_000).toISOString(),
+        updatedAt: answered || !before ? ctx.now.toISOString() : before.updatedAt,
+        expiresAt: answered || !before ? this.lifetime.expiry(ctx.now).toISOString() : before.expiresAt,
       };
-      db.conversations[key] = saved;
     });
   }
 }
 
-export function conversationKey(channel: string, personId: string): string {
-  return `${channel}|${personId}`;
+/**
+ * Closes the sender's form in the same store update as `change` (the saved submission), before
+ * anything is sent: a crash right after can never leave the form open to be saved twice.
+ * Set-aside copies of the same form go too.
+ */
+export function closeForm<T>(ctx: ChatContext, subject: string, flow: Flow, change: (db: Db) => T): Promise<T> {
+  const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+  return ctx.store.update((db) => {
+    const result = change(db);
+    delete db.conversations[key];
+    db.parkedForms = db.parkedForms.filter((p) => !(p.key === key && p.flow === flow.id && flow.subject(p) === subject));
+    return result;
+  });
 }
 
-function formatMinutes(minutes: number): string {
-  return minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
+/** Moves the open form at `key` to the set-aside list, replacing an older copy of the same form. */
+export function parkForm(db: Db, key: string, flow: Flow, reason: ParkedForm['reason'], at: string): void {
+  const state = db.conversations[key];
+  if (!state) return;
+  const subject = flow.subject(state);
+  db.parkedForms = db.parkedForms.filter((p) => !(p.key === key && p.flow === flow.id && flow.subject(p) === subject));
+  db.parkedForms.push({ id: randomUUID().slice(0, 8), key, flow: state.flow, version: state.version, step: state.step, data: state.data, updatedAt: state.updatedAt, reason, parkedAt: at });
+  delete db.conversations[key];
+}
+
+/** 放一边 / 11月21日 17:30 过期 */
+export function parkedHow(parked: ParkedForm): string {
+  return parked.reason === 'aside' ? t('forms.how_aside', { at: formatDayTime(new Date(parked.parkedAt)) }) : t('forms.how_lapsed', { at: formatDayTime(new Date(parked.parkedAt)) });
+}
+
+export function conversationKey(channel: string, personId: string): string {
+  return `${channel}|${personId}`;
 }

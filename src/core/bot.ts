@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Conversations } from '../conversations/conversations';
+import { answerStrayFormReply } from '../conversations/stray-reply';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
 import type { Person } from '../org/schema';
@@ -10,11 +11,12 @@ import type { TaskCatalog } from '../tasks/catalog';
 import type { ChatContext } from './chat-context';
 import { chatKey, pressedButton, rememberButtons } from './choices';
 import type { Clock } from './clock';
-import type { CommandRegistry } from './command';
+import type { CommandMatch, CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
 import { KeyedQueue } from './keyed-queue';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
+import { MAX_MESSAGE_LENGTH } from './user-text';
 import type { Address, Content, Incoming, Outgoing } from './message';
 
 /** Whatever delivers the bot's messages: a channel adapter. */
@@ -42,7 +44,7 @@ export interface BotParts {
 
 /**
  * The one entry point for every incoming message, whatever the platform: dedupe, identify the
- * sender, route (conversation → command → question → ignore), and the one error path.
+ * sender, route (form or command → question → ignore), and the one error path.
  */
 export class Bot {
   readonly #parts: BotParts;
@@ -96,25 +98,29 @@ export class Bot {
     if (addressed) text = pressedButton(ctx.store, chatKey(transport.name, this.#replyAddress(msg, person)), text) ?? text;
     ctx = { ...ctx, args: text };
 
-    if (msg.chatType === 'direct' && (await conversations.route(ctx))) return;
+    // A pasted wall of text is refused before anything reads or quotes it.
+    if (addressed && text.length > MAX_MESSAGE_LENGTH) {
+      await ctx.reply(t('input.too_long', { length: text.length, max: MAX_MESSAGE_LENGTH }));
+      if (msg.chatType === 'direct') await conversations.remind(ctx);
+      return;
+    }
 
-    const match = commands.match(text);
-    if (match) {
-      const { command, args } = match;
-      if (!commands.allows(command, person)) {
-        const admins = roster.adminNames();
-        await ctx.reply(
-          person
-            ? t('command.forbidden', {
-                command: command.name,
-                roles: joinWithOr((command.roles ?? []).map((r) => ROLE_LABELS[r])),
-                yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
-              })
-            : t('roster.unknown', { command: command.name, admins }),
-        );
+    let command = commands.match(text);
+    if (msg.chatType === 'direct') {
+      const routed = await conversations.route(ctx, command !== undefined);
+      if (routed.to === 'form') return;
+      if (routed.to === 'command') {
+        // Mid-form a command is answered, then the form says where it stands.
+        command = commands.match(routed.text);
+        if (command) await this.#runCommand(ctx, command);
+        // A command that just offered buttons keeps them: the form's reminder would replace them.
+        const offered = (ctx.store.data.choices[chatKey(transport.name, this.#replyAddress(msg, person))]?.sentAt ?? '') >= ctx.now.toISOString();
+        if (!offered) await conversations.remind(ctx, routed.since);
         return;
       }
-      await runCommand(command, { ...ctx, args });
+    }
+    if (command) {
+      await this.#runCommand(ctx, command);
       return;
     }
     // In a group, only messages that @-mention the bot are for it; the rest is people talking.
@@ -123,9 +129,30 @@ export class Bot {
       await ctx.reply(t('chat.greeting', { bot: roster.botName }));
       return;
     }
+    // 好的/ok are acknowledgements before they are a stray 确认; a bare 118 or 否 is a stray form answer.
     const smallTalk = classifySmallTalk(text);
     if (smallTalk) return ctx.reply(smallTalkReply(smallTalk, roster.botName));
+    if (await answerStrayFormReply(ctx, text)) return;
     await answerQuestion(ctx, text);
+  }
+
+  async #runCommand(ctx: ChatContext, { command, args }: CommandMatch): Promise<void> {
+    const { roster } = this.#parts;
+    const { person } = ctx;
+    if (!this.#parts.commands.allows(command, person)) {
+      const admins = roster.adminNames();
+      await ctx.reply(
+        person
+          ? t('command.forbidden', {
+              command: command.name,
+              roles: joinWithOr((command.roles ?? []).map((r) => ROLE_LABELS[r])),
+              yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
+            })
+          : t('roster.unknown', { command: command.name, admins }),
+      );
+      return;
+    }
+    await runCommand(command, { ...ctx, args });
   }
 
   #context(msg: Incoming, person: Person | undefined): ChatContext {

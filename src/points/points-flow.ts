@@ -2,28 +2,30 @@ import type { ChatContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import type { Content } from '../core/message';
 import { CANCEL, CONFIRM } from '../conversations/control-words';
+import { closeForm } from '../conversations/conversations';
 import type { Flow, FlowState } from '../conversations/flow';
 import { t } from '../prompts';
-import { MAX_INPUT_LENGTH, normalizeInput, parseChoice, parseNumberText } from '../submissions/parse-answer';
+import { normalizeInput, parseChoice, parseNumberText } from '../submissions/parse-answer';
 import type { PointsConfig } from '../tasks/schema';
 import { monthLabel, monthOf } from '../tasks/period';
 import { formatDayTime } from '../time';
+import { z } from '../zod';
 import { pointsKindLabel } from './labels';
-import { reportPoints, verifiersOf } from './records';
+import { addPointsItem, verifiersOf } from './records';
 
 export const POINTS_FLOW = 'points';
 
-type Stage = 'item' | 'kind' | 'points' | 'name' | 'reason' | 'confirm';
-
-interface PointsData {
-  stage: Stage;
-  month: string;
-  sectionId: string;
-  item?: string;
-  kind?: 'add' | 'deduct';
-  points?: number;
-  reason?: string;
-}
+/** The report's state as saved after every answer; read back through this schema, never cast. */
+const pointsDataSchema = z.object({
+  stage: z.enum(['item', 'kind', 'points', 'name', 'reason', 'confirm']),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  sectionId: z.string(),
+  item: z.string().optional(),
+  kind: z.enum(['add', 'deduct']).optional(),
+  points: z.number().optional(),
+  reason: z.string().optional(),
+});
+type PointsData = z.output<typeof pointsDataSchema>;
 
 const MAX_ITEM_NAME = 50;
 const MAX_REASON = 200;
@@ -33,14 +35,13 @@ const MAX_REASON = 200;
  * describe another), give the facts, confirm — and their section head gets it to verify.
  * It all happens in the direct chat: personal points never appear in the group.
  */
-export function pointsFlow(config: PointsConfig, idleMinutes: number): Flow {
+export function pointsFlow(config: PointsConfig): Flow {
   const options = () => [...config.items.map((i) => i.name), t('points.other')];
 
   const flow: Flow = {
     id: POINTS_FLOW,
     title: t('points.flow_title'),
     version: 1,
-    idleMinutes,
 
     async start(ctx) {
       const data: PointsData = { stage: 'item', month: monthOf(ctx.now), sectionId: ctx.person!.sections[0]! };
@@ -49,14 +50,15 @@ export function pointsFlow(config: PointsConfig, idleMinutes: number): Flow {
     },
 
     async next(ctx, current) {
-      const data = current.data as unknown as PointsData;
+      const data = await readState(ctx, current);
+      if (!data) return null;
       const raw = ctx.args.trim();
       const text = normalizeInput(raw);
       if (CANCEL.test(text)) {
         await sendDirect(ctx, t('points.cancelled'));
         return null;
       }
-      if (!raw || raw.length > MAX_INPUT_LENGTH) return retry(ctx, data, raw ? t('form.too_long', { length: raw.length, max: MAX_INPUT_LENGTH }) : t('form.empty'));
+      if (!raw) return retry(ctx, data, t('form.empty'));
       switch (data.stage) {
         case 'item': {
           const picked = parseChoice(text, options());
@@ -87,7 +89,36 @@ export function pointsFlow(config: PointsConfig, idleMinutes: number): Flow {
           return save(ctx, data);
       }
     },
+
+    async remind(ctx, current, note) {
+      const data = await readState(ctx, current);
+      if (!data) return null;
+      await sendDirect(ctx, note);
+      if (data.stage === 'item') await askItem(ctx, data);
+      else await sendDirect(ctx, prompt(ctx, data));
+      return current;
+    },
+
+    describe(current) {
+      const parsed = pointsDataSchema.safeParse(current.data);
+      return parsed.success ? t('forms.describe_points', { title: flow.title, month: monthLabel(parsed.data.month) }) : flow.title;
+    },
+
+    // One points report at a time: 积分 again shows the open one.
+    subject: () => POINTS_FLOW,
+    opens: () => true,
+    takesFreeText: (current) => {
+      const stage = pointsDataSchema.safeParse(current.data).data?.stage;
+      return stage === 'name' || stage === 'reason';
+    },
   };
+
+  async function readState(ctx: ChatContext, current: FlowState): Promise<PointsData | undefined> {
+    const parsed = pointsDataSchema.safeParse(current.data);
+    if (parsed.success) return parsed.data;
+    await sendDirect(ctx, t('conversation.version_changed', { flow: flow.title }));
+    return undefined;
+  }
 
   async function askItem(ctx: ChatContext, data: PointsData): Promise<void> {
     const lines = config.items.map((i, n) => t('points.item_line', { n: n + 1, kind: pointsKindLabel(i.kind), item: i.name, points: i.points }));
@@ -144,7 +175,8 @@ export function pointsFlow(config: PointsConfig, idleMinutes: number): Flow {
 
   async function save(ctx: ChatContext, data: PointsData): Promise<null> {
     const person = ctx.person!;
-    const item = await reportPoints(ctx.store, {
+    // Recorded and closed in one update, before anything is sent.
+    const item = await closeForm(ctx, POINTS_FLOW, flow, (db) => addPointsItem(db, {
       personId: person.id,
       sectionId: data.sectionId,
       month: data.month,
@@ -153,7 +185,7 @@ export function pointsFlow(config: PointsConfig, idleMinutes: number): Flow {
       points: data.points!,
       reason: data.reason!,
       reportedAt: ctx.now.toISOString(),
-    });
+    }));
     const verifiers = verifiersOf(ctx.roster, person.id, data.sectionId);
     const kind = pointsKindLabel(item.kind);
     await sendDirect(ctx, t('points.reported', { no: item.no, kind, points: item.points, item: item.item, verifiers: verifiers.map((v) => v.name).join('、') }));
@@ -184,5 +216,5 @@ export function pointsFlow(config: PointsConfig, idleMinutes: number): Flow {
 }
 
 function state(data: PointsData): FlowState {
-  return { step: 0, data: data as unknown as Record<string, unknown> };
+  return { step: 0, data };
 }

@@ -5,13 +5,11 @@ import type { Store } from '../store/store';
 
 export type NewPointsItem = Omit<PointsItem, 'no' | 'status' | 'review'>;
 
-/** Records a reported item, numbered for 同意 N / 退回 N. */
-export function reportPoints(store: Store, input: NewPointsItem): Promise<PointsItem> {
-  return store.update((db) => {
-    const item: PointsItem = { ...input, no: Math.max(0, ...db.pointsItems.map((i) => i.no)) + 1, status: 'pending' };
-    db.pointsItems.push(item);
-    return structuredClone(item);
-  });
+/** Records a reported item inside a store update, numbered for 同意 N / 退回 N. */
+export function addPointsItem(db: Db, input: NewPointsItem): PointsItem {
+  const item: PointsItem = { ...input, no: Math.max(0, ...db.pointsItems.map((i) => i.no)) + 1, status: 'pending' };
+  db.pointsItems.push(item);
+  return structuredClone(item);
 }
 
 export function findPointsItem(db: Readonly<Db>, no: number): PointsItem | undefined {

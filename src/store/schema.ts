@@ -8,14 +8,42 @@ const isoTime = z.iso.datetime({ offset: true });
 
 const button = z.object({ label: z.string(), value: z.string() });
 
-export const conversationStateSchema = z.object({
+/**
+ * A question the bot asked about the form itself, waiting for the person's answer: start another
+ * form (setting this one aside), resume a set-aside one, or whether text that begins with a
+ * command's name was meant as the command or as the answer.
+ */
+export const pendingChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('switch'), flow: z.string(), init: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('resume'), parkedId: z.string() }),
+  z.object({ kind: z.literal('ambiguous'), text: z.string() }),
+]);
+
+const formPosition = {
   flow: z.string(),
   /** The flow's version when the state was written; a mismatch means the form changed since. */
   version: z.number().int(),
   step: z.number().int().min(0),
   data: z.record(z.string(), z.unknown()),
+  /** The person's last answer. */
   updatedAt: isoTime,
+};
+
+export const conversationStateSchema = z.object({
+  ...formPosition,
+  /** When the form lapses (set aside as 过期, restorable with 继续填报 for a while). */
   expiresAt: isoTime,
+  pending: pendingChoiceSchema.optional(),
+});
+
+/** A form set aside for another one, or lapsed unanswered; 继续填报 resumes it. */
+export const parkedFormSchema = z.object({
+  ...formPosition,
+  id: z.string(),
+  /** The conversation key (channel and person) it belongs to. */
+  key: z.string(),
+  reason: z.enum(['aside', 'lapsed']),
+  parkedAt: isoTime,
 });
 
 /** One section's answers to one task for one month; resubmissions keep the older ones. */
@@ -132,6 +160,8 @@ export const dbSchema = z.object({
   seenMessages: z.record(z.string(), isoTime),
   /** Guided conversations in progress, keyed by channel and person. */
   conversations: z.record(z.string(), conversationStateSchema),
+  /** Forms set aside or lapsed, kept a week for 继续填报. */
+  parkedForms: z.array(parkedFormSchema).default([]),
   /** Buttons of the last card sent to a chat, so a text-only reply "1" can press one. */
   choices: z.record(z.string(), z.object({ options: z.array(button), sentAt: isoTime })),
   submissions: z.array(submissionSchema),
@@ -146,6 +176,8 @@ export const dbSchema = z.object({
 
 export type Db = z.output<typeof dbSchema>;
 export type ConversationState = z.output<typeof conversationStateSchema>;
+export type PendingChoice = z.output<typeof pendingChoiceSchema>;
+export type ParkedForm = z.output<typeof parkedFormSchema>;
 export type Submission = z.output<typeof submissionSchema>;
 export type PointsItem = z.output<typeof pointsItemSchema>;
 export type Exemption = z.output<typeof exemptionSchema>;
@@ -156,5 +188,5 @@ export type PublishedRanking = z.output<typeof publishedRankingSchema>;
 export type PendingPublication = z.output<typeof pendingPublicationSchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {}, reminderState: {} };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, parkedForms: [], choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {}, reminderState: {} };
 }

@@ -1,51 +1,58 @@
 import type { ChatContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import type { Button } from '../core/message';
-import { BACK, CANCEL, CONFIRM, DONE, SKIP } from '../conversations/control-words';
+import { BACK, CANCEL, CONFIRM, DONE, EDIT, SKIP } from '../conversations/control-words';
+import { closeForm } from '../conversations/conversations';
 import type { Flow, FlowState } from '../conversations/flow';
+import { clip } from '../core/user-text';
 import { t } from '../prompts';
 import type { TaskCatalog } from '../tasks/catalog';
 import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
 import type { Field, ListField, Task } from '../tasks/schema';
 import { formatDayTime } from '../time';
+import { z } from '../zod';
 import { notifyAdmins } from './admin-notice';
 import { approximateAnswers, flagApproximate } from './approximate';
-import { MAX_INPUT_LENGTH, normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from './parse-answer';
-import { saveSubmission, sectionStatus, STATUS_LABELS } from './records';
+import { normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from './parse-answer';
+import { addSubmission, currentSubmission, sectionStatus, STATUS_LABELS } from './records';
 import { formatAnswer, isVisible, summaryLines } from './summary';
 
 export const SUBMISSION_FLOW = 'submission';
 
-/** What the 填报 command resolved before handing over to the form. */
-export interface SubmitInit {
-  month: MonthKey;
+const monthKey = z.string().regex(/^\d{4}-\d{2}$/);
+
+/** What the 填报 command resolved before handing over to the form (kept in the store while the person decides). */
+const submitInitSchema = z.object({
+  month: monthKey,
   /** The sections the person may submit for here; more than one means "ask which". */
-  sectionIds: string[];
-  taskId?: string;
-}
+  sectionIds: z.array(z.string()).min(1),
+  taskId: z.string().optional(),
+});
+export type SubmitInit = z.output<typeof submitInitSchema>;
 
-type Stage = 'section' | 'task' | 'field' | 'confirm';
-
-interface FormData {
-  stage: Stage;
-  month: MonthKey;
-  sectionChoices: string[];
-  sectionId?: string;
-  taskChoices: string[];
-  taskId?: string;
-  formVersion?: string;
-  answers: Record<string, unknown>;
+/** The form's state as saved after every answer; read back through this schema, never cast. */
+const formDataSchema = z.object({
+  stage: z.enum(['section', 'task', 'field', 'confirm']),
+  month: monthKey,
+  sectionChoices: z.array(z.string()),
+  sectionId: z.string().optional(),
+  taskChoices: z.array(z.string()),
+  taskId: z.string().optional(),
+  formVersion: z.string().optional(),
+  answers: z.record(z.string(), z.unknown()),
   /** Entries of the list field being filled, until 完成. */
-  listDraft: ListItem[];
+  listDraft: z.array(z.record(z.string(), z.string())),
   /** Consecutive answers that could not be read. */
-  failures: number;
+  failures: z.number().int().min(0),
   /** Editing from the summary: after the change, go back to it. */
-  editing: boolean;
+  editing: z.boolean(),
   /** Fields answered as an estimate (120左右), shown 约; absent in forms saved before it existed. */
-  approximate?: string[];
-}
+  approximate: z.array(z.string()).optional(),
+});
+type FormData = z.output<typeof formDataSchema>;
 
-const EDIT = /^修改\s*(\d+)$/;
+/** A list entry longer than this is surely not one title or activity. */
+const MAX_LIST_ITEM_LENGTH = 500;
 
 /** A question mid-form is answered, then the pending question is asked again. */
 function looksLikeQuestion(text: string): boolean {
@@ -57,28 +64,26 @@ function looksLikeQuestion(text: string): boolean {
  * which task, then one question at a time with a hint, each answer checked; a summary with the
  * computed rates; saved on 确认.
  */
-export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow {
+export function submissionFlow(catalog: TaskCatalog): Flow {
   const flow: Flow = {
     id: SUBMISSION_FLOW,
     title: t('form.flow_title'),
     version: 1,
-    idleMinutes,
 
-    async start(ctx, init) {
-      const { month, sectionIds, taskId } = init as unknown as SubmitInit;
+    async start(ctx, raw) {
+      const init = submitInitSchema.safeParse(raw);
+      if (!init.success) throw new Error(`bad submission init: ${init.error.message}`);
+      const { month, sectionIds, taskId } = init.data;
       const data: FormData = { stage: 'section', month, sectionChoices: sectionIds, taskChoices: [], answers: {}, listDraft: [], failures: 0, editing: false, taskId };
       if (sectionIds.length > 1) return askSection(ctx, data);
       return chooseSection(ctx, data, sectionIds[0]!);
     },
 
     async next(ctx, state) {
-      const data = state.data as unknown as FormData;
+      const read = await readState(ctx, state);
+      if (!read) return null;
+      const { data, task } = read;
       const text = ctx.args.trim();
-      const task = data.taskId ? catalog.task(data.taskId) : undefined;
-      if (data.formVersion && (!task || catalog.formVersion(task) !== data.formVersion)) {
-        await sendDirect(ctx, t('conversation.version_changed', { flow: task?.short ?? flow.title }));
-        return null;
-      }
       if (CANCEL.test(normalizeInput(text))) {
         await sendDirect(ctx, t('form.cancelled', { task: task?.short ?? flow.title }));
         return null;
@@ -94,20 +99,84 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
           return confirm(ctx, data, task!, text);
       }
     },
+
+    async remind(ctx, state, note) {
+      const read = await readState(ctx, state);
+      if (!read) return null;
+      const { data, task } = read;
+      switch (data.stage) {
+        case 'section':
+          return askSection(ctx, data, note);
+        case 'task':
+          await askTask(ctx, data, note);
+          return state;
+        case 'field':
+          return askField(ctx, data, task!, state.step, note);
+        case 'confirm':
+          return showSummary(ctx, data, task!, note);
+      }
+    },
+
+    describe(state, roster) {
+      const parsed = formDataSchema.safeParse(state.data);
+      if (!parsed.success) return flow.title;
+      const data = parsed.data;
+      const task = data.taskId ? catalog.task(data.taskId) : undefined;
+      const where = [monthLabel(data.month), data.sectionId ? roster.section(data.sectionId)?.name : undefined].filter(Boolean).join(' · ');
+      const progress =
+        data.stage === 'field' && task ? t('forms.progress_field', { n: state.step + 1, total: task.fields.length }) : data.stage === 'confirm' ? t('forms.progress_confirm') : t('forms.progress_pick');
+      return t('forms.describe', { task: task?.short ?? flow.title, where, progress });
+    },
+
+    subject(state) {
+      const parsed = formDataSchema.safeParse(state.data);
+      if (!parsed.success) return '?';
+      return [parsed.data.month, parsed.data.sectionId ?? parsed.data.sectionChoices.join('+'), parsed.data.taskId ?? ''].join('|');
+    },
+
+    opens(raw, state) {
+      const init = submitInitSchema.safeParse(raw);
+      const data = formDataSchema.safeParse(state.data);
+      if (!init.success || !data.success || !init.data.taskId) return false;
+      return init.data.taskId === data.data.taskId && init.data.month === data.data.month && init.data.sectionIds.includes(data.data.sectionId ?? '');
+    },
+
+    takesFreeText(state) {
+      const parsed = formDataSchema.safeParse(state.data);
+      if (!parsed.success || parsed.data.stage !== 'field' || !parsed.data.taskId) return false;
+      const type = catalog.task(parsed.data.taskId)?.fields[state.step]?.type;
+      return type === 'text' || type === 'list';
+    },
   };
+
+  /**
+   * The saved state, checked: data that does not fit the schema, or a form whose questions
+   * changed since, is discarded with a message rather than misread.
+   */
+  async function readState(ctx: ChatContext, state: FlowState): Promise<{ data: FormData; task: Task | undefined } | undefined> {
+    const parsed = formDataSchema.safeParse(state.data);
+    const data = parsed.success ? parsed.data : undefined;
+    const task = data?.taskId ? catalog.task(data.taskId) : undefined;
+    const broken = !data || ((data.stage === 'field' || data.stage === 'confirm') && !task);
+    if (broken || (data.formVersion && catalog.formVersion(task!) !== data.formVersion)) {
+      await sendDirect(ctx, t('conversation.version_changed', { flow: task?.short ?? flow.title }));
+      return undefined;
+    }
+    return { data, task };
+  }
 
   // —— choosing the section and the task ——
 
-  async function askSection(ctx: ChatContext, data: FormData): Promise<FlowState> {
+  async function askSection(ctx: ChatContext, data: FormData, note?: string): Promise<FlowState> {
     const names = data.sectionChoices.map((id) => ctx.roster.section(id)!.name);
     await sendDirect(ctx, {
       card: {
         title: t('form.pick_section_title'),
-        lines: [t('form.pick_section', { sections: names.join('、') })],
+        lines: [...(note ? [note] : []), t('form.pick_section', { sections: names.join('、') })],
         buttons: names.map((name) => ({ label: name, value: name })),
       },
     });
-    return { step: 0, data: { ...data, stage: 'section' } as unknown as Record<string, unknown> };
+    return { step: 0, data: { ...data, stage: 'section' } };
   }
 
   async function pickSection(ctx: ChatContext, data: FormData, text: string): Promise<FlowState | null> {
@@ -116,7 +185,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const picked = byAlias && data.sectionChoices.includes(byAlias.id) ? { ok: true as const, value: byAlias.name } : parseChoice(text, names);
     if (!picked.ok) {
       await sendDirect(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: names[0]! }) }));
-      return { step: 0, data: data as unknown as Record<string, unknown> };
+      return { step: 0, data: data };
     }
     return chooseSection(ctx, data, data.sectionChoices[names.indexOf(picked.value)]!);
   }
@@ -138,10 +207,10 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     }
     const next = { ...data, sectionId, stage: 'task' as const, taskChoices: owed.map((x) => x.id) };
     await askTask(ctx, next);
-    return { step: 0, data: next as unknown as Record<string, unknown> };
+    return { step: 0, data: next };
   }
 
-  async function askTask(ctx: ChatContext, data: FormData): Promise<void> {
+  async function askTask(ctx: ChatContext, data: FormData, note?: string): Promise<void> {
     const tasks = data.taskChoices.map((id) => catalog.task(id)!);
     const lines = tasks.map((task, i) => {
       const status = sectionStatus(ctx.store.data, data.month, task.id, data.sectionId!);
@@ -150,7 +219,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     await sendDirect(ctx, {
       card: {
         title: t('form.pick_task_title', { month: monthLabel(data.month), section: ctx.roster.section(data.sectionId!)!.name }),
-        lines,
+        lines: [...(note ? [note] : []), ...lines],
         buttons: tasks.map((task) => ({ label: task.short, value: task.short })),
       },
     });
@@ -163,16 +232,25 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const picked = index >= 0 ? { ok: true as const, value: tasks[index]!.short } : parseChoice(text, tasks.map((x) => x.short));
     if (!picked.ok) {
       await sendDirect(ctx, t('form.pick_invalid', { reason: picked.reason, hint: t('form.pick_hint', { example: tasks[0]!.short }) }));
-      return { step: 0, data: data as unknown as Record<string, unknown> };
+      return { step: 0, data: data };
     }
     return beginTask(ctx, data, tasks.find((x) => x.short === picked.value)!);
   }
 
   async function beginTask(ctx: ChatContext, data: FormData, task: Task): Promise<FlowState> {
-    const next: FormData = { ...data, stage: 'field', taskId: task.id, formVersion: catalog.formVersion(task), answers: {}, listDraft: [], failures: 0 };
+    const next: FormData = { ...data, stage: 'field', taskId: task.id, formVersion: catalog.formVersion(task), answers: {}, listDraft: [], failures: 0, editing: false };
     const section = ctx.roster.section(next.sectionId!)!;
-    const intro = t('form.intro', { task: task.name, month: monthLabel(data.month), section: section.name, deadline: formatDayTime(deadlineOf(task, data.month, catalog)), count: task.fields.length });
-    return askField(ctx, next, task, nextFieldIndex(task, next, -1)!, intro);
+    const deadline = deadlineOf(task, data.month, catalog);
+    const intro = [t('form.intro', { task: task.name, month: monthLabel(data.month), section: section.name, deadline: formatDayTime(deadline), count: task.fields.length })];
+    if (ctx.now > deadline) intro.push(t('forms.late_warning', { deadline: formatDayTime(deadline) }));
+    // A returned submission reopens with its answers: only what was wrong needs changing.
+    const returned = currentSubmission(ctx.store.data, data.month, task.id, section.id);
+    if (returned?.returned && returned.formVersion === next.formVersion) {
+      const by = ctx.roster.person(returned.returned.by)?.name ?? returned.returned.by;
+      intro.push(t('forms.returned_reopened', { by, at: formatDayTime(new Date(returned.returned.at)), reason: returned.returned.reason }));
+      return showSummary(ctx, { ...next, answers: structuredClone(returned.answers) }, task, intro.join('\n'));
+    }
+    return askField(ctx, next, task, nextFieldIndex(task, next, -1)!, intro.join('\n'));
   }
 
   // —— questions and answers ——
@@ -185,7 +263,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const lines = [prefix, question, field.type === 'list' && listDraft.length ? t('form.list_so_far', { count: listDraft.length, items: formatAnswer(field, listDraft) }) : undefined].filter((x): x is string => Boolean(x));
     const buttons = buttonsFor(field);
     await sendDirect(ctx, buttons ? { card: { title: task.short, lines, buttons } } : { text: lines.join('\n') });
-    return { step: index, data: { ...data, stage: 'field', listDraft } as unknown as Record<string, unknown> };
+    return { step: index, data: { ...data, stage: 'field', listDraft } };
   }
 
   async function answerField(ctx: ChatContext, data: FormData, task: Task, index: number, raw: string): Promise<FlowState | null> {
@@ -195,8 +273,8 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
       if (field.type === 'list' && data.listDraft.length) {
         const removed = data.listDraft[data.listDraft.length - 1]!;
         const listDraft = data.listDraft.slice(0, -1);
-        await sendDirect(ctx, t('form.list_removed', { n: data.listDraft.length, item: Object.values(removed).join('｜') }));
-        return { step: index, data: { ...data, listDraft } as unknown as Record<string, unknown> };
+        await sendDirect(ctx, t('form.list_removed', { n: data.listDraft.length, item: clip(Object.values(removed).join('｜')) }));
+        return { step: index, data: { ...data, listDraft } };
       }
       const previous = previousFieldIndex(task, data, index);
       if (previous === undefined) return askField(ctx, data, task, index, t('form.first'));
@@ -209,7 +287,6 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     }
     if (field.type === 'list') return answerList(ctx, data, task, index, field, raw);
     if (!raw.trim()) return refuse(ctx, data, task, index, t('form.empty'));
-    if (raw.length > MAX_INPUT_LENGTH) return refuse(ctx, data, task, index, t('form.too_long', { length: raw.length, max: MAX_INPUT_LENGTH }));
     if (field.type !== 'text' && looksLikeQuestion(raw)) return answerThenRepeat(ctx, data, task, index, raw);
     const parsed = parseAnswer(raw, field, ctx.now);
     if (!parsed.ok) {
@@ -244,18 +321,18 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
       return advance(ctx, { ...data, answers: { ...data.answers, [field.id]: data.listDraft }, listDraft: [], failures: 0 }, task, index);
     }
     if (!raw.trim()) return refuse(ctx, data, task, index, t('form.empty'));
-    if (raw.length > MAX_INPUT_LENGTH) return refuse(ctx, data, task, index, t('form.too_long', { length: raw.length, max: MAX_INPUT_LENGTH }));
+    if (raw.length > MAX_LIST_ITEM_LENGTH) return refuse(ctx, data, task, index, t('form.too_long', { length: raw.length, max: MAX_LIST_ITEM_LENGTH }));
     if (looksLikeQuestion(raw)) return answerThenRepeat(ctx, data, task, index, raw);
     const parsed = parseListItem(raw, field, ctx.now);
     if (!parsed.ok) return refuse(ctx, data, task, index, parsed.reason);
     const listDraft = [...data.listDraft, parsed.value];
-    const shown = field.item.map((f) => parsed.value[f.id]).filter(Boolean).join('｜');
+    const shown = clip(field.item.map((f) => parsed.value[f.id]).filter(Boolean).join('｜'));
     if (listDraft.length >= field.max_items) {
       await sendDirect(ctx, `${t('form.list_added', { n: listDraft.length, item: shown })}\n${t('form.list_full', { max: field.max_items })}`);
       return advance(ctx, { ...data, answers: { ...data.answers, [field.id]: listDraft }, listDraft: [], failures: 0 }, task, index);
     }
     await sendDirect(ctx, t('form.list_added', { n: listDraft.length, item: shown }));
-    return { step: index, data: { ...data, listDraft, failures: 0 } as unknown as Record<string, unknown> };
+    return { step: index, data: { ...data, listDraft, failures: 0 } };
   }
 
   async function answerThenRepeat(ctx: ChatContext, data: FormData, task: Task, index: number, question: string): Promise<FlowState> {
@@ -269,7 +346,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
     const lines = [t('form.invalid', { reason, label: field.label, hint: field.hint })];
     if (failures >= 3) lines.push(t('form.too_many_failures', { count: failures }));
     await sendDirect(ctx, lines.join('\n'));
-    return { step: index, data: { ...data, failures } as unknown as Record<string, unknown> };
+    return { step: index, data: { ...data, failures } };
   }
 
   async function advance(ctx: ChatContext, data: FormData, task: Task, index: number, note?: string): Promise<FlowState> {
@@ -295,7 +372,7 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
         ],
       },
     });
-    return { step: task.fields.length, data: { ...data, stage: 'confirm', failures: 0 } as unknown as Record<string, unknown> };
+    return { step: task.fields.length, data: { ...data, stage: 'confirm', failures: 0 } };
   }
 
   async function confirm(ctx: ChatContext, data: FormData, task: Task, raw: string): Promise<FlowState | null> {
@@ -320,14 +397,14 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
 
   async function reprompt(ctx: ChatContext, data: FormData, task: Task, message: string): Promise<FlowState> {
     await sendDirect(ctx, message);
-    return { step: task.fields.length, data: data as unknown as Record<string, unknown> };
+    return { step: task.fields.length, data: data };
   }
 
   async function save(ctx: ChatContext, data: FormData, task: Task): Promise<null> {
     const section = ctx.roster.section(data.sectionId!)!;
     const deadline = deadlineOf(task, data.month, catalog);
     const late = ctx.now > deadline;
-    const previous = await saveSubmission(ctx.store, {
+    const submission = {
       month: data.month,
       taskId: task.id,
       sectionId: section.id,
@@ -337,7 +414,9 @@ export function submissionFlow(catalog: TaskCatalog, idleMinutes: number): Flow 
       submittedAt: ctx.now,
       late,
       approximate: approximateAnswers(data.approximate, data.answers),
-    });
+    };
+    // Saved and closed in one update, before anything is sent.
+    const previous = await closeForm(ctx, flow.subject({ step: 0, data }), flow, (db) => addSubmission(db, submission));
     const status = late ? t('form.status_late', { deadline: formatDayTime(deadline) }) : t('form.status_on_time', { deadline: formatDayTime(deadline) });
     const lines = [t('form.saved', { task: task.short, month: monthLabel(data.month), section: section.name, status })];
     if (previous) lines.push(t('form.replaced', { previous: formatDayTime(new Date(previous.submittedAt)) }));

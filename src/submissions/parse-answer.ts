@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { clip } from '../core/user-text';
 import { localDateTime, ZONE } from '../time';
 import { t } from '../prompts';
 import type { Field, ListField } from '../tasks/schema';
@@ -7,9 +8,6 @@ import { readYesNo } from './spoken-yes-no';
 
 /** A read answer; `approximate` marks a number given as an estimate (120左右), shown as 约 in the summary. */
 export type ParseResult<T> = { ok: true; value: T; approximate?: true } | { ok: false; reason: string };
-
-/** Longest message a form accepts; anything longer is surely pasted by mistake. */
-export const MAX_INPUT_LENGTH = 2000;
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = (reason: string): ParseResult<never> => ({ ok: false, reason });
@@ -22,30 +20,26 @@ export function normalizeInput(text: string): string {
     .trim();
 }
 
-/** How much of the user's text a reply quotes back. */
-const MAX_ECHO = 30;
-const echo = (text: string) => (text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text);
-
 /**
  * A number as reporters type or say it (see readSpokenNumber): 15, １５, 一百二, 1.2万, "大概120条",
  * 无 (as 0). `approximate` is set for 120左右, 大概120 …; a range, two numbers or a bound are refused
  * with what was unclear, never guessed.
  */
 export function parseNumberText(raw: string, integer: boolean): ParseResult<number> {
-  const text = echo(raw.trim());
+  const text = clip(raw.trim());
   const reading = readSpokenNumber(raw);
   switch (reading.kind) {
     case 'number':
       if (integer && !Number.isInteger(reading.value)) return fail(t('number.not_integer', { text }));
       return reading.approximate ? { ok: true, value: reading.value, approximate: true } : ok(reading.value);
     case 'range':
-      return fail(t('number.range', { text: echo(reading.text) }));
+      return fail(t('number.range', { text: clip(reading.text) }));
     case 'several':
-      return fail(t('number.several', { text, count: reading.numbers.length, numbers: reading.numbers.map(echo).join('、') }));
+      return fail(t('number.several', { text, count: reading.numbers.length, numbers: reading.numbers.map((n) => clip(n)).join('、') }));
     case 'inexact':
-      return fail(t('number.inexact', { text: echo(reading.text) }));
+      return fail(t('number.inexact', { text: clip(reading.text) }));
     case 'percent':
-      return fail(t('number.percent', { text: echo(reading.text) }));
+      return fail(t('number.percent', { text: clip(reading.text) }));
     case 'too_long':
       return fail(t('number.too_long', { length: reading.length }));
     case 'none':
@@ -54,7 +48,7 @@ export function parseNumberText(raw: string, integer: boolean): ParseResult<numb
 }
 
 export function parseYesNo(raw: string): ParseResult<boolean> {
-  const text = echo(raw.trim());
+  const text = clip(raw.trim());
   const reading = readYesNo(raw);
   switch (reading.kind) {
     case 'answer':
@@ -89,7 +83,7 @@ export function parseDate(raw: string, now: Date): ParseResult<string> {
   } else if ((m = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[-/.](\d{1,2}))$/.exec(s))) {
     [month, day] = [Number(m[1]), Number(m[2] ?? m[3])];
   } else {
-    return fail(`“${raw.trim()}”不是日期`);
+    return fail(`“${clip(raw)}”不是日期`);
   }
   let date = DateTime.fromObject({ year: year ?? today.year, month, day }, { zone: ZONE });
   if (!date.isValid) return fail(`没有 ${month} 月 ${day} 日这一天`);
@@ -101,13 +95,13 @@ export function parseChoice(raw: string, options: readonly string[]): ParseResul
   const s = normalizeInput(raw);
   if (/^\d+$/.test(s)) {
     const picked = options[Number(s) - 1];
-    return picked ? ok(picked) : fail(`没有第 ${s} 项，请回复 1 到 ${options.length}`);
+    return picked ? ok(picked) : fail(`没有第 ${clip(s)} 项，请回复 1 到 ${options.length}`);
   }
   const exact = options.find((o) => o === s);
   if (exact) return ok(exact);
   const partial = options.filter((o) => o.includes(s));
   if (s && partial.length === 1) return ok(partial[0]!);
-  return fail(`“${s}”不是可选的选项`);
+  return fail(`“${clip(s)}”不是可选的选项`);
 }
 
 const URL_PATTERN = /https?:\/\/[^\s，,；;]+/i;

@@ -50,16 +50,17 @@ export interface NewSubmission {
   approximate?: string[];
 }
 
-/** Saves a submission; the one it replaces stays in the store as history. Returns the replaced one. */
-export function saveSubmission(store: Store, input: NewSubmission): Promise<Submission | undefined> {
-  return store.update((db) => {
-    const previous = currentSubmission(db, input.month, input.taskId, input.sectionId);
-    const at = input.submittedAt.toISOString();
-    if (previous) previous.supersededAt = at;
-    const { approximate, ...rest } = input;
-    db.submissions.push({ ...rest, ...(approximate?.length ? { approximate } : {}), id: randomUUID(), submittedAt: at });
-    return previous && structuredClone(previous);
-  });
+/**
+ * Adds a submission inside a store update (the form that produced it closes in the same one);
+ * the one it replaces stays as history. Returns the replaced one.
+ */
+export function addSubmission(db: Db, input: NewSubmission): Submission | undefined {
+  const previous = currentSubmission(db, input.month, input.taskId, input.sectionId);
+  const at = input.submittedAt.toISOString();
+  if (previous) previous.supersededAt = at;
+  const { approximate, ...rest } = input;
+  db.submissions.push({ ...rest, ...(approximate?.length ? { approximate } : {}), id: randomUUID(), submittedAt: at });
+  return previous && structuredClone(previous);
 }
 
 export function returnSubmission(store: Store, id: string, by: string, at: Date, reason: string): Promise<void> {

@@ -119,8 +119,15 @@ export const tasksFileSchema = z
     defaults: z
       .object({
         due_time: hhmm.default('18:00'),
-        /** Minutes a half-filled form waits for the next answer before it lapses. */
-        idle_minutes: z.number().int().min(5).default(240),
+        /** A half-filled form lapses at the end of working hours on this working day after its last answer. */
+        form_lapse_workdays: z.number().int().min(1).max(10).default(1),
+        /** Its filler gets a direct message this many minutes before it lapses. */
+        form_reminder_minutes: z.number().int().min(10).max(480).default(120),
+        /** Replaced by form_lapse_workdays: refused with what to write instead, never silently ignored. */
+        idle_minutes: z
+          .unknown()
+          .optional()
+          .refine((v) => v === undefined, 'idle_minutes 已停用：未填完的表单现在保留到下一个工作日下班（form_lapse_workdays: 1），过期前私聊提醒，过期后 7 天内可用「继续填报」恢复。请删除这一行，或改写为 form_lapse_workdays'),
         /** Tell the admins in a direct message each time a section submits (the daily digest tells them anyway). */
         notify_admins_on_submit: z.boolean().default(false),
         /** Reminders go out only on working days between these times. */
@@ -184,6 +191,10 @@ export const tasksFileSchema = z
       if (ruleIds.has(rule.id)) fail(['defaults', 'reminders', 'rules', i, 'id'], `提醒规则标识 ${rule.id} 重复`);
       ruleIds.add(rule.id);
     });
+    const workingMinutes = minutesOf(hours.end) - minutesOf(hours.start);
+    if (file.defaults.form_reminder_minutes >= workingMinutes) {
+      fail(['defaults', 'form_reminder_minutes'], `表单过期提醒（提前 ${file.defaults.form_reminder_minutes} 分钟）应落在工作时间 ${hours.start}–${hours.end} 内`);
+    }
     const taskIds = new Set<string>();
     const shorts = new Set<string>();
     file.tasks.forEach((t, ti) => {
@@ -227,6 +238,11 @@ export const tasksFileSchema = z
       });
     });
   });
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h! * 60 + m!;
+}
 
 export type TasksFile = z.output<typeof tasksFileSchema>;
 export type Task = TasksFile['tasks'][number];

@@ -8,7 +8,7 @@ describe('退回 (a submission)', () => {
       .dm('wang-fang', '填报 失信事件', '否', '确认')
       .group('xu-wenbo', '退回 商事登记科 失信事件 请核对本月网络舆情')
       .dm('xu-wenbo', '进度 商事登记科')
-      .dm('wang-fang', '1', '是', '11月3日网络曝光后当日处置', '确认', '进度');
+      .dm('wang-fang', '1', '修改 1', '是', '11月3日网络曝光后当日处置', '确认', '进度');
     const out = await simulate(s.lines);
     // The reason is not for the group: the admin hears the outcome in a direct chat.
     expect(textsTo(out, 'group')).toEqual(['「退回」涉及个人或科室信息，已在私聊中回复您。']);
@@ -18,7 +18,10 @@ describe('退回 (a submission)', () => {
     const status = textsTo(out, 'dm:xu-wenbo').find((t) => t.startsWith('【商事登记项目审批服务科 · 2026年11月 填报进度】'));
     expect(status).toContain('失信事件｜11月26日 18:00｜退回 ↩️');
     expect(status).toMatch(/「失信事件」被退回：请核对本月网络舆情（许文博，11月20日 09:\d\d）/);
-    expect(wang[4]).toMatch(/^【失信事件】\n开始填报「严重失信事件防范」/);
+    // The form reopens at its summary with the returned answers and the reason: change what was wrong, then 确认.
+    expect(wang[4]).toMatch(/^【请核对：严重失信事件防范】\n开始填报「严重失信事件防范」.*\n↩️ 此表于 11月20日 09:0\d 被 许文博 退回：请核对本月网络舆情。.*「修改 N」/);
+    expect(wang[4]).toContain('1. 本月是否发生严重失信事件或互联网曝光的负面信用事件：否');
+    expect(wang.at(-2)).toMatch(/^✅ 已提交「失信事件」/);
     expect(wang.at(-1)).toContain('失信事件｜11月26日 18:00｜按时 ✅');
   });
 

@@ -57,12 +57,9 @@ describe('填报: state survives restarts and never misreads', () => {
     expect(lastTo(out, 'dm:wang-fang')).toMatch(/^（4\/7）其中符合数据报送标准（合规）的条数/);
   });
 
-  it('discards a form left idle past its expiry, with a message', async () => {
-    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120').at('2026-11-20T14:00:00+08:00').dm('wang-fang', '118');
-    const texts = textsTo(await simulate(s.lines), 'dm:wang-fang');
-    expect(texts.at(-2)).toBe('您的「月度填报」自 2026-11-20 09:01 起超过 4 小时没有继续，已经作废，没有保存任何内容。如需填写请重新开始。');
-    // The stray answer is then read as a question, found in no document, and said so.
-    expect(texts.at(-1)).toMatch(/^在已加载的文件中没有找到能回答这个问题的规定/);
+  it('keeps a form through the working day: started at 10:00, answered at 15:30', async () => {
+    const s = scriptFrom('2026-11-20T10:00:00+08:00').dm('wang-fang', '填报 双公示', '120').at('2026-11-20T15:30:00+08:00').dm('wang-fang', '118');
+    expect(lastTo(await simulate(s.lines), 'dm:wang-fang')).toMatch(/^（3\/7）其中自决定之日起 15 个自然日内上传的条数/);
   });
 
   it('discards a half-filled form whose questions changed since', async () => {

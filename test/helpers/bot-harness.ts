@@ -8,6 +8,7 @@ import { CommandRegistry, type Command } from '../../src/core/command';
 import type { Incoming, Outgoing } from '../../src/core/message';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
+import { workdayLifetime } from '../../src/conversations/lifetime';
 import { loadRoster } from '../../src/org/roster';
 import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
@@ -57,7 +58,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     log: captured.log,
     commands: new CommandRegistry(options.commands ?? commandList),
     catalog,
-    conversations: new Conversations(options.flows ?? appFlows(catalog)),
+    conversations: new Conversations(options.flows ?? appFlows(catalog), workdayLifetime(catalog)),
     knowledge,
     answerQuestion: options.answerQuestion ?? answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index';
 import { appFlows } from '../../src/app';
+import { workdayLifetime } from '../../src/conversations/lifetime';
 import { Bot } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry } from '../../src/core/command';
@@ -42,7 +43,7 @@ async function botWithFlakyGroup() {
     knowledge,
     transport,
     commands: new CommandRegistry(commandList),
-    conversations: new Conversations(appFlows(catalog)),
+    conversations: new Conversations(appFlows(catalog), workdayLifetime(catalog)),
     answerQuestion: answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),
   });

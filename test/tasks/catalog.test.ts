@@ -85,4 +85,11 @@ describe('a malformed tasks file is refused naming the task and field', () => {
     expect(loadError(sample.replace('short: 重错码', 'short: 双公示'))).toMatch(/字段 tasks\[4\]\.short：任务简称“双公示”重复/);
     expect(loadError(sample.replace('targets: [{ max: 0.05, source: 槐荫方案 }]', 'targets: [{ source: 槐荫方案 }]'))).toMatch(/目标应写 min 或 max 之一/);
   });
+
+  it('the retired idle_minutes, saying what replaces it; a form reminder that cannot fit in working hours', () => {
+    const old = sample.replace('form_lapse_workdays: 1', 'idle_minutes: 240');
+    expect(loadError(old)).toMatch(/字段 defaults\.idle_minutes：idle_minutes 已停用：未填完的表单现在保留到下一个工作日下班（form_lapse_workdays: 1）/);
+    const shortDay = sample.replace('form_reminder_minutes: 120', 'form_reminder_minutes: 480').replace('end: "17:30"', 'end: "16:00"');
+    expect(loadError(shortDay)).toMatch(/字段 defaults\.form_reminder_minutes：表单过期提醒（提前 480 分钟）应落在工作时间 09:00–16:00 内/);
+  });
 });
