@@ -2,7 +2,7 @@ import type { Outgoing } from '../core/message';
 import { z } from '../zod';
 
 /** Bump with every change of shape, and add the step in migrations.ts. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -161,7 +161,7 @@ export const dbSchema = z.object({
   /** Guided conversations in progress, keyed by channel and person. */
   conversations: z.record(z.string(), conversationStateSchema),
   /** Forms set aside or lapsed, kept a week for 继续填报. */
-  parkedForms: z.array(parkedFormSchema).default([]),
+  parkedForms: z.array(parkedFormSchema),
   /** Buttons of the last card sent to a chat, so a text-only reply "1" can press one. */
   choices: z.record(z.string(), z.object({ options: z.array(button), sentAt: isoTime })),
   submissions: z.array(submissionSchema),
@@ -169,9 +169,9 @@ export const dbSchema = z.object({
   exemptions: z.array(exemptionSchema),
   outbox: z.array(outboxEntrySchema),
   rankings: z.array(publishedRankingSchema),
-  /** Ranking notices awaiting 确认发布, by the admin who asked (added without a version bump). */
-  pendingPublications: z.record(z.string(), pendingPublicationSchema).default({}),
-  reminderState: reminderStateSchema.default({}),
+  /** Ranking notices awaiting 确认发布, by the admin who asked. */
+  pendingPublications: z.record(z.string(), pendingPublicationSchema),
+  reminderState: reminderStateSchema,
 });
 
 export type Db = z.output<typeof dbSchema>;

@@ -248,7 +248,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     if (returned?.returned && returned.formVersion === next.formVersion) {
       const by = ctx.roster.person(returned.returned.by)?.name ?? returned.returned.by;
       intro.push(t('forms.returned_reopened', { by, at: formatDayTime(new Date(returned.returned.at)), reason: returned.returned.reason }));
-      return showSummary(ctx, { ...next, answers: structuredClone(returned.answers) }, task, intro.join('\n'));
+      return showSummary(ctx, { ...next, answers: structuredClone(returned.answers), approximate: returned.approximate }, task, intro.join('\n'));
     }
     return askField(ctx, next, task, nextFieldIndex(task, next, -1)!, intro.join('\n'));
   }

@@ -83,10 +83,10 @@ export function parseDate(raw: string, now: Date): ParseResult<string> {
   } else if ((m = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[-/.](\d{1,2}))$/.exec(s))) {
     [month, day] = [Number(m[1]), Number(m[2] ?? m[3])];
   } else {
-    return fail(`“${clip(raw)}”不是日期`);
+    return fail(t('answer.not_a_date', { text: clip(raw) }));
   }
   let date = DateTime.fromObject({ year: year ?? today.year, month, day }, { zone: ZONE });
-  if (!date.isValid) return fail(`没有 ${month} 月 ${day} 日这一天`);
+  if (!date.isValid) return fail(t('answer.no_such_day', { month, day }));
   if (year === undefined && date > today.plus({ months: 1 })) date = date.minus({ years: 1 });
   return ok(date.toISODate()!);
 }
@@ -95,13 +95,13 @@ export function parseChoice(raw: string, options: readonly string[]): ParseResul
   const s = normalizeInput(raw);
   if (/^\d+$/.test(s)) {
     const picked = options[Number(s) - 1];
-    return picked ? ok(picked) : fail(`没有第 ${clip(s)} 项，请回复 1 到 ${options.length}`);
+    return picked ? ok(picked) : fail(t('answer.no_such_option', { n: clip(s), count: options.length }));
   }
   const exact = options.find((o) => o === s);
   if (exact) return ok(exact);
   const partial = options.filter((o) => o.includes(s));
   if (s && partial.length === 1) return ok(partial[0]!);
-  return fail(`“${clip(s)}”不是可选的选项`);
+  return fail(t('answer.not_an_option', { text: clip(s) }));
 }
 
 const URL_PATTERN = /https?:\/\/[^\s，,；;]+/i;
@@ -140,7 +140,7 @@ export function parseListItem(raw: string, field: ListField, now: Date): ParseRe
   const textField = field.item.find((f) => f.type === 'text');
   if (textField && text) item[textField.id] = text;
   const missing = field.item.filter((f) => !f.optional && !item[f.id]).map((f) => f.label);
-  if (missing.length) return fail(`这一条缺少${missing.join('、')}`);
+  if (missing.length) return fail(t('answer.item_missing', { parts: missing.join('、') }));
   return ok(item);
 }
 
@@ -152,13 +152,13 @@ export function parseAnswer(raw: string, field: Exclude<Field, ListField>, now: 
       const parsed = parseNumberText(raw, field.type === 'integer');
       if (!parsed.ok) return parsed;
       const value = field.type === 'number' ? Number(parsed.value.toFixed(field.decimals)) : parsed.value;
-      if (value < field.min) return fail(`不能小于 ${field.min}${field.unit}`);
-      if (value > field.max) return fail(`不能大于 ${field.max}${field.unit}`);
+      if (value < field.min) return fail(t('answer.below_min', { min: field.min, unit: field.unit }));
+      if (value > field.max) return fail(t('answer.above_max', { max: field.max, unit: field.unit }));
       return { ...parsed, value };
     }
     case 'text': {
       const text = raw.trim();
-      if (text.length > field.max_length) return fail(`最多 ${field.max_length} 个字，这次有 ${text.length} 个字`);
+      if (text.length > field.max_length) return fail(t('answer.too_many_characters', { max: field.max_length, length: text.length }));
       return ok(text);
     }
     case 'date':

@@ -61,8 +61,9 @@ describe('提醒 预览 shows what the job will send', () => {
 describe('a store from before the first run was recorded', () => {
   it('counts from its first outbox entry: an install running since mid-October still gets its October draft', async () => {
     const dataDir = tempDir();
-    const old = emptyDb() as Partial<ReturnType<typeof emptyDb>>;
-    delete old.reminderState;
+    // A version-4 file: written before the job kept its own state.
+    const { reminderState: _r, parkedForms: _p, pendingPublications: _q, ...current } = emptyDb();
+    const old = { ...current, version: 4 };
     old.outbox = [
       {
         id: 'old-1',

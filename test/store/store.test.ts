@@ -120,6 +120,15 @@ describe('Store', () => {
     expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe(v1);
   });
 
+  it('migrates a version 4 file, adding set-aside forms, pending publications and the reminder state', async () => {
+    const { parkedForms: _p, pendingPublications: _q, reminderState: _r, ...rest } = emptyDb();
+    const v4 = JSON.stringify({ ...rest, version: 4, rankings: [] });
+    const file = dbPath(v4);
+    const store = await Store.open(file);
+    expect(store.data).toEqual(emptyDb());
+    expect(readFileSync(`${file}.v4.bak`, 'utf8')).toBe(v4);
+  });
+
   it('does not rewrite or back up a file that is already current', async () => {
     const file = dbPath(JSON.stringify(emptyDb()));
     await Store.open(file);

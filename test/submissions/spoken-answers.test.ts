@@ -47,6 +47,15 @@ describe('双公示 answered the way reporters talk', () => {
     await say(h, '确认');
     expect(h.store.data.submissions.at(-1)!.approximate).toBeUndefined();
   });
+
+  it('keeps the 约 when a returned submission reopens with its answers', async () => {
+    const h = await botHarness({ start: new Date('2026-11-20T01:00:00Z') });
+    for (const text of ['填报 双公示', '大概一千五', '1500', '1500', '1500', '0', '0', '跳过', '确认']) await say(h, text);
+    await h.say('xu-wenbo', '退回 商事登记科 双公示 许可决定数请核实');
+    const reopened = await say(h, '填报 双公示');
+    expect(reopened).toContain('许可决定数请核实');
+    expect(reopened).toContain('1. 本月作出的行政许可决定数：约1500件');
+  });
 });
 
 describe('是否 questions answered in words', () => {
