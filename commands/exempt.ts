@@ -16,7 +16,7 @@ const exempt: Command = {
   private: true,
   async run(ctx) {
     if (!ctx.args.trim()) return ctx.reply(t('exempt.usage'));
-    const args = parseSectionTaskArgs(ctx, '免报 科室 任务 理由');
+    const args = parseSectionTaskArgs(ctx, '免报 科室 任务 理由', { futureMonths: true });
     if (!args.ok) return ctx.reply(args.message);
     const { section, task, month, rest: reason } = args;
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };

@@ -1,7 +1,7 @@
 import type { ChatContext } from '../src/core/chat-context';
 import type { Command } from '../src/core/command';
 import { addressLabel } from '../src/channels/address-label';
-import { monthIn, readWords } from '../src/core/argument-words';
+import { missingWord, monthIn, readWords } from '../src/core/argument-words';
 import { t } from '../src/prompts';
 import { deliverPending, recordPlanned } from '../src/reminders/outbox';
 import type { Outgoing } from '../src/core/message';
@@ -24,7 +24,7 @@ const remind: Command = {
   async run(ctx) {
     const [sub = '', ...rest] = ctx.args.trim().split(/\s+/);
     if (/^(预览|preview)$/i.test(sub)) return preview(ctx);
-    if (/^(立即|now)$/i.test(sub) && rest[0]) return remindNow(ctx, rest[0], rest[1]);
+    if (/^(立即|now)$/i.test(sub) && rest.length) return remindNow(ctx, rest);
     await ctx.reply(t('remind.usage'));
   },
 };
@@ -53,11 +53,11 @@ function summaryOf(message: Outgoing, ctx: ChatContext): string {
 }
 
 /** Reminds the reporters still owing the task (a DM each, and one group message), recorded like any reminder. */
-async function remindNow(ctx: ChatContext, taskWord: string, monthWord?: string): Promise<void> {
-  const task = ctx.catalog.findTask(taskWord);
-  if (!task) return ctx.reply(t('remind.unknown_task', { task: taskWord, tasks: ctx.catalog.tasks.map((x) => x.short).join('、') }));
-  const read = readWords(monthWord ? [monthWord] : [], ['month'], ctx);
+async function remindNow(ctx: ChatContext, words: string[]): Promise<void> {
+  const read = readWords(words, ['task', 'month'], ctx);
   if (!read.ok) return ctx.reply(read.message);
+  const task = read.words.flatMap((w) => (w.kind === 'task' ? [w.task] : []))[0];
+  if (!task) return ctx.reply(missingWord('task', '提醒 立即 任务 [月份]', ctx));
   const month = monthIn(read.words) ?? monthOf(ctx.now);
   const deadline = deadlineOf(task, month, ctx.catalog);
   const items = ctx.catalog.sectionsOwing(task).filter((s) => isOwed(sectionStatus(ctx.store.data, month, task.id, s))).map((sectionId) => ({ task, month, sectionId, deadline }));

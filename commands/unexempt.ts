@@ -14,7 +14,7 @@ const unexempt: Command = {
   private: true,
   async run(ctx) {
     if (!ctx.args.trim()) return ctx.reply(t('exempt.usage'));
-    const args = parseSectionTaskArgs(ctx, '取消免报 科室 任务');
+    const args = parseSectionTaskArgs(ctx, '取消免报 科室 任务', { futureMonths: true });
     if (!args.ok) return ctx.reply(args.message);
     const { section, task, month } = args;
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };

@@ -2,7 +2,7 @@ import type { Roster } from '../org/roster';
 import type { Section } from '../org/schema';
 import { t } from '../prompts';
 import type { TaskCatalog } from '../tasks/catalog';
-import { monthOf, parseMonth, type MonthKey } from '../tasks/period';
+import { isBareMonth, isFutureMonth, monthLabel, monthOf, parseMonth, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
 
 /** What one argument word of a command names. */
@@ -34,18 +34,44 @@ export function readWord(word: string, kinds: readonly WordKind[], ctx: WordCont
   return undefined;
 }
 
-/** Every word read as one of the kinds, or the reply about the first word that is none of them. */
-export function readWords(words: readonly string[], kinds: readonly WordKind[], ctx: WordContext): { ok: true; words: ArgumentWord[] } | { ok: false; message: string } {
-  const read: ArgumentWord[] = [];
+export interface ReadOptions {
+  /** A month that has not begun is refused unless the command plans ahead (免报 next month). */
+  futureMonths?: boolean;
+}
+
+/**
+ * Every word read as one of the kinds, or the reply about the first word that is none of them, a
+ * month that has not begun, or two different words of one kind (进度 11月 12月) — asked back,
+ * never one of them silently dropped.
+ */
+export function readWords(words: readonly string[], kinds: readonly WordKind[], ctx: WordContext, options: ReadOptions = {}): { ok: true; words: ArgumentWord[] } | { ok: false; message: string } {
+  const read: (ArgumentWord & { word: string })[] = [];
   for (const word of words) {
     const one = readWord(word, kinds, ctx);
     if (!one) return { ok: false, message: notUnderstood(word, kinds, ctx) };
-    read.push(one);
+    if (one.kind === 'month' && !options.futureMonths && isFutureMonth(one.month, ctx.now)) return { ok: false, message: futureMonth(word, one.month, ctx) };
+    const same = read.find((r) => r.kind === one.kind && keyOf(r) !== keyOf(one));
+    if (same) return { ok: false, message: t('args.two_of_kind', { kind: kindLabel(one.kind), first: clip(same.word), second: clip(word) }) };
+    read.push({ ...one, word });
   }
-  return { ok: true, words: read };
+  return { ok: true, words: read.map(({ word: _word, ...w }) => w as ArgumentWord) };
 }
 
-/** The month among read words (the last one given), if any. */
+function keyOf(word: ArgumentWord): string {
+  return word.kind === 'month' ? word.month : word.kind === 'section' ? word.section.id : word.task.id;
+}
+
+/** The reply for a month that has not begun; a month said without a year may have meant last year's. */
+export function futureMonth(word: string, month: MonthKey, ctx: WordContext): string {
+  const lines = [t('args.future_month', { word: clip(word), month: monthLabel(month), current: monthLabel(monthOf(ctx.now)) })];
+  if (isBareMonth(word)) {
+    const lastYear = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+    lines.push(t('args.future_month_last_year', { month: monthLabel(lastYear), example: lastYear }));
+  }
+  return lines.join('\n');
+}
+
+/** The month among read words, if any. */
 export function monthIn(words: readonly ArgumentWord[]): MonthKey | undefined {
   return words.flatMap((w) => (w.kind === 'month' ? [w.month] : [])).at(-1);
 }

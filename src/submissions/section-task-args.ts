@@ -1,7 +1,7 @@
-import { badMonth, missingWord, notUnderstood, readWord } from '../core/argument-words';
+import { badMonth, futureMonth, missingWord, notUnderstood, readWord, type ReadOptions } from '../core/argument-words';
 import type { ChatContext } from '../core/chat-context';
 import type { Section } from '../org/schema';
-import { monthOf, parseMonth, type MonthKey } from '../tasks/period';
+import { isFutureMonth, monthOf, parseMonth, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
 
 export type SectionTaskArgs =
@@ -20,7 +20,7 @@ export type SectionTaskArgs =
  * task in either order. A word that is neither, a missing one or a month that does not exist gets
  * its own reply (`usage` shows the shape).
  */
-export function parseSectionTaskArgs(ctx: ChatContext, usage: string): SectionTaskArgs {
+export function parseSectionTaskArgs(ctx: ChatContext, usage: string, options: ReadOptions = {}): SectionTaskArgs {
   const words = ctx.args.trim().split(/\s+/).filter(Boolean);
   const named = words.slice(0, 2).map((word) => ({ word, read: readWord(word, ['section', 'task'], ctx) }));
   const unread = named.find((n) => !n.read)?.word;
@@ -36,6 +36,8 @@ export function parseSectionTaskArgs(ctx: ChatContext, usage: string): SectionTa
   const month = rest[0] ? parseMonth(rest[0], ctx.now) : undefined;
   const wrongMonth = rest[0] && !month ? badMonth(rest[0], ctx) : undefined;
   if (wrongMonth) return { ok: false, message: wrongMonth };
+  // 免报 may be set for a month ahead; the other commands find nothing to act on there and say so.
+  if (month && !options.futureMonths && isFutureMonth(month, ctx.now)) return { ok: false, message: futureMonth(rest[0]!, month, ctx) };
   if (month) rest = rest.slice(1);
   return { ok: true, section, task, month: month ?? monthOf(ctx.now), rest: rest.join(' ') };
 }

@@ -1,4 +1,4 @@
-import { notUnderstood, readWord } from '../core/argument-words';
+import { monthIn, readWords } from '../core/argument-words';
 import type { ChatContext } from '../core/chat-context';
 import { t } from '../prompts';
 import { monthOf } from '../tasks/period';
@@ -13,16 +13,11 @@ export type SubmitRequest = { ok: true; init: SubmitInit } | { ok: false; messag
 export function resolveSubmitRequest(ctx: ChatContext, args: string): SubmitRequest {
   const person = ctx.person!;
   const { roster, catalog } = ctx;
-  let month = monthOf(ctx.now);
-  let taskId: string | undefined;
-  let sectionId: string | undefined;
-  for (const word of args.split(/[\s\u3000]+/).filter(Boolean)) {
-    const read = readWord(word, ['task', 'section', 'month'], ctx);
-    if (!read) return { ok: false, message: notUnderstood(word, ['task', 'section', 'month'], ctx) };
-    if (read.kind === 'task') taskId = read.task.id;
-    else if (read.kind === 'section') sectionId = read.section.id;
-    else month = read.month;
-  }
+  const read = readWords(args.split(/[\s\u3000]+/).filter(Boolean), ['task', 'section', 'month'], ctx);
+  if (!read.ok) return read;
+  const month = monthIn(read.words) ?? monthOf(ctx.now);
+  const taskId = read.words.flatMap((w) => (w.kind === 'task' ? [w.task.id] : []))[0];
+  const sectionId = read.words.flatMap((w) => (w.kind === 'section' ? [w.section.id] : []))[0];
   const isAdmin = person.roles.includes('admin');
   const own = person.roles.some((r) => r === 'reporter' || r === 'head') || isAdmin ? person.sections : [];
   if (sectionId && !isAdmin && !own.includes(sectionId)) {

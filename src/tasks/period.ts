@@ -21,9 +21,13 @@ export function monthLabel(month: MonthKey): string {
   return `${y}年${Number(m)}月`;
 }
 
+/** A month without a year is the nearest such month: at most this many months back… */
+const MONTHS_BACK = 6;
+
 /**
- * A month as people write it: 11月, 十一月 is not needed; 2026-11, 2026年11月, 2026.11, 本月, 上月.
- * A bare month number means the most recent such month not after now.
+ * A month as people write it: 11月, 11月份, 2026-11, 2026年11月, 2026.11, 本月, 上月. A month
+ * without a year is the nearest such month to now (from 6 months back to 5 ahead), so 12月 said in
+ * late November is the coming December; whether a future month makes sense is for the caller.
  */
 export function parseMonth(text: string, now: Date): MonthKey | undefined {
   const t = text.trim();
@@ -35,9 +39,20 @@ export function parseMonth(text: string, now: Date): MonthKey | undefined {
   match = /^(\d{1,2})\s*月(份)?$/.exec(t);
   if (match) {
     const m = Number(match[1]);
-    return valid(m > current.month ? current.year - 1 : current.year, m);
+    const earliest = current.minus({ months: MONTHS_BACK });
+    return valid(m >= earliest.month ? earliest.year : earliest.year + 1, m);
   }
   return undefined;
+}
+
+/** Whether a month has not begun yet at `now`. */
+export function isFutureMonth(month: MonthKey, now: Date): boolean {
+  return month > monthOf(now);
+}
+
+/** Whether the month word names no year (11月), so that another year may have been meant. */
+export function isBareMonth(text: string): boolean {
+  return /^\d{1,2}\s*月(份)?$/.test(text.trim());
 }
 
 function valid(year: number, month: number): MonthKey | undefined {

@@ -39,7 +39,7 @@ describe('提醒', () => {
     const s = scriptFrom('2026-11-12T10:00:00+08:00').dm('xu-wenbo', '提醒', '提醒 立即 天气').dm('wang-fang', '提醒 预览');
     const out = await simulate(s.lines);
     expect(textsTo(out, 'dm:xu-wenbo')[0]).toMatch(/^用法：「提醒 预览」/);
-    expect(textsTo(out, 'dm:xu-wenbo')[1]).toMatch(/^没有找到任务“天气”。可用的任务：制度学习、双公示/);
+    expect(textsTo(out, 'dm:xu-wenbo')[1]).toMatch(/^没有看懂「天气」：它不是可选的任务或月份。\n可选的任务：制度学习、双公示/);
     expect(lastTo(out, 'dm:wang-fang')).toBe('「提醒」只有管理员可以使用，您是专人。发送「帮助」查看您能用的命令。');
   });
 });

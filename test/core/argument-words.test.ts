@@ -92,6 +92,52 @@ describe('wrong arguments get the specific reason', () => {
   });
 });
 
+describe('months without a year and months that have not begun', () => {
+  it('on 11-25, 填报 双公示 12月 is the coming December, which has not begun: refused, with last year named', async () => {
+    const h = await botHarness({ start: new Date('2026-11-25T02:00:00Z') });
+    const said = (await h.say('wang-fang', '填报 双公示 12月')).map(textOf).join('\n');
+    expect(said).toBe('「12月」是2026年12月，这个月还没有开始（现在是2026年11月），还不能填报、查看或导出。\n如果指的是2025年12月，请写上年份，例如「2025-12」。');
+    expect(Object.keys(h.store.data.conversations)).toEqual([]);
+  });
+
+  it('填报 双公示 2027-01 is refused; 导出 and 进度 of a future month say it has not begun', async () => {
+    const say = await chat();
+    expect(await say('wang-fang', '填报 双公示 2027-01')).toBe('「2027-01」是2027年1月，这个月还没有开始（现在是2026年11月），还不能填报、查看或导出。');
+    expect(await say('xu-wenbo', '导出 2027-03')).toMatch(/^「2027-03」是2027年3月，这个月还没有开始/);
+    expect(await say('xu-wenbo', '进度 2027-03')).toMatch(/^「2027-03」是2027年3月，这个月还没有开始/);
+    expect(await say('xu-wenbo', '进度 3月')).toMatch(/^「3月」是2027年3月，这个月还没有开始.*\n如果指的是2026年3月，请写上年份，例如「2026-03」。$/);
+    expect(await say('zhao-lei', '积分 记录 2027-01')).toMatch(/^「2027-01」是2027年1月，这个月还没有开始/);
+    expect(await say('xu-wenbo', '提醒 立即 双公示 12月')).toMatch(/^「12月」是2026年12月，这个月还没有开始/);
+  });
+
+  it('a past month without a year is this year’s, and 免报 may be set for the coming month', async () => {
+    const say = await chat();
+    expect(await say('wang-fang', '进度 6月')).toMatch(/^商事登记项目审批服务科 · 2026年6月 填报进度/);
+    expect(await say('xu-wenbo', '免报 建设科 重错码 12月 下月市里不反馈')).toMatch(/^已登记.*2026年12月/);
+  });
+});
+
+describe('two words of one kind are asked back, not one of them dropped', () => {
+  it('进度 11月 12月 and 进度 商事科 社事科 name both words', async () => {
+    const say = await chat();
+    expect(await say('xu-wenbo', '进度 10月 11月')).toBe('您说了两个月份（「10月」和「11月」），不知道要哪一个，请只写一个。');
+    expect(await say('xu-wenbo', '进度 商事科 社事科')).toBe('您说了两个科室（「商事科」和「社事科」），不知道要哪一个，请只写一个。');
+    expect(await say('xu-wenbo', '导出 10月 2026-09')).toBe('您说了两个月份（「10月」和「2026-09」），不知道要哪一个，请只写一个。');
+    expect(await say('wang-fang', '填报 双公示 信用承诺')).toBe('您说了两个任务（「双公示」和「信用承诺」），不知道要哪一个，请只写一个。');
+  });
+
+  it('the same thing said twice is no ambiguity', async () => {
+    const say = await chat();
+    expect(await say('xu-wenbo', '进度 商事科 商事登记科')).toMatch(/^商事登记项目审批服务科 · 2026年11月 填报进度/);
+  });
+
+  it('提醒 立即 双公式 gets the did-you-mean of any other task word', async () => {
+    const say = await chat();
+    expect((await say('xu-wenbo', '提醒 立即 双公式')).split('\n').slice(0, 2)).toEqual(['没有看懂「双公式」：它不是可选的任务或月份。', '您是不是要找「双公示」？']);
+    expect((await say('xu-wenbo', '提醒 立即 11月')).split('\n')[0]).toBe('还缺少任务，请写成「提醒 立即 任务 [月份]」。');
+  });
+});
+
 describe('similarity of names', () => {
   it.each([
     ['双公示', '双公示', 1],
