@@ -40,6 +40,8 @@ export function parseNumberText(raw: string, integer: boolean): ParseResult<numb
       return fail(t('number.inexact', { text: clip(reading.text) }));
     case 'percent':
       return fail(t('number.percent', { text: clip(reading.text) }));
+    case 'letters':
+      return fail(t('number.letters', { text: clip(reading.text), letters: reading.letters }));
     case 'too_long':
       return fail(t('number.too_long', { length: reading.length }));
     case 'none':
@@ -152,6 +154,8 @@ export function parseAnswer(raw: string, field: Exclude<Field, ListField>, now: 
       const parsed = parseNumberText(raw, field.type === 'integer');
       if (!parsed.ok) return parsed;
       const value = field.type === 'number' ? Number(parsed.value.toFixed(field.decimals)) : parsed.value;
+      // A count below zero is a slip (a dash typed before it), not a smaller count.
+      if (value < 0 && field.min >= 0) return fail(t('answer.negative', { text: clip(raw.trim()) }));
       if (value < field.min) return fail(t('answer.below_min', { min: field.min, unit: field.unit }));
       if (value > field.max) return fail(t('answer.above_max', { max: field.max, unit: field.unit }));
       return { ...parsed, value };

@@ -18,6 +18,8 @@ export type NumberReading =
   | { kind: 'inexact'; text: string }
   /** 98%, 百分之九十八 — a rate where a count is asked. */
   | { kind: 'percent'; text: string }
+  /** 12O, l20, 1.2w — a letter typed among the numerals; `text` is the word as typed. */
+  | { kind: 'letters'; text: string; letters: string }
   /** More than a short sentence: a number in it is not looked for. */
   | { kind: 'too_long'; length: number }
   | { kind: 'none' };
@@ -69,15 +71,17 @@ const TRAILING = /[\s。.！!～~…,，；;、吧呢啊呀哈嘛哦喔啦]+$/;
 
 const APPROXIMATE = /\(约\)|左右|上下|大概|大约|大致|大体|约莫|约摸|差不多|估计|估摸|估算|预计|将近|接近|几乎|可能|好像|应该|差不离|粗略|粗算/;
 /** 约 and 近 mark an approximate number only right before it (约120, 近百 — not 预约, 最近). */
-const APPROXIMATE_BEFORE = /(?:(?<![预节签合公制相契])约为?|(?<![最附临靠])近)\s*$/;
+const APPROXIMATE_BEFORE = /(?:(?<![预节签合公制相契])约为?|(?<![最附临靠])近|≈)\s*$/;
 /** 十来条, 一百来个. */
 const APPROXIMATE_AFTER = new RegExp(`^来(?:${COUNTER}|$)`);
-const BOUND_BEFORE = /(没有|没|不到|不足|不满|不超过|不少于|不低于|不高于|不多于|超过|超出|高于|低于|少于|多于|大于|小于|至少|最少|最多|至多|顶多|起码|多达)\s*(?:了|有|是)?\s*$/;
-const BOUND_AFTER = new RegExp(`^\\s*${COUNTER}?\\s*(多|余|以上|以下|以内|之内|开外|出头|往上|朝上|位数)`);
+const BOUND_BEFORE = /([<>]=?|[≥≤]|没有|没|不到|不足|不满|不超过|不少于|不低于|不高于|不多于|超过|超出|高于|低于|少于|多于|大于|小于|至少|最少|最多|至多|顶多|起码|多达)\s*(?:了|有|是)?\s*$/;
+const BOUND_AFTER = new RegExp(`^\\s*${COUNTER}?\\s*(多|余|以上|以下|以内|之内|开外|出头|往上|朝上|位数|\\+)`);
 const PERCENT_BEFORE = /百分之\s*$/;
 const PERCENT_AFTER = /^\s*(%|‰|个百分点)/;
 /** Dates, durations and ordinals (11月, 5日, 15个自然日, 第一): set aside when another number is present. */
 const TIME_AFTER = /^\s*(个)?(月份?|日|号|天|周|星期|小时|分钟|工作日|自然日|年|季度)/;
+/** A Latin letter touching a numeral: O for 0 and l for 1 are typing slips, w and k abbreviations — never guessed. */
+const LETTER_IN_NUMBER = new RegExp(`[A-Za-z]+(?=${NUMERAL_CHAR.source})|(?<=${NUMERAL_CHAR.source})[A-Za-z]+`, 'g');
 const RANGE_GAP = new RegExp(`^\\s*${COUNTER}?\\s*(到|至|~|-|—|–)\\s*$`);
 
 interface Run {
@@ -93,6 +97,11 @@ export function readSpokenNumber(raw: string): NumberReading {
   if (!answer) return { kind: 'none' };
   if (NONE_ANSWER.test(answer)) return { kind: 'number', value: 0, approximate: false };
   if (text.length > MAX_SENTENCE_LENGTH) return { kind: 'too_long', length: text.length };
+  const letters = [...text.matchAll(LETTER_IN_NUMBER)];
+  if (letters.length) {
+    const first = letters[0]!;
+    return { kind: 'letters', text: phraseAround(text, first.index, first.index + first[0].length), letters: [...new Set(letters.map((m) => m[0]))].join('」「') };
+  }
 
   // Same-length blanking keeps every index valid in `text`, so replies quote what was typed.
   const scan = text

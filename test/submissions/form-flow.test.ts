@@ -74,6 +74,20 @@ describe('双公示, answered the way reporters type', () => {
     expect(reply).toBe('已上传至市信用平台的条数（130）不能大于「本月作出的行政许可决定数」（120）。请重新输入「已上传至市信用平台的条数」。\n提示：已上传“双公示”信息的条数，不能大于许可决定数，例如 120');
   });
 
+  it('refuses a letter among the digits, a bound, a negative count — and keeps ≈120 as an estimate', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '12O', 'l20', '120+', '>120', '一二O', '-3', '≈120');
+    const replies = textsTo(await simulate(s.lines), WANG).slice(1).map((r) => r.split('\n')[0]);
+    expect(replies).toEqual([
+      '“12O”里有字母「O」，请只用数字（零写作 0，一写作 1），例如「120」。请重新输入「本月作出的行政许可决定数」。',
+      '“l20”里有字母「l」，请只用数字（零写作 0，一写作 1），例如「120」。请重新输入「本月作出的行政许可决定数」。',
+      '“120+”不是确切的数，请回复确切的数；只能估计时可以说「大概120」。请重新输入「本月作出的行政许可决定数」。',
+      '“>120”不是确切的数，请回复确切的数；只能估计时可以说「大概120」。请重新输入「本月作出的行政许可决定数」。',
+      '“一二O”里有字母「O」，请只用数字（零写作 0，一写作 1），例如「120」。请重新输入「本月作出的行政许可决定数」。',
+      '“-3”是负数，这里要填数量，最少是 0。请重新输入「本月作出的行政许可决定数」。',
+      '（2/7）已上传至市信用平台的条数',
+    ]);
+  });
+
   it('drops a later answer that a corrected earlier one makes impossible, and asks it again', async () => {
     const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '120', '118', '120', '0', '0', '跳过', '修改 1', '100');
     const reply = lastTo(await simulate(s.lines), WANG);
@@ -95,7 +109,7 @@ describe('validation: every bad answer gets the reason and an example', () => {
   it.each([
     ['abc', '“abc”不是一个数'],
     ['12.5', '这里要填整数，“12.5”带有小数'],
-    ['-3', '不能小于 0件'],
+    ['-3', '“-3”是负数，这里要填数量，最少是 0'],
     ['2000000', '不能大于 1000000件'],
     ['', '没有收到文字内容'],
     ['跳过', '「本月作出的行政许可决定数」是必填项，不能跳过'],

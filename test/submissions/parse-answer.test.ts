@@ -26,7 +26,8 @@ describe('numbers as people type them', () => {
   it('applies the field bounds with the unit', () => {
     const field = { id: 'n', label: 'n', hint: 'h', optional: false, type: 'integer', min: 0, max: 500, unit: '件' } as Field as Exclude<Field, ListField>;
     expect(value(parseAnswer('501', field, now))).toBe('ERR 不能大于 500件');
-    expect(value(parseAnswer('-1', field, now))).toBe('ERR 不能小于 0件');
+    expect(value(parseAnswer('-1', field, now))).toBe('ERR “-1”是负数，这里要填数量，最少是 0');
+    expect(value(parseAnswer('2', { ...field, min: 5 } as typeof field, now))).toBe('ERR 不能小于 5件');
   });
 
   it('keeps an estimate marked through the field bounds, and refuses one out of bounds', () => {

@@ -3,9 +3,10 @@ import { readSpokenNumber, type NumberReading } from '../../src/submissions/spok
 
 /**
  * What a reply means: a number; 约N for an estimate; or why it must be asked again — a range, two
- * different numbers (several), a bound (inexact: 一百多, 不到120), a percentage, nothing numeric.
+ * different numbers (several), a bound (inexact: 一百多, 不到120), a percentage, a letter typed among the
+ * numerals (letters: 12O), nothing numeric.
  */
-type Meaning = number | `约${number}` | 'range' | 'several' | 'inexact' | 'percent' | 'none' | 'too_long';
+type Meaning = number | `约${number}` | 'range' | 'several' | 'inexact' | 'percent' | 'letters' | 'none' | 'too_long';
 
 function meaning(r: NumberReading): Meaning {
   if (r.kind === 'number') return r.approximate ? `约${r.value}` : r.value;
@@ -60,6 +61,11 @@ const TABLE: [string, Meaning][] = [
   ['一百多', 'inexact'], ['120多条', 'inexact'], ['十多条', 'inexact'], ['120余条', 'inexact'], ['不到120', 'inexact'],
   ['超过100条', 'inexact'], ['至少100', 'inexact'], ['最多120条', 'inexact'], ['100条以上', 'inexact'], ['120以内', 'inexact'],
   ['十几条', 'inexact'], ['几十条', 'inexact'], ['好几条', 'inexact'], ['没有120条', 'inexact'], ['一百出头', 'inexact'], ['一千出头', 'inexact'], ['一百二十多', 'inexact'], ['两位数', 'inexact'],
+  ['120+', 'inexact'], ['120条+', 'inexact'], ['>120', 'inexact'], ['>=120', 'inexact'], ['<120', 'inexact'], ['≥120', 'inexact'], ['＞120', 'inexact'], ['大于120', 'inexact'],
+  // Approximately, as a sign.
+  ['≈120', '约120'], ['≈ 一百二', '约120'],
+  // A letter among the numerals: O for 0, l for 1, w for 万 — a slip or a shorthand, never guessed.
+  ['12O', 'letters'], ['l20', 'letters'], ['1O2', 'letters'], ['一二O', 'letters'], ['1.2w', 'letters'], ['3k', 'letters'], ['12o条', 'letters'], ['共l20条', 'letters'],
   // A percentage where a count is asked.
   ['98%', 'percent'], ['98.3%', 'percent'], ['百分之九十八', 'percent'], ['１００％', 'percent'],
   // Words that contain a numeral but are not numbers, and nothing numeric.
@@ -87,5 +93,7 @@ describe('numbers as people say and type them', () => {
     expect(readSpokenNumber('作出一百二十件，上传118件')).toEqual({ kind: 'several', numbers: ['一百二十', '118'] });
     expect(readSpokenNumber('合规的有一百多条')).toEqual({ kind: 'inexact', text: '一百多' });
     expect(readSpokenNumber('不到120条')).toEqual({ kind: 'inexact', text: '不到120' });
+    expect(readSpokenNumber('120+')).toEqual({ kind: 'inexact', text: '120+' });
+    expect(readSpokenNumber('上传了12O条')).toEqual({ kind: 'letters', text: '上传了12O条', letters: 'O' });
   });
 });
