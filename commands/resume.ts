@@ -14,7 +14,11 @@ const resume: Command = {
     if (ctx.msg.chatType === 'group') await ctx.reply(t('form.group_note', { name: ctx.person!.name, bot: ctx.roster.botName }));
     const parked = ctx.conversations.parked(ctx);
     const arg = ctx.args.trim();
-    if (!parked.length) return sendDirect(ctx, t('resume.none'));
+    if (!parked.length) {
+      // The form in progress is the one to go on with: say so, rather than "nothing to resume".
+      if (await ctx.conversations.showOpen(ctx, (form) => t('resume.open_instead', { form }))) return;
+      return sendDirect(ctx, t('resume.none'));
+    }
     if (!arg && parked.length === 1) return ctx.conversations.resume(ctx, parked[0]!.id);
     if (arg) {
       const n = /^\d{1,3}$/.test(arg) ? Number(arg) : NaN;

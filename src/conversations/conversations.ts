@@ -36,6 +36,8 @@ const ELSEWHERE: Routed = { to: 'elsewhere' };
 export class Conversations {
   readonly #flows: Map<string, Flow>;
   readonly lifetime: FormLifetime;
+  /** Messages after which the form was already shown: it is not shown again by remind(). */
+  readonly #shown = new WeakSet<object>();
 
   constructor(flows: Flow[], lifetime: FormLifetime) {
     this.#flows = new Map(flows.map((f) => [f.id, f]));
@@ -55,8 +57,11 @@ export class Conversations {
         await this.#remind(ctx, open, t('forms.already_open', { form: this.describe(open.state, ctx.roster) }));
         return;
       }
-      await this.#ask(ctx, open, { kind: 'switch', flow: flowId, init });
-      return;
+      if (open.flow.answered(open.state)) {
+        await this.#ask(ctx, open, { kind: 'switch', flow: flowId, init });
+        return;
+      }
+      await this.#drop(ctx, open);
     }
     await this.#noteParked(ctx);
     await this.#begin(ctx, flow, init);
@@ -90,8 +95,16 @@ export class Conversations {
    */
   async remind(ctx: ChatContext, since?: string): Promise<void> {
     const open = await this.#open(ctx);
-    if (!open || open.state.pending || (since !== undefined && open.state.updatedAt !== since)) return;
+    if (!open || open.state.pending || this.#shown.has(ctx.msg) || (since !== undefined && open.state.updatedAt !== since)) return;
     await this.#remind(ctx, open, t('forms.still_open', { form: this.describe(open.state, ctx.roster) }));
+  }
+
+  /** Shows the open form where it stands after `note` (given the form in a few words); false when none is open. */
+  async showOpen(ctx: ChatContext, note: (form: string) => string): Promise<boolean> {
+    const open = await this.#open(ctx);
+    if (!open) return false;
+    await this.#remind(ctx, open, note(this.describe(open.state, ctx.roster)));
+    return true;
   }
 
   /** The sender's set-aside and lapsed forms here, newest first. */
@@ -103,10 +116,11 @@ export class Conversations {
   /** Reopens a set-aside or lapsed form where it stood (asking first if another one is open). */
   async resume(ctx: ChatContext, parkedId: string): Promise<void> {
     const open = await this.#open(ctx);
-    if (open) {
+    if (open?.flow.answered(open.state)) {
       await this.#ask(ctx, open, { kind: 'resume', parkedId });
       return;
     }
+    if (open) await this.#drop(ctx, open);
     await this.#restore(ctx, parkedId);
   }
 
@@ -141,6 +155,11 @@ export class Conversations {
     return { key, state, flow };
   }
 
+  /** Closes a form with nothing answered (a menu): there is nothing to set aside. */
+  async #drop(ctx: ChatContext, open: OpenForm): Promise<void> {
+    await ctx.store.update((db) => void delete db.conversations[open.key]);
+  }
+
   async #advance(ctx: ChatContext, open: OpenForm, text = ctx.args): Promise<Routed> {
     const current = ctx.store.data.conversations[open.key] ?? open.state;
     const next = await open.flow.next({ ...ctx, args: text }, { step: current.step, data: current.data });
@@ -149,6 +168,7 @@ export class Conversations {
   }
 
   async #remind(ctx: ChatContext, open: OpenForm, note: string): Promise<void> {
+    this.#shown.add(ctx.msg);
     const next = await open.flow.remind(ctx, { step: open.state.step, data: open.state.data }, note);
     await this.#save(ctx, open.flow, next, false);
   }

@@ -27,6 +27,8 @@ export interface Flow {
   subject(state: FlowState): string;
   /** Whether starting the flow with `init` would open the very form `state` is. */
   opens(init: Record<string, unknown>, state: FlowState): boolean;
+  /** Whether anything has been answered yet: a form still at its menu is replaced without asking to set it aside. */
+  answered(state: FlowState): boolean;
   /** Whether the pending question takes free text, where a command's name may be meant as the answer. */
   takesFreeText(state: FlowState): boolean;
 }

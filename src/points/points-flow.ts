@@ -107,6 +107,7 @@ export function pointsFlow(config: PointsConfig): Flow {
     // One points report at a time: 积分 again shows the open one.
     subject: () => POINTS_FLOW,
     opens: () => true,
+    answered: (current) => pointsDataSchema.safeParse(current.data).data?.stage !== 'item',
     takesFreeText: (current) => {
       const stage = pointsDataSchema.safeParse(current.data).data?.stage;
       return stage === 'name' || stage === 'reason';

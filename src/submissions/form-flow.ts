@@ -14,7 +14,7 @@ import { z } from '../zod';
 import { notifyAdmins } from './admin-notice';
 import { approximateAnswers, flagApproximate } from './approximate';
 import { normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from './parse-answer';
-import { addSubmission, currentSubmission, sectionStatus, STATUS_LABELS } from './records';
+import { addSubmission, currentSubmission, exemptionOf, sectionStatus, STATUS_LABELS } from './records';
 import { formatAnswer, isVisible, summaryLines } from './summary';
 
 export const SUBMISSION_FLOW = 'submission';
@@ -141,6 +141,12 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
       return init.data.taskId === data.data.taskId && init.data.month === data.data.month && init.data.sectionIds.includes(data.data.sectionId ?? '');
     },
 
+    answered(state) {
+      const parsed = formDataSchema.safeParse(state.data);
+      // Only the section/task menu is answer-free; unreadable state is kept for the engine to report.
+      return !parsed.success || (parsed.data.stage !== 'section' && parsed.data.stage !== 'task');
+    },
+
     takesFreeText(state) {
       const parsed = formDataSchema.safeParse(state.data);
       if (!parsed.success || parsed.data.stage !== 'field' || !parsed.data.taskId) return false;
@@ -192,11 +198,18 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
 
   async function chooseSection(ctx: ChatContext, data: FormData, sectionId: string): Promise<FlowState | null> {
     const section = ctx.roster.section(sectionId)!;
-    const owed = catalog.tasksOwedBy(sectionId);
+    // A task the section is exempt from this month (免报) is neither offered nor opened.
+    const owed = catalog.tasksOwedBy(sectionId).filter((task) => !exemptionOf(ctx.store.data, data.month, task.id, sectionId));
     if (data.taskId) {
       const task = catalog.task(data.taskId)!;
       if (!catalog.owes(task, sectionId)) {
         await sendDirect(ctx, t('submit.not_owed', { section: section.name, task: task.short, tasks: owed.map((x) => x.short).join('、') || '无' }));
+        return null;
+      }
+      const exemption = exemptionOf(ctx.store.data, data.month, task.id, sectionId);
+      if (exemption) {
+        const by = ctx.roster.person(exemption.by)?.name ?? exemption.by;
+        await sendDirect(ctx, t('forms.exempt_task', { section: section.name, month: monthLabel(data.month), task: task.short, by, reason: exemption.reason }));
         return null;
       }
       return beginTask(ctx, { ...data, sectionId }, task);

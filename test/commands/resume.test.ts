@@ -27,4 +27,16 @@ describe('继续填报', () => {
     const out = await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('zhao-lei', '继续填报').lines);
     expect(forms(out, 'dm:zhao-lei')).toEqual(['没有放在一边或过期的表单（过期的表单保留 7 天）。要开始新的填报，请发送「填报」。']);
   });
+
+  it('with a form open and nothing set aside, says the open form is the one in progress and where it stands', async () => {
+    const out = await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '继续填报').lines);
+    const texts = forms(out, 'dm:wang-fang');
+    expect(texts.at(-1)).toBe('没有放在一边的表单。您正在填的是「双公示（2026年11月 · 商事登记项目审批服务科，第 2/7 项）」，直接回复即可接着填：\n（2/7）已上传至市信用平台的条数\n提示：已上传“双公示”信息的条数，不能大于许可决定数，例如 120');
+    expect(texts.join('\n')).not.toContain('没有放在一边或过期的表单');
+  });
+
+  it('填报 the form already open shows it once', async () => {
+    const out = await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '填报 双公示').lines);
+    expect(forms(out, 'dm:wang-fang').slice(2)).toEqual([expect.stringMatching(/^📝 「双公示（.*第 2\/7 项）」正在填写中，接着填：\n（2\/7）/)]);
+  });
 });

@@ -33,6 +33,7 @@ function nameAndCount(version = 1): Flow {
     describe: (state) => `数量登记（第 ${state.step + 1}/2 项）`,
     subject: () => 'count',
     opens: () => true,
+    answered: () => true,
     takesFreeText: (state) => state.step === 0,
   };
 }

@@ -211,6 +211,23 @@ describe('forms that never trap anyone (issue 9, item 3)', () => {
     expect(texts[7]).toMatch(/^（2\/4）本月上传的履约践诺情况信息条数/);
   });
 
+  it('with the task menu open, 填报 a task simply opens it: a menu with nothing answered is not set aside', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报', '填报 信用动态', '继续填报');
+    const texts = formTexts(await simulate(s.lines), WANG);
+    expect(texts[0]).toMatch(/^【选择要填报的任务（2026年11月/);
+    expect(texts[1]).toMatch(/^【信用动态】\n开始填报「“信用动态”信息报送」/);
+    expect(texts.join('\n')).not.toContain('放一边');
+  });
+
+  it('a task the section is exempt from this month is not offered, and 填报 it says it is exempt', async () => {
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('xu-wenbo', '免报 商事科 信用动态 本月市里暂停报送').dm('wang-fang', '填报', '取消', '填报 信用动态');
+    const texts = formTexts(await simulate(s.lines), WANG).filter((x) => !x.startsWith('【免报'));
+    const menu = texts.find((x) => x.startsWith('【选择要填报的任务'))!;
+    expect(menu).toContain('1. 双公示');
+    expect(menu).not.toContain('信用动态');
+    expect(texts.at(-1)).toBe('商事登记项目审批服务科2026年11月的「信用动态」已免报（许文博登记，理由：本月市里暂停报送），不用填报。如确需填报，请管理员先发送「取消免报」。');
+  });
+
   it('keeps the open form when the person says so, and resumes a set-aside one with 继续填报', async () => {
     const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '填报 双公示', '120', '填报 信用承诺', '2', '118', '填报 信用承诺', '1', '继续填报');
     const texts = formTexts(await simulate(s.lines), WANG);
