@@ -17,8 +17,10 @@ export interface LedgerRow {
   submission?: Submission;
   /** Whether its figures count: on time or late. A returned submission's figures were rejected. */
   counted: boolean;
-  /** Why it was returned or exempted, for the 备注 column. */
+  /** Why it was returned or exempted, or which figures are estimates, for the 备注 column. */
   remark?: string;
+  /** The counted figures given as estimates (120左右): their field ids. */
+  estimated: string[];
 }
 
 /** Every section owing the task, in the roster's order, with what the ledger shows for it. */
@@ -27,8 +29,12 @@ export function ledgerRows(db: Readonly<Db>, roster: Roster, catalog: TaskCatalo
     const section = roster.section(sectionId)!;
     const status = sectionStatus(db, month, task.id, sectionId);
     const submission = status === 'exempt' ? undefined : currentSubmission(db, month, task.id, sectionId);
-    const row: LedgerRow = { section, status, submission, counted: status === 'on_time' || status === 'late' };
-    if (status === 'returned' && submission?.returned) {
+    const counted = status === 'on_time' || status === 'late';
+    const estimated = counted && submission ? estimatedFields(task, submission) : [];
+    const row: LedgerRow = { section, status, submission, counted, estimated };
+    if (estimated.length) {
+      row.remark = t('ledger.remark_estimated', { fields: task.fields.filter((f) => estimated.includes(f.id)).map((f) => f.label).join('、') });
+    } else if (status === 'returned' && submission?.returned) {
       const { reason, by, at } = submission.returned;
       row.remark = t('ledger.remark_returned', { reason, by: roster.person(by)?.name ?? by, at: formatLocalMinute(new Date(at)) });
     } else if (status === 'exempt') {
@@ -36,6 +42,17 @@ export function ledgerRows(db: Readonly<Db>, roster: Roster, catalog: TaskCatalo
     }
     return row;
   });
+}
+
+/** A submission's figures marked 约, among the questions that applied to it. */
+function estimatedFields(task: Task, submission: Submission): string[] {
+  const marked = new Set(submission.approximate ?? []);
+  return task.fields.filter((f) => marked.has(f.id) && isVisible(f, submission.answers) && typeof submission.answers[f.id] === 'number').map((f) => f.id);
+}
+
+/** The fields whose 合计 includes an estimate, so the total is one too. */
+export function estimatedTotals(rows: readonly LedgerRow[]): Set<string> {
+  return new Set(rows.flatMap((r) => r.estimated));
 }
 
 /**

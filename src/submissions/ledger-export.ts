@@ -8,7 +8,7 @@ import type { TaskCatalog } from '../tasks/catalog';
 import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
 import { formatLocalMinute } from '../time';
-import { ledgerRows, tally, totalAnswers, type LedgerRow, type SectionTally } from './ledger-data';
+import { estimatedTotals, ledgerRows, tally, totalAnswers, type LedgerRow, type SectionTally } from './ledger-data';
 import { computeMetrics } from './metrics';
 import { progressMatrix, type Cell } from './progress';
 import { formatAnswer, isVisible } from './summary';
@@ -78,6 +78,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, db: Readonly<Db>, roster: R
 
 function addTaskSheet(workbook: ExcelJS.Workbook, roster: Roster, catalog: TaskCatalog, task: Task, month: MonthKey, rows: LedgerRow[]): void {
   const totals = totalAnswers(task, rows);
+  const estimatedTotal = estimatedTotals(rows);
   const totalMetrics = totals ? computeMetrics(task, totals) : undefined;
   const done = rows.filter((r) => r.counted).length;
   const owed = rows.filter((r) => r.status !== 'exempt').length;
@@ -101,7 +102,7 @@ function addTaskSheet(workbook: ExcelJS.Workbook, roster: Roster, catalog: TaskC
       const s = row.submission;
       const who = s ? [roster.person(s.submittedBy)?.name ?? s.submittedBy, formatLocalMinute(new Date(s.submittedAt))] : [null, null];
       // A returned submission's figures were rejected: they are neither shown nor totalled.
-      const figures = row.counted && s ? answerCells(task, s.answers) : [...task.fields, ...task.metrics].map(() => null);
+      const figures = row.counted && s ? answerCells(task, s.answers, new Set(row.estimated)) : [...task.fields, ...task.metrics].map(() => null);
       return [i + 1, row.section.name, statusText(row.status), ...who, ...figures, row.remark ?? null];
     }),
     total: [
@@ -112,7 +113,7 @@ function addTaskSheet(workbook: ExcelJS.Workbook, roster: Roster, catalog: TaskC
       null,
       ...task.fields.map((f) => {
         const value = totals?.[f.id];
-        if (typeof value === 'number') return value;
+        if (typeof value === 'number') return estimatedTotal.has(f.id) ? { estimate: value } : value;
         return Array.isArray(value) ? value.length : null;
       }),
       ...task.metrics.map((_, i) => (totalMetrics ? metricCell(totalMetrics[i]!.value) : null)),
@@ -121,17 +122,18 @@ function addTaskSheet(workbook: ExcelJS.Workbook, roster: Roster, catalog: TaskC
   });
 }
 
-/** A counted submission's answers and rates as cells: numbers stay numbers. */
-function answerCells(task: Task, answers: Record<string, unknown>): ExcelJS.CellValue[] {
-  const fields = task.fields.map((f) => {
+/** A counted submission's answers and rates as cells: numbers stay numbers, estimates among them marked. */
+function answerCells(task: Task, answers: Record<string, unknown>, estimated: ReadonlySet<string>): TableCell[] {
+  const fields = task.fields.map((f): TableCell => {
     if (!isVisible(f, answers)) return t('ledger.status_not_owed');
     const value = answers[f.id];
-    return typeof value === 'number' ? value : formatAnswer(f, value);
+    if (typeof value !== 'number') return formatAnswer(f, value);
+    return estimated.has(f.id) ? { estimate: value } : value;
   });
   return [...fields, ...computeMetrics(task, answers).map((m) => metricCell(m.value))];
 }
 
-function metricCell(value: number | null): ExcelJS.CellValue {
+function metricCell(value: number | null): TableCell {
   return value ?? t('ledger.not_applicable');
 }
 
@@ -159,12 +161,24 @@ interface Column {
   kind: ColumnKind;
 }
 
+/** A number given as an estimate: stays a number (sums still work), shown as 约120. */
+interface Estimate {
+  estimate: number;
+}
+
+type TableCell = ExcelJS.CellValue | Estimate;
+
+const isEstimate = (cell: TableCell): cell is Estimate => typeof cell === 'object' && cell !== null && 'estimate' in cell;
+
+/** Excel's display of an estimate: the number with 约 before it; its value is unchanged. */
+const ESTIMATE_FORMAT = '"约"General';
+
 interface Table {
   title: string;
   note: string;
   columns: Column[];
-  rows: ExcelJS.CellValue[][];
-  total: ExcelJS.CellValue[];
+  rows: TableCell[][];
+  total: TableCell[];
 }
 
 const TITLE_ROW = 1;
@@ -207,11 +221,13 @@ function writeTable(sheet: ExcelJS.Worksheet, table: Table): void {
   const header = sheet.getRow(HEADER_ROW);
   header.values = table.columns.map((c) => c.header);
   header.font = { bold: true };
-  const body = table.rows.map((values) => sheet.addRow(values));
-  const total = sheet.addRow(table.total);
+  const valueOf = (cell: TableCell): ExcelJS.CellValue => (isEstimate(cell) ? cell.estimate : cell);
+  const body = table.rows.map((values) => sheet.addRow(values.map(valueOf)));
+  const total = sheet.addRow(table.total.map(valueOf));
+  const cellsOf = new Map([...body.map((row, i) => [row, table.rows[i]!] as const), [total, table.total] as const]);
   total.font = { bold: true };
 
-  const widths = table.columns.map((column, i) => columnWidth(column, [...table.rows, table.total].map((r) => r[i])));
+  const widths = table.columns.map((column, i) => columnWidth(column, [...table.rows, table.total].map((r) => r[i]!)));
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   header.height = 15 * Math.max(...table.columns.map((c, i) => Math.ceil(displayWidth(c.header) / (widths[i]! - 2)))) + 6;
 
@@ -225,7 +241,7 @@ function writeTable(sheet: ExcelJS.Worksheet, table: Table): void {
         return;
       }
       cell.alignment = alignmentOf(column.kind, typeof cell.value === 'number');
-      if (typeof cell.value === 'number') cell.numFmt = column.kind === 'percent' ? '0.0%' : '0';
+      if (typeof cell.value === 'number') cell.numFmt = isEstimate(cellsOf.get(row)![i]!) ? ESTIMATE_FORMAT : column.kind === 'percent' ? '0.0%' : '0';
       if (row === total) cell.fill = GREY;
     });
   }
@@ -253,9 +269,10 @@ function alignmentOf(kind: ColumnKind, numeric: boolean): Partial<ExcelJS.Alignm
 }
 
 /** Wide enough for the cells (up to the kind's limit, beyond which they wrap) and the wrapped header. */
-function columnWidth(column: Column, values: ExcelJS.CellValue[]): number {
+function columnWidth(column: Column, values: TableCell[]): number {
   const [min, max] = WIDTH_LIMITS[column.kind];
-  const content = Math.max(0, ...values.map((v) => (v === null || v === undefined ? 0 : column.kind === 'percent' && typeof v === 'number' ? 6 : displayWidth(String(v)))));
+  const shown = (v: TableCell): number => (v === null || v === undefined ? 0 : isEstimate(v) ? displayWidth(`约${v.estimate}`) : column.kind === 'percent' && typeof v === 'number' ? 6 : displayWidth(String(v)));
+  const content = Math.max(0, ...values.map(shown));
   const header = Math.ceil(displayWidth(column.header) / HEADER_LINES);
   return Math.min(max, Math.max(min, content + 2, header + 2));
 }

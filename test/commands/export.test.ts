@@ -87,6 +87,30 @@ describe('导出', () => {
     expect([4, 5, 6].map((r) => rules.getRow(r).getCell(2).value)).toEqual(['办公室', '组织人事科', '政务服务体系建设指导科']);
   });
 
+  it('marks estimates 约 in the cell format and the 备注, keeping them numbers that still sum', async () => {
+    const dataDir = tempDir();
+    const s = scriptFrom('2026-11-20T09:00:00+08:00')
+      .dm('wang-fang', '填报 双公示', '大概120', '120', '115', '118', '2', '2', '台账.xlsx', '确认')
+      .dm('he-jing', '填报 双公示', '80', '80', '80', '60', '0', '0', '跳过', '确认')
+      .dm('xu-wenbo', '导出');
+    await simulate(s.lines, { dataDir });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dataDir, 'exports', '信用监测台账-2026-11.xlsx'));
+    const sheet = workbook.getWorksheet('双公示')!;
+    const remark = cells(sheet, 3).length;
+    const [commerce, social, total] = [sheet.getRow(4), sheet.getRow(5), sheet.getRow(8)];
+    expect(commerce.getCell(6).value).toBe(120);
+    expect(commerce.getCell(6).numFmt).toBe('"约"General');
+    expect(commerce.getCell(7).numFmt).toBe('0');
+    expect(commerce.getCell(remark).value).toBe('约：本月作出的行政许可决定数（估计数）');
+    expect(social.getCell(6).numFmt).toBe('0');
+    expect(social.getCell(remark).value).toBeNull();
+    // The total includes an estimate, so it is one too — and still the sum.
+    expect(total.getCell(6).value).toBe(200);
+    expect(total.getCell(6).numFmt).toBe('"约"General');
+    expect(total.getCell(7).numFmt).toBe('0');
+  });
+
   it('prints as the office ledger: merged title, borders, wrapped headers, widths, frozen header, A4 landscape', async () => {
     const { workbook } = await exportNovember();
     for (const sheet of workbook.worksheets) {
