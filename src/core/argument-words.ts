@@ -51,13 +51,18 @@ export function readWords(words: readonly string[], kinds: readonly WordKind[], 
     if (!one) return { ok: false, message: notUnderstood(word, kinds, ctx) };
     if (one.kind === 'month' && !options.futureMonths && isFutureMonth(one.month, ctx.now)) return { ok: false, message: futureMonth(word, one.month, ctx) };
     const same = read.find((r) => r.kind === one.kind && keyOf(r) !== keyOf(one));
-    if (same) return { ok: false, message: t('args.two_of_kind', { kind: kindLabel(one.kind), first: clip(same.word), second: clip(word) }) };
+    if (same) return { ok: false, message: twoOfKind(one.kind, same.word, word) };
     read.push({ ...one, word });
   }
   return { ok: true, words: read.map(({ word: _word, ...w }) => w as ArgumentWord) };
 }
 
-function keyOf(word: ArgumentWord): string {
+/** The reply for two different words of one kind: both named, asked to keep one. */
+export function twoOfKind(kind: WordKind, first: string, second: string): string {
+  return t('args.two_of_kind', { kind: kindLabel(kind), first: clip(first), second: clip(second) });
+}
+
+export function keyOf(word: ArgumentWord): string {
   return word.kind === 'month' ? word.month : word.kind === 'section' ? word.section.id : word.task.id;
 }
 

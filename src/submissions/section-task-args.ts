@@ -1,4 +1,4 @@
-import { badMonth, futureMonth, missingWord, notUnderstood, readWord, type ReadOptions } from '../core/argument-words';
+import { badMonth, futureMonth, keyOf, missingWord, notUnderstood, readWord, twoOfKind, type ReadOptions } from '../core/argument-words';
 import type { ChatContext } from '../core/chat-context';
 import type { Section } from '../org/schema';
 import { isFutureMonth, monthOf, parseMonth, type MonthKey } from '../tasks/period';
@@ -24,6 +24,8 @@ export function parseSectionTaskArgs(ctx: ChatContext, usage: string, options: R
   const words = ctx.args.trim().split(/\s+/).filter(Boolean);
   const named = words.slice(0, 2).map((word) => ({ word, read: readWord(word, ['section', 'task'], ctx) }));
   const unread = named.find((n) => !n.read)?.word;
+  const [a, b] = named;
+  if (a?.read && b?.read && a.read.kind === b.read.kind && keyOf(a.read) !== keyOf(b.read)) return { ok: false, message: twoOfKind(a.read.kind, a.word, b.word) };
   let section: Section | undefined;
   let task: Task | undefined;
   for (const { read } of named) {

@@ -124,6 +124,7 @@ describe('two words of one kind are asked back, not one of them dropped', () => 
     expect(await say('xu-wenbo', '进度 商事科 社事科')).toBe('您说了两个科室（「商事科」和「社事科」），不知道要哪一个，请只写一个。');
     expect(await say('xu-wenbo', '导出 10月 2026-09')).toBe('您说了两个月份（「10月」和「2026-09」），不知道要哪一个，请只写一个。');
     expect(await say('wang-fang', '填报 双公示 信用承诺')).toBe('您说了两个任务（「双公示」和「信用承诺」），不知道要哪一个，请只写一个。');
+    expect(await say('xu-wenbo', '免报 商事科 社事科 双公示 无')).toBe('您说了两个科室（「商事科」和「社事科」），不知道要哪一个，请只写一个。');
   });
 
   it('the same thing said twice is no ambiguity', async () => {
