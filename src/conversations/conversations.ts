@@ -174,6 +174,7 @@ export class Conversations {
   }
 
   async #begin(ctx: ChatContext, flow: Flow, init: Record<string, unknown>): Promise<void> {
+    this.#shown.add(ctx.msg);
     await this.#save(ctx, flow, await flow.start(ctx, init), true);
   }
 

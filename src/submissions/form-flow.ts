@@ -206,12 +206,6 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
         await sendDirect(ctx, t('submit.not_owed', { section: section.name, task: task.short, tasks: owed.map((x) => x.short).join('、') || '无' }));
         return null;
       }
-      const exemption = exemptionOf(ctx.store.data, data.month, task.id, sectionId);
-      if (exemption) {
-        const by = ctx.roster.person(exemption.by)?.name ?? exemption.by;
-        await sendDirect(ctx, t('forms.exempt_task', { section: section.name, month: monthLabel(data.month), task: task.short, by, reason: exemption.reason }));
-        return null;
-      }
       return beginTask(ctx, { ...data, sectionId }, task);
     }
     if (!owed.length) {
@@ -250,9 +244,16 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return beginTask(ctx, data, tasks.find((x) => x.short === picked.value)!);
   }
 
-  async function beginTask(ctx: ChatContext, data: FormData, task: Task): Promise<FlowState> {
+  async function beginTask(ctx: ChatContext, data: FormData, task: Task): Promise<FlowState | null> {
     const next: FormData = { ...data, stage: 'field', taskId: task.id, formVersion: catalog.formVersion(task), answers: {}, listDraft: [], failures: 0, editing: false };
     const section = ctx.roster.section(next.sectionId!)!;
+    // Also when the exemption came after the menu was shown.
+    const exemption = exemptionOf(ctx.store.data, data.month, task.id, section.id);
+    if (exemption) {
+      const by = ctx.roster.person(exemption.by)?.name ?? exemption.by;
+      await sendDirect(ctx, t('forms.exempt_task', { section: section.name, month: monthLabel(data.month), task: task.short, by, reason: exemption.reason }));
+      return null;
+    }
     const deadline = deadlineOf(task, data.month, catalog);
     const intro = [t('form.intro', { task: task.name, month: monthLabel(data.month), section: section.name, deadline: formatDayTime(deadline), count: task.fields.length })];
     if (ctx.now > deadline) intro.push(t('forms.late_warning', { deadline: formatDayTime(deadline) }));
