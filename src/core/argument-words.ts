@@ -49,11 +49,13 @@ export function readWords(words: readonly string[], kinds: readonly WordKind[], 
   for (const word of words) {
     const one = readWord(word, kinds, ctx);
     if (!one) return { ok: false, message: notUnderstood(word, kinds, ctx) };
-    if (one.kind === 'month' && !options.futureMonths && isFutureMonth(one.month, ctx.now)) return { ok: false, message: futureMonth(word, one.month, ctx) };
     const same = read.find((r) => r.kind === one.kind && keyOf(r) !== keyOf(one));
     if (same) return { ok: false, message: twoOfKind(one.kind, same.word, word) };
     read.push({ ...one, word });
   }
+  // After the whole line is read, so that 12月 11月 is asked back as two months first.
+  const future = read.find((r) => r.kind === 'month' && !options.futureMonths && isFutureMonth(r.month, ctx.now));
+  if (future?.kind === 'month') return { ok: false, message: futureMonth(future.word, future.month, ctx) };
   return { ok: true, words: read.map(({ word: _word, ...w }) => w as ArgumentWord) };
 }
 

@@ -121,6 +121,8 @@ describe('two words of one kind are asked back, not one of them dropped', () => 
   it('进度 11月 12月 and 进度 商事科 社事科 name both words', async () => {
     const say = await chat();
     expect(await say('xu-wenbo', '进度 10月 11月')).toBe('您说了两个月份（「10月」和「11月」），不知道要哪一个，请只写一个。');
+    expect(await say('xu-wenbo', '进度 11月 12月')).toBe('您说了两个月份（「11月」和「12月」），不知道要哪一个，请只写一个。');
+    expect(await say('xu-wenbo', '进度 12月 11月')).toBe('您说了两个月份（「12月」和「11月」），不知道要哪一个，请只写一个。');
     expect(await say('xu-wenbo', '进度 商事科 社事科')).toBe('您说了两个科室（「商事科」和「社事科」），不知道要哪一个，请只写一个。');
     expect(await say('xu-wenbo', '导出 10月 2026-09')).toBe('您说了两个月份（「10月」和「2026-09」），不知道要哪一个，请只写一个。');
     expect(await say('wang-fang', '填报 双公示 信用承诺')).toBe('您说了两个任务（「双公示」和「信用承诺」），不知道要哪一个，请只写一个。');
