@@ -4,9 +4,9 @@ import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
 import { draftFooter } from '../src/ranking/draft';
 import { noticeFor } from '../src/ranking/notice';
-import { defaultRankingMonth, monthState, preparePublication } from '../src/ranking/publication';
+import { defaultRankingMonth, fullTime, monthState, neverCollected, preparePublication } from '../src/ranking/publication';
 import { publishedMonths, publishedRanking, sectionHistory } from '../src/ranking/records';
-import { monthLabel, parseMonth, type MonthKey } from '../src/tasks/period';
+import { monthLabel, monthOf, parseMonth, previousMonth, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /**
@@ -23,7 +23,13 @@ const ranking: Command = {
     const [sub = '', ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     if (/^(预览|preview|发布|publish)$/i.test(sub)) {
       if (!ctx.person!.roles.includes('admin')) return ctx.reply(t('ranking.admin_only'));
-      const month = rest.length ? parseMonth(rest.join(''), ctx.now) : defaultRankingMonth(ctx.store.data, ctx.catalog, ctx.now);
+      let month: MonthKey | undefined;
+      if (rest.length) month = parseMonth(rest.join(''), ctx.now);
+      else {
+        const fallback = defaultRankingMonth(ctx.store.data, ctx.catalog, ctx.now);
+        if (fallback.kind === 'none') return ctx.reply(t('ranking.no_month_ready', { label: monthLabel(fallback.next), deadline: fullTime(fallback.deadline), sub, example: previousMonth(monthOf(ctx.now)) }));
+        month = fallback.month;
+      }
       if (!month) return ctx.reply(t('ranking.bad_month', { text: clip(rest.join(' ')), sub }));
       return /^(预览|preview)$/i.test(sub) ? preview(ctx, month) : preparePublication(ctx, month);
     }
@@ -51,6 +57,9 @@ async function preview(ctx: ChatContext, month: MonthKey): Promise<void> {
   if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
   const { card } = notice;
   if (openUntil) await sendDirect(ctx, { card });
+  else if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) {
+    await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.never_collected', { label, month })] } });
+  }
   else if (notice.unchanged) {
     const when = formatDayTime(new Date(notice.earlier!.publishedAt));
     await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.preview_unchanged', { when })] } });

@@ -50,7 +50,7 @@ export function monthsAround(now: Date): MonthKey[] {
  * When the bot first ran. A store from before this was recorded has its first outbox entry or
  * submission as evidence; a fresh one starts now.
  */
-function firstRunOf(db: Readonly<Db>, now: Date): Date {
+export function firstRunOf(db: Readonly<Db>, now: Date): Date {
   if (db.reminderState.firstRunAt) return new Date(db.reminderState.firstRunAt);
   const earlier = [...db.outbox.map((e) => e.createdAt), ...db.submissions.map((s) => s.submittedAt)].map((t) => new Date(t).getTime());
   return new Date(Math.min(now.getTime(), ...earlier));
