@@ -185,7 +185,7 @@ describe('which month 排名 发布 and 排名 预览 mean', () => {
   it('names what it did not understand', async () => {
     const s = scriptFrom('2026-11-27T10:30:00+08:00').dm('xu-wenbo', '排名 发布 2026-13');
     expect(lastTo(await simulate(s.lines, { tasksFile }), 'dm:xu-wenbo')).toBe(
-      '「2026-13」不是可识别的月份。请写成「排名 发布 2026-11」或「排名 发布 11月」；不写月份则为最近一期草稿对应的月份。',
+      '没有「2026-13」这个月份：一年只有 1 至 12 月。您是不是要找 2026-12？月份可以写成 2026-11、11月、本月 或 上月。',
     );
   });
 });
