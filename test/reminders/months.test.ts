@@ -98,6 +98,8 @@ describe('November 2026: an ordinary month', () => {
       .at('2026-11-18T14:00:00+08:00')
       .dm('wang-fang', '填报 红黑名单', '0', '0', '0', '跳过', '确认')
       .dm('he-jing', '填报 红黑名单', '1', '0', '2', '跳过', '确认')
+      // A correction the same afternoon is still one section's one report.
+      .dm('wang-fang', '填报 红黑名单', '1', '0', '0', '跳过', '确认')
       .at('2026-11-23T12:00:00+08:00');
     const out = await simulate(s.lines);
     // Nothing reaches an admin when a section submits.
