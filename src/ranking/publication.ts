@@ -88,12 +88,15 @@ export async function preparePublication(ctx: ChatContext, month: MonthKey, prea
   if (preamble) await sendDirect(ctx, preamble);
   await sendDirect(ctx, content);
   const noSubmissions = !ctx.store.data.submissions.some((s) => s.month === month);
+  const firstRun = firstRunOf(ctx.store.data, ctx.now);
+  const startedMidMonth = !ranMonth(month, firstRun, ctx.catalog);
   await sendDirect(ctx, {
     card: {
       title: t('ranking.confirm_title'),
       lines: [
         notice.earlier ? t('ranking.confirm_correction', { label, previous: formatDayTime(new Date(notice.earlier.publishedAt)) }) : t('ranking.confirm_first', { label }),
         ...(noSubmissions ? [t('ranking.confirm_no_submissions', { label })] : []),
+        ...(startedMidMonth ? [t('ranking.confirm_started_mid_month', { label, since: formatDayTime(firstRun) })] : []),
         t('ranking.confirm_how', { until: formatDayTime(expiresAt), month }),
       ],
       buttons: [{ label: t('ranking.button_confirm'), value: '确认发布' }],

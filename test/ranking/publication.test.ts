@@ -228,3 +228,16 @@ describe('the default month is one the bot ran: no all-zero notice for a month i
     expect(noticesInGroup(out)).toEqual([]);
   });
 });
+
+describe('a month the bot started in the middle of', () => {
+  it('can be published by name once someone submitted through the bot, under a warning about the deadlines before it started', async () => {
+    const s = scriptFrom('2026-11-23T10:00:00+08:00')
+      .dm('wang-fang', '填报 双公示', '100', '100', '100', '100', '0', '0', '跳过', '确认')
+      .at('2026-11-27T10:30:00+08:00')
+      .dm('xu-wenbo', '排名 发布', '排名 发布 2026-11');
+    const out = await simulate(s.lines);
+    expect(textsTo(out, 'dm:xu-wenbo').find((t) => t.startsWith('还没有可以发布的月份'))).toContain('本助手从2026年12月起完整收集填报');
+    const question = out.filter((o) => o.chat === 'dm:xu-wenbo' && o.card?.title === '确认发布').at(-1)!;
+    expect(question.card!.lines).toContain('注意：本助手 11月23日 10:00 才开始运行，2026年11月在此之前截止的任务，凡未通过本助手报送的都按未报计分。请核对这些科室是否已用其他方式报送，确认无误再发布。');
+  });
+});
