@@ -60,9 +60,8 @@ async function preview(ctx: ChatContext, month: MonthKey): Promise<void> {
   const { card } = notice;
   if (openUntil) await sendDirect(ctx, { card });
   else if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) {
-    await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.never_collected', { label, month })] } });
-  }
-  else if (notice.unchanged) {
+    await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.never_collected', { label })] } });
+  } else if (notice.unchanged) {
     const when = formatDayTime(new Date(notice.earlier!.publishedAt));
     await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.preview_unchanged', { when })] } });
   } else await sendDirect(ctx, { card: { ...card, ...draftFooter(card, month) } });

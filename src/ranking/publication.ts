@@ -77,7 +77,7 @@ export async function preparePublication(ctx: ChatContext, month: MonthKey, prea
   const state = monthState(month, ctx.catalog, ctx.now);
   if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
   if (state.kind === 'open') return ctx.reply(t('ranking.too_early', { label, deadline: fullTime(state.deadline), month }));
-  if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) return ctx.reply(t('ranking.never_collected', { label, month }));
+  if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) return ctx.reply(t('ranking.never_collected', { label }));
   const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now);
   if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
   if (notice.unchanged) return ctx.reply(unchangedText(ctx, notice));
