@@ -1,12 +1,13 @@
+import { missingWord, notUnderstood } from '../src/core/argument-words';
 import type { ChatContext } from '../src/core/chat-context';
 import type { Command } from '../src/core/command';
 import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
 import { draftFooter } from '../src/ranking/draft';
 import { noticeFor } from '../src/ranking/notice';
-import { defaultRankingMonth, monthState, preparePublication } from '../src/ranking/publication';
+import { defaultRankingMonth, fullTime, monthState, neverCollected, preparePublication } from '../src/ranking/publication';
 import { publishedMonths, publishedRanking, sectionHistory } from '../src/ranking/records';
-import { monthLabel, parseMonth, type MonthKey } from '../src/tasks/period';
+import { monthLabel, monthOf, parseMonth, previousMonth, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /**
@@ -23,13 +24,20 @@ const ranking: Command = {
     const [sub = '', ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     if (/^(预览|preview|发布|publish)$/i.test(sub)) {
       if (!ctx.person!.roles.includes('admin')) return ctx.reply(t('ranking.admin_only'));
-      const month = rest.length ? parseMonth(rest.join(''), ctx.now) : defaultRankingMonth(ctx.store.data, ctx.catalog, ctx.now);
-      if (!month) return ctx.reply(t('ranking.bad_month', { text: clip(rest.join(' ')), sub }));
+      let month: MonthKey | undefined;
+      if (rest.length) {
+        month = parseMonth(rest.join(''), ctx.now);
+        if (!month) return ctx.reply(notUnderstood(rest.join(''), ['month'], ctx));
+      } else {
+        const fallback = defaultRankingMonth(ctx.store.data, ctx.catalog, ctx.now);
+        if (fallback.kind === 'none') return ctx.reply(t('ranking.no_month_ready', { label: monthLabel(fallback.next), deadline: fullTime(fallback.deadline), sub, example: previousMonth(monthOf(ctx.now)) }));
+        month = fallback.month;
+      }
       return /^(预览|preview)$/i.test(sub) ? preview(ctx, month) : preparePublication(ctx, month);
     }
     if (/^(历史|history)$/i.test(sub)) return history(ctx, rest.join(''));
     const month = sub ? parseMonth(sub, ctx.now) : publishedMonths(ctx.store.data)[0];
-    if (sub && !month) return ctx.reply(t('ranking.usage'));
+    if (sub && !month) return ctx.reply([notUnderstood(sub, ['month'], ctx), t('ranking.usage')].join('\n'));
     if (!month) return ctx.reply(t('ranking.none_published'));
     const published = publishedRanking(ctx.store.data, month);
     if (!published) return ctx.reply(t('ranking.not_published', { label: monthLabel(month), month }));
@@ -51,26 +59,25 @@ async function preview(ctx: ChatContext, month: MonthKey): Promise<void> {
   if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
   const { card } = notice;
   if (openUntil) await sendDirect(ctx, { card });
-  else if (notice.unchanged) {
+  else if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) {
+    await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.never_collected', { label })] } });
+  } else if (notice.unchanged) {
     const when = formatDayTime(new Date(notice.earlier!.publishedAt));
     await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.preview_unchanged', { when })] } });
   } else await sendDirect(ctx, { card: { ...card, ...draftFooter(card, month) } });
   if (ctx.msg.chatType === 'group') await ctx.reply(t('ranking.preview_sent_privately', { label }));
 }
 
+/** A named section's history; without a name, the asker's own section. */
 async function history(ctx: ChatContext, sectionWord: string): Promise<void> {
-  const section = ctx.roster.findSection(sectionWord) ?? (ctx.person ? ctx.roster.sectionsOf(ctx.person)[0] : undefined);
-  if (!section) return ctx.reply(t('ranking.usage'));
+  const section = sectionWord ? ctx.roster.findSection(sectionWord) : ctx.person && ctx.roster.sectionsOf(ctx.person)[0];
+  if (sectionWord && !section) return ctx.reply(notUnderstood(sectionWord, ['section'], ctx));
+  if (!section) return ctx.reply(missingWord('section', t('ranking.history_usage'), ctx));
   const lines = sectionHistory(ctx.store.data, section.id).map(({ month, row }) =>
     t('ranking.history_line', { label: monthLabel(month), rank: row.rank, tie: row.tied ? t('ranking.tie') : '', score: row.score.toFixed(1), onTime: row.onTime, late: row.late, missing: row.missing }),
   );
   if (!lines.length) return ctx.reply(t('ranking.history_none', { section: section.name }));
   await ctx.reply({ card: { title: t('ranking.history_title', { section: section.name }), lines } });
-}
-
-/** User text echoed back stays short. */
-function clip(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
 export default ranking;

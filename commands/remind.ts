@@ -21,6 +21,8 @@ const remind: Command = {
   usage: '提醒 预览｜提醒 立即 任务',
   summary: '预览未来 7 天将发送的提醒，或马上提醒某任务尚未报送的科室',
   roles: ['admin'],
+  // The preview names every person and what each section owes: not for the group.
+  private: true,
   async run(ctx) {
     const [sub = '', ...rest] = ctx.args.trim().split(/\s+/);
     if (/^(预览|preview)$/i.test(sub)) return preview(ctx);

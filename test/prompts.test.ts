@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { promptKeys, t } from '../src/prompts';
 
 function sourceFiles(dir: string): string[] {
@@ -26,6 +27,16 @@ describe('prompts', () => {
     const source = readdirSync('prompts').map((f) => readFileSync(path.join('prompts', f), 'utf8')).join('\n');
     const unquoted = source.split('\n').filter((l) => /^[\w.]+: [^"'].* #/.test(l));
     expect(unquoted).toEqual([]);
+  });
+
+  const templates: Record<string, string> = Object.assign({}, ...readdirSync('prompts').filter((f) => f.endsWith('.yaml')).map((f) => parse(readFileSync(path.join('prompts', f), 'utf8'))));
+
+  it('addresses the user as 您 throughout, never 你 next to 您', () => {
+    expect(Object.entries(templates).filter(([, text]) => text.includes('你'))).toEqual([]);
+  });
+
+  it('names no internal package to an admin: they are told what to ask for', () => {
+    expect(Object.entries(templates).filter(([, text]) => /chinese-days|node_modules|tasks\.yaml|db\.json/.test(text))).toEqual([]);
   });
 
   it('fills placeholders and refuses to show a missing one', () => {

@@ -16,7 +16,7 @@ import { recordFirstDelivery } from './dedupe';
 import { KeyedQueue } from './keyed-queue';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
-import { MAX_MESSAGE_LENGTH } from './user-text';
+import { MAX_MESSAGE_LENGTH, withoutOwnMention } from './user-text';
 import type { Address, Content, Incoming, Outgoing } from './message';
 
 /** Whatever delivers the bot's messages: a channel adapter. */
@@ -94,7 +94,7 @@ export class Bot {
     const { commands, conversations, answerQuestion, roster, transport } = this.#parts;
     const { msg, person } = ctx;
     const addressed = msg.chatType === 'direct' || msg.mentionsBot;
-    let text = msg.text.trim();
+    let text = withoutOwnMention(msg.text, roster.botName);
     if (addressed) text = pressedButton(ctx.store, chatKey(transport.name, this.#replyAddress(msg, person)), text) ?? text;
     ctx = { ...ctx, args: text };
 
@@ -131,7 +131,13 @@ export class Bot {
     }
     // 好的/ok are acknowledgements before they are a stray 确认; a bare 118 or 否 is a stray form answer.
     const smallTalk = classifySmallTalk(text);
-    if (smallTalk) return ctx.reply(smallTalkReply(smallTalk, roster.botName));
+    if (smallTalk) {
+      const mayUse = (name: string) => {
+        const match = commands.match(name);
+        return match !== undefined && commands.allows(match.command, person);
+      };
+      return ctx.reply(smallTalkReply(smallTalk, roster.botName, mayUse));
+    }
     if (await answerStrayFormReply(ctx, text)) return;
     await answerQuestion(ctx, text);
   }

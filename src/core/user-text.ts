@@ -12,3 +12,14 @@ export function clip(text: string, max = ECHO_CHARACTERS): string {
   const chars = [...text.trim()];
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
 }
+
+/**
+ * The text without a leading @-mention of the bot itself (「@信用助手 你好」): people type it in a
+ * direct chat too, out of group habit, and it must not hide a command or small talk.
+ */
+export function withoutOwnMention(text: string, botName: string): string {
+  const trimmed = text.trim();
+  const mention = /^[@＠]\s*/.exec(trimmed);
+  if (!mention || !trimmed.slice(mention[0].length).startsWith(botName)) return trimmed;
+  return trimmed.slice(mention[0].length + botName.length).trim();
+}

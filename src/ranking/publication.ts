@@ -4,9 +4,10 @@ import { renderText } from '../core/render-text';
 import { t } from '../prompts';
 import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
-import { deadlineOf, monthLabel, monthOf, previousMonth, type MonthKey } from '../tasks/period';
+import { firstRunOf } from '../reminders/planner';
+import { deadlineOf, monthLabel, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
 import { formatDayTime, localDateTime } from '../time';
-import { draftTime } from './draft';
+import { ranMonth } from './draft';
 import { noticeFor, type Notice } from './notice';
 import { dropPending, markPosted, othersPending, pendingPublication, savePublished, setPending } from './records';
 
@@ -31,19 +32,38 @@ export function monthState(month: MonthKey, catalog: TaskCatalog, now: Date): Mo
 }
 
 /**
- * The month `排名 发布`/`排名 预览` mean without one: the month of the latest draft the admins got
- * (outbox keys `${month}|ranking-draft|${admin}`, see draft.ts) — or, if a later month's draft was
- * due but never sent (a fresh install, downtime), that later month.
+ * What `排名 发布`/`排名 预览` mean without a month: the month of the latest draft the admins got
+ * (outbox keys `${month}|ranking-draft|${admin}`, see draft.ts), or a later month the bot ran
+ * whose last deadline has passed (its draft is still to come, or was missed by downtime). A month
+ * the bot did not run is never the default: on a fresh install there is none yet, and the answer
+ * is the first month the bot runs and when it can be published.
  */
-export function defaultRankingMonth(db: Readonly<Db>, catalog: TaskCatalog, now: Date): MonthKey {
-  const drafted = db.outbox.flatMap((e) => e.keys.map((k) => /^(\d{4}-\d{2})\|ranking-draft\|/.exec(k)?.[1] ?? ''));
-  let due = monthOf(now);
-  while (draftTime(due, catalog) > now) due = previousMonth(due);
-  return [due, ...drafted].sort().at(-1)!;
+export type DefaultMonth = { kind: 'month'; month: MonthKey } | { kind: 'none'; next: MonthKey; deadline: Date };
+
+export function defaultRankingMonth(db: Readonly<Db>, catalog: TaskCatalog, now: Date): DefaultMonth {
+  const firstRun = firstRunOf(db, now);
+  const drafted = db.outbox.flatMap((e) => e.keys.flatMap((k) => /^(\d{4}-\d{2})\|ranking-draft\|/.exec(k)?.[1] ?? []));
+  let closed = monthOf(now);
+  while (lastDeadline(closed, catalog) > now) closed = previousMonth(closed);
+  const ranClosed = ranMonth(closed, firstRun, catalog) ? [closed] : [];
+  const month = [...drafted, ...ranClosed].sort().at(-1);
+  if (month) return { kind: 'month', month };
+  let next = monthOf(now);
+  while (!ranMonth(next, firstRun, catalog)) next = nextMonth(next);
+  return { kind: 'none', next, deadline: lastDeadline(next, catalog) };
+}
+
+/**
+ * Whether publishing the month needs a refusal rather than a confirmation: the bot did not run it
+ * and nobody submitted anything for it, so its notice would mark every section 未报 for reports
+ * the bot never collected.
+ */
+export function neverCollected(month: MonthKey, db: Readonly<Db>, catalog: TaskCatalog, now: Date): boolean {
+  return !ranMonth(month, firstRunOf(db, now), catalog) && !db.submissions.some((s) => s.month === month);
 }
 
 /** 2026年11月26日 18:00 */
-function fullTime(time: Date): string {
+export function fullTime(time: Date): string {
   return localDateTime(time).toFormat('yyyy年M月d日 HH:mm');
 }
 
@@ -57,6 +77,7 @@ export async function preparePublication(ctx: ChatContext, month: MonthKey, prea
   const state = monthState(month, ctx.catalog, ctx.now);
   if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
   if (state.kind === 'open') return ctx.reply(t('ranking.too_early', { label, deadline: fullTime(state.deadline), month }));
+  if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) return ctx.reply(t('ranking.never_collected', { label }));
   const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now);
   if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
   if (notice.unchanged) return ctx.reply(unchangedText(ctx, notice));
@@ -67,12 +88,15 @@ export async function preparePublication(ctx: ChatContext, month: MonthKey, prea
   if (preamble) await sendDirect(ctx, preamble);
   await sendDirect(ctx, content);
   const noSubmissions = !ctx.store.data.submissions.some((s) => s.month === month);
+  const firstRun = firstRunOf(ctx.store.data, ctx.now);
+  const startedMidMonth = !ranMonth(month, firstRun, ctx.catalog);
   await sendDirect(ctx, {
     card: {
       title: t('ranking.confirm_title'),
       lines: [
         notice.earlier ? t('ranking.confirm_correction', { label, previous: formatDayTime(new Date(notice.earlier.publishedAt)) }) : t('ranking.confirm_first', { label }),
         ...(noSubmissions ? [t('ranking.confirm_no_submissions', { label })] : []),
+        ...(startedMidMonth ? [t('ranking.confirm_started_mid_month', { label, since: formatDayTime(firstRun) })] : []),
         t('ranking.confirm_how', { until: formatDayTime(expiresAt), month }),
       ],
       buttons: [{ label: t('ranking.button_confirm'), value: '确认发布' }],

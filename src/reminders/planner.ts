@@ -1,7 +1,7 @@
 import { workCalendar } from '../calendar/work-calendar';
 import type { Outgoing } from '../core/message';
 import type { Roster } from '../org/roster';
-import type { Db, ReminderState } from '../store/schema';
+import type { Db, ReminderState, Submission } from '../store/schema';
 import { isOwed, sectionStatus } from '../submissions/records';
 import type { TaskCatalog } from '../tasks/catalog';
 import { atLocalTime, deadlineOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
@@ -50,7 +50,7 @@ export function monthsAround(now: Date): MonthKey[] {
  * When the bot first ran. A store from before this was recorded has its first outbox entry or
  * submission as evidence; a fresh one starts now.
  */
-function firstRunOf(db: Readonly<Db>, now: Date): Date {
+export function firstRunOf(db: Readonly<Db>, now: Date): Date {
   if (db.reminderState.firstRunAt) return new Date(db.reminderState.firstRunAt);
   const earlier = [...db.outbox.map((e) => e.createdAt), ...db.submissions.map((s) => s.submittedAt)].map((t) => new Date(t).getTime());
   return new Date(Math.min(now.getTime(), ...earlier));
@@ -143,7 +143,7 @@ function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatal
   }
   if (catalog.defaults.reminders.admin_digest) {
     const since = lastPass ? new Date(lastPass) : firstRun;
-    const cameIn = db.submissions.filter((s) => new Date(s.submittedAt) >= since && new Date(s.submittedAt) < now);
+    const cameIn = latestPerItem(db.submissions.filter((s) => new Date(s.submittedAt) >= since && new Date(s.submittedAt) < now));
     const overdue = owedItems(now, today, firstRun, catalog, db).filter((i) => i.deadline < now);
     const newlyOverdue = overdue.some((i) => i.deadline >= since);
     if (cameIn.length || newlyOverdue) {
@@ -151,6 +151,17 @@ function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatal
     }
   }
   return [...parts].map(([personId, personParts]) => ({ keys: keys.get(personId)!, message: directMessage(personId, personParts) }));
+}
+
+/** A section that submitted a task again (a correction) came in once: its latest submission stands for it. */
+function latestPerItem(submissions: Submission[]): Submission[] {
+  const latest = new Map<string, Submission>();
+  for (const s of submissions) {
+    const key = `${s.month}|${s.taskId}|${s.sectionId}`;
+    const seen = latest.get(key);
+    if (!seen || seen.submittedAt <= s.submittedAt) latest.set(key, s);
+  }
+  return [...latest.values()];
 }
 
 /** One group message a day at most, mentioning the reporters of every section still owing. */

@@ -5,7 +5,7 @@ import { t } from '../prompts';
 import type { Submission } from '../store/schema';
 import { shortSectionName } from '../submissions/progress';
 import type { TaskCatalog } from '../tasks/catalog';
-import type { MonthKey } from '../tasks/period';
+import { monthOf, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
 import { formatDayTime, localDateTime } from '../time';
 
@@ -49,8 +49,20 @@ export function reporterPart(person: Person, items: ReminderItem[], now: Date, r
       ...items.map((i) => t('reminder.item_line', { task: i.task.short, section: section(i.sectionId).name, when: when(i, now) })),
       t('reminder.reporters_hint'),
     ],
-    buttons: items.map((i) => ({ label: t('reminder.button', { task: i.task.short }), value: `填报 ${i.task.short} ${shortSectionName(section(i.sectionId))} ${i.month}` })),
+    buttons: items.map((i) => ({ label: buttonLabel(i, items, now, roster), value: `填报 ${i.task.short} ${shortSectionName(section(i.sectionId))} ${i.month}` })),
   };
+}
+
+/**
+ * 「开始填报 制度学习」, told apart from its neighbours: a month other than the current one is named
+ * (November's overdue task beside December's), and so is the section when the person reports for several.
+ */
+function buttonLabel(item: ReminderItem, items: ReminderItem[], now: Date, roster: Roster): string {
+  const which = [
+    ...(new Set(items.map((i) => i.sectionId)).size > 1 ? [shortSectionName(roster.section(item.sectionId)!)] : []),
+    ...(item.month !== monthOf(now) ? [t('reminder.button_month', { month: Number(item.month.slice(5)) })] : []),
+  ];
+  return t('reminder.button', { task: item.task.short, which: which.length ? t('reminder.button_which', { which: which.join('，') }) : '' });
 }
 
 /** A head's sections' owed items, with who reports them. */

@@ -19,6 +19,13 @@ describe('提醒', () => {
     expect(lines.at(-1)).toBe('按目前的报送情况推算；期间有人报送或登记免报，相应提醒就不再发送。');
   });
 
+  it('asked in the group, answers the 7-day plan (names and what each section owes) only in the admin\'s direct chat', async () => {
+    const s = scriptFrom('2026-11-16T11:00:00+08:00').group('xu-wenbo', '提醒 预览');
+    const out = await simulate(s.lines);
+    expect(textsTo(out, 'group')).toEqual(['「提醒」涉及个人或科室信息，已在私聊中回复您。']);
+    expect(lastTo(out, 'dm:xu-wenbo')).toMatch(/^【未来 7 天的提醒（11月16日 11:00 起）】\n/);
+  });
+
   it('reminds now: a DM to each missing reporter and one group message', async () => {
     const s = scriptFrom('2026-11-12T10:00:00+08:00').dm('wang-fang', '填报 重错码', '0', '0', '确认').dm('xu-wenbo', '提醒 立即 重错码');
     const out = await simulate(s.lines);

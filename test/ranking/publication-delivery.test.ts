@@ -21,6 +21,8 @@ import { tempDir } from '../helpers/temp-dir';
 async function botWithFlakyGroup() {
   const dataDir = tempDir();
   const store = await Store.open(path.join(dataDir, 'db.json'));
+  // The bot has been running since before November's deadlines, so November is its to publish.
+  await store.update((db) => void (db.reminderState.firstRunAt = '2026-11-01T00:00:00.000Z'));
   const roster = loadRoster('data/org.yaml');
   const catalog = loadTaskCatalog('test/fixtures/ranking-tasks.yaml', roster);
   const clock = new VirtualClock(new Date('2026-11-27T10:30:00+08:00'));
@@ -69,7 +71,7 @@ describe('a confirmed notice that cannot reach the group at once', () => {
     await job.run(clock.now());
     const posted = state.sent.splice(0).filter((o) => o.to.kind === 'group');
     expect(posted.map((o) => textOf(o).split('\n')[0])).toEqual(['关于2026年11月份信用监测任务完成情况的通报']);
-    expect(await say('xu-wenbo', '确认发布')).toEqual(['没有等你确认发布的通报。请先发送「排名 发布 [月份]」查看将发布的全文，再回复「确认发布」。']);
+    expect(await say('xu-wenbo', '确认发布')).toEqual(['没有等您确认发布的通报。请先发送「排名 发布 [月份]」查看将发布的全文，再回复「确认发布」。']);
     await job.run(clock.now());
     expect(state.sent.filter((o) => o.to.kind === 'group')).toEqual([]);
   });

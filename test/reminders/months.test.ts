@@ -98,6 +98,8 @@ describe('November 2026: an ordinary month', () => {
       .at('2026-11-18T14:00:00+08:00')
       .dm('wang-fang', '填报 红黑名单', '0', '0', '0', '跳过', '确认')
       .dm('he-jing', '填报 红黑名单', '1', '0', '2', '跳过', '确认')
+      // A correction the same afternoon is still one section's one report.
+      .dm('wang-fang', '填报 红黑名单', '1', '0', '0', '跳过', '确认')
       .at('2026-11-23T12:00:00+08:00');
     const out = await simulate(s.lines);
     // Nothing reaches an admin when a section submits.
@@ -189,5 +191,23 @@ describe('a year without a holiday schedule', () => {
     expect(notices.map((o) => o.chat)).toEqual(['dm:lin-xiaoyan', 'dm:xu-wenbo', 'dm:gao-ya']);
     // In the admins' message of the first working morning that looks into 2027.
     expect(notices.map((o) => o.at)).toEqual(Array(3).fill('2026-12-01T09:30:00+08:00'));
+  });
+});
+
+describe('December with November still overdue', () => {
+  it('names the month on a button for another month, and the section for someone reporting for two', async () => {
+    const out = await quietMonth('2026-11-01T08:00:00+08:00', '2026-12-15T12:00:00+08:00');
+    const [card] = dmsTo(out, 'song-jia', '填报提醒').filter((o) => o.at === '2026-12-15T09:30:00+08:00');
+    expect(card!.card!.buttons!.map((b) => b.label)).toEqual([
+      '开始填报 红黑名单（受理窗口，11月）',
+      '开始填报 信用动态（监督科，11月）',
+      '开始填报 信用动态（受理窗口，11月）',
+      '开始填报 信用核查（受理窗口，11月）',
+      '开始填报 失信事件（监督科，11月）',
+      '开始填报 失信事件（受理窗口，11月）',
+      '开始填报 红黑名单（受理窗口）',
+    ]);
+    // Every button opens a different form.
+    expect(new Set(card!.card!.buttons!.map((b) => b.value)).size).toBe(7);
   });
 });
