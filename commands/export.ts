@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { monthIn, readWords } from '../src/core/argument-words';
 import type { Command } from '../src/core/command';
 import { t } from '../src/prompts';
 import { exportLedger } from '../src/submissions/ledger-export';
 import { monthLabel, monthOf } from '../src/tasks/period';
 
-/** 导出: the month's ledger as an Excel workbook for the coordinator. */
+/** 导出: the month's ledger as an Excel workbook, sent to the coordinator as a file where the channel can. */
 const exportCommand: Command = {
   name: '导出',
   aliases: ['export'],
@@ -18,12 +19,8 @@ const exportCommand: Command = {
     if (!read.ok) return ctx.reply(read.message);
     const month = monthIn(read.words) ?? monthOf(ctx.now);
     const result = await exportLedger(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.exportsDir);
-    await ctx.reply(
-      [
-        t('export.done', { month: monthLabel(month), file: result.file, tasks: result.taskCount, count: result.submissionCount }),
-        t('export.no_file_channel'),
-      ].join('\n'),
-    );
+    const caption = t('export.done', { month: monthLabel(month), tasks: result.taskCount, count: result.submissionCount });
+    await ctx.reply({ file: { path: result.file, name: path.basename(result.file), caption } });
   },
 };
 

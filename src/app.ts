@@ -60,9 +60,9 @@ export async function createApp(
     knowledge,
     answerQuestion: answerFromDocuments(knowledge),
     exportsDir: path.join(config.dataDir, 'exports'),
-    transport: channel,
+    channel,
   });
-  const send = (out: Outgoing) => bot.send(out);
+  const send = async (out: Outgoing) => void (await bot.send(out));
   const reminders = reminderJob({ store, catalog, roster, send, log });
   const forms = formLapseJob({ store, conversations, roster, send, log });
   return { roster, catalog, knowledge, store, bot, channel, jobs: [housekeepingJob(store), reminders, forms] };

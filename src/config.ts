@@ -4,6 +4,9 @@ import { StartupError } from './startup-error';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** The channels `npm start` can run on; simulate is driven by its own command. */
+export const CHANNELS = ['console'] as const;
+
 /**
  * Every environment variable the bot reads. Unknown CREDIT_* and OPENAI_* variables are refused
  * too, so a typo such as CREDIT_DATADIR does not silently fall back to the default.
@@ -15,7 +18,7 @@ const envSchema = z.object({
   CREDIT_TASKS_FILE: z.string().min(1).default('data/tasks.yaml'),
   CREDIT_DOCS_DIR: z.string().min(1).default('data/docs'),
   CREDIT_SYNONYMS_FILE: z.string().min(1).default('data/synonyms.yaml'),
-  CREDIT_CHANNEL: z.enum(['console']).default('console'),
+  CREDIT_CHANNEL: z.enum(CHANNELS, { error: `应为 ${CHANNELS.map((c) => `"${c}"`).join('、')}（飞书 lark、企业微信 wechat 尚未接入）` }).default('console'),
   /** An OpenAI-compatible server for policy answers (DeepSeek, Qwen, Ollama, vLLM …); unset: extractive answers. */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url('应为网址，例如 https://api.deepseek.com/v1').optional(),
@@ -34,7 +37,7 @@ export interface Config {
   tasksFile: string;
   docsDir: string;
   synonymsFile: string;
-  channel: 'console';
+  channel: (typeof CHANNELS)[number];
   logLevel: LogLevel;
   /** Set when OPENAI_API_KEY is: answers are then written by the model from the passages found. */
   llm?: LlmConfig;

@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConsoleChannel } from './channels/console-channel';
-import { loadConfig } from './config';
+import type { Channel } from './channels/channel';
+import { loadConfig, type Config } from './config';
 import { systemClock } from './core/clock';
 import { createApp } from './app';
 import { createLogger } from './logger';
+import type { Roster } from './org/roster';
 import { t } from './prompts';
 import { LiveScheduler } from './scheduler/live-scheduler';
 import { StartupError } from './startup-error';
@@ -23,26 +25,33 @@ async function main(): Promise<void> {
   const logFile = path.join(config.dataDir, 'logs', 'bot.log');
   const log = createLogger(config.logLevel, { kind: 'file', file: logFile }, config.secrets);
   if (fresh) log.info({ db: config.dbFile, movedTo: backup ?? null }, 'started fresh');
-  const app = await createApp(config, systemClock, log, (roster) =>
-    new ConsoleChannel({
-      roster,
-      clock: systemClock,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-      notes: [t('console.files', { log: logFile, db: config.dbFile }), ...notes],
-    }),
-  );
+  const app = await createApp(config, systemClock, log, (roster) => makeChannel(config, roster, [t('console.files', { log: logFile, db: config.dbFile }), ...notes]));
   const scheduler = new LiveScheduler(systemClock, log);
   await scheduler.start(app.jobs);
   log.info({ channel: app.channel.name, org: config.orgFile, db: config.dbFile }, 'bot started');
-  await app.channel.run(async (msg) => {
-    await app.bot.handle(msg);
+  process.once('SIGTERM', () => void app.channel.stop());
+  await app.channel.start(async (event) => {
+    await app.bot.handle(event);
     scheduler.refresh();
   });
   scheduler.stop();
   await release();
   log.info('bot stopped');
+}
+
+/** The channel CREDIT_CHANNEL names (config.ts refuses the ones not built yet). */
+function makeChannel(config: Config, roster: Roster, notes: string[]): Channel {
+  switch (config.channel) {
+    case 'console':
+      return new ConsoleChannel({
+        roster,
+        clock: systemClock,
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+        notes,
+      });
+  }
 }
 
 function parseArguments(args: string[]): { fresh: boolean } {

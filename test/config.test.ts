@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CREDIT_CHANNEL: 'telegram' })).toThrow(/CREDIT_CHANNEL="telegram".*"console"/);
   });
 
+  it('picks the channel from CREDIT_CHANNEL, and says which are not built yet', () => {
+    expect(loadConfig({}).channel).toBe('console');
+    expect(loadConfig({ CREDIT_CHANNEL: 'console' }).channel).toBe('console');
+    expect(() => loadConfig({ CREDIT_CHANNEL: 'lark' })).toThrow('配置错误：环境变量 CREDIT_CHANNEL="lark" 无效：应为 "console"（飞书 lark、企业微信 wechat 尚未接入）');
+  });
+
   it('turns the language model on only with OPENAI_API_KEY, and checks its URL', () => {
     expect(loadConfig({ OPENAI_MODEL: 'qwen-plus' }).llm).toBeUndefined();
     expect(loadConfig({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }).llm).toEqual({ apiKey: 'sk-x', baseURL: 'http://127.0.0.1:1/v1', model: 'gpt-4o-mini', timeoutMs: 8000 });

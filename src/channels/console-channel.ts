@@ -1,12 +1,12 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Clock } from '../core/clock';
-import type { Address, Incoming, Outgoing } from '../core/message';
+import type { Address, Incoming, IncomingMessage, Outgoing } from '../core/message';
 import { renderText } from '../core/render-text';
 import type { Person } from '../org/schema';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 import { addressLabel } from './address-label';
-import type { Channel } from './channel';
+import type { Channel, ChannelCapabilities } from './channel';
 import { parseTypedMentions } from './typed-mentions';
 
 export interface ConsoleOptions {
@@ -33,6 +33,8 @@ type Me = { id: string; name: string; person?: Person };
  */
 export class ConsoleChannel implements Channel {
   readonly name = 'console';
+  /** A terminal shows text: cards arrive with numbered replies, files as where they were saved. */
+  readonly capabilities: ChannelCapabilities = { cards: false, files: false, mentions: 'name' };
   readonly #o: ConsoleOptions;
   #me: Me;
   #where: Where;
@@ -41,6 +43,7 @@ export class ConsoleChannel implements Channel {
   /** Set while the bot handles a line the user typed in a group. */
   #handlingGroupLine = false;
   #seq = 0;
+  #sent = 0;
 
   constructor(options: ConsoleOptions) {
     this.#o = options;
@@ -51,7 +54,8 @@ export class ConsoleChannel implements Channel {
     this.#where = { kind: 'group', groupId: roster.mainGroup.id };
   }
 
-  async run(handle: (msg: Incoming) => Promise<void>): Promise<void> {
+  /** Reads the terminal until its input ends, /quit, or `stop()`. */
+  async start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
     const { input, output, interactive, roster } = this.#o;
     this.#print([
       t('console.banner', { bot: roster.botName, department: roster.department.name }),
@@ -70,7 +74,7 @@ export class ConsoleChannel implements Channel {
         if (!interactive) this.#print(`${this.#me.name}（${this.#whereLabel()}）：${text}`);
         this.#handlingGroupLine = this.#where.kind === 'group';
         try {
-          await handle(this.#incoming(text));
+          await onEvent(this.#incoming(text));
         } finally {
           this.#handlingGroupLine = false;
         }
@@ -82,7 +86,11 @@ export class ConsoleChannel implements Channel {
     rl.close();
   }
 
-  async send(out: Outgoing): Promise<void> {
+  async stop(): Promise<void> {
+    this.#rl?.close();
+  }
+
+  async send(out: Outgoing): Promise<{ messageId: string }> {
     const { roster } = this.#o;
     if (this.#handlingGroupLine && this.#where.kind === 'group' && this.#isMyDirectChat(out.to)) {
       this.#where = { kind: 'direct' };
@@ -94,17 +102,19 @@ export class ConsoleChannel implements Channel {
     this.#print(`${head}\n${body}`);
     // A message that arrives on its own (a reminder) must not leave the prompt buried.
     if (!this.#busy) this.#prompt();
+    return { messageId: `console-out-${++this.#sent}` };
   }
 
   #isMyDirectChat(to: Address): boolean {
     return (to.kind === 'direct' && to.personId === this.#me.id) || (to.kind === 'chat' && to.chatType === 'direct' && to.chatId === `dm:${this.#me.id}`);
   }
 
-  #incoming(typed: string): Incoming {
+  #incoming(typed: string): IncomingMessage {
     const { roster, clock } = this.#o;
     const isGroup = this.#where.kind === 'group';
     const parsed = isGroup ? parseTypedMentions(typed, roster) : { text: typed, mentionsBot: false, mentions: [] };
     return {
+      kind: 'message',
       channel: this.name,
       chatId: this.#where.kind === 'group' ? this.#where.groupId : `dm:${this.#me.id}`,
       chatType: isGroup ? 'group' : 'direct',

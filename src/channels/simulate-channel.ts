@@ -1,28 +1,42 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock';
-import type { Address, Card, Outgoing } from '../core/message';
+import type { Address, Card, Content, Incoming, Outgoing } from '../core/message';
 import { renderText } from '../core/render-text';
 import type { Roster } from '../org/roster';
 import { formatLocalIso } from '../time';
-import type { Channel } from './channel';
+import type { Channel, ChannelCapabilities } from './channel';
 
-/** One line of simulate's output. */
+/** One line of simulate's output: a message the bot sent, or (with `update`) a change to one. */
 export interface SimulatedOutput {
   at: string;
   chat: string;
   mentions: string[];
+  /** The message as a text-only chat shows it. */
   text: string;
   card?: Card;
+  /** The file delivered: its name, and where it was on disk. */
+  file?: { name: string; path?: string };
+  /** The id a press of its buttons names. */
+  messageId?: string;
+  /** Set on a line that replaces an earlier message: that message's id. */
+  update?: string;
 }
 
 /**
- * The channel behind `npm run simulate`: messages are fed in by the script runner, and every
- * message the bot sends becomes one JSON line stamped with the virtual time.
+ * The channel behind `npm run simulate`: the script runner delivers what people say and press,
+ * and every message the bot sends becomes one JSON line stamped with the virtual time. It shows
+ * cards and files as a platform would (the `card` and `file` fields) next to their text.
  */
 export class SimulateChannel implements Channel {
   readonly name = 'simulate';
+  readonly capabilities: ChannelCapabilities = { cards: true, files: true, mentions: 'id' };
   readonly #roster: Roster;
   readonly #clock: Clock;
   readonly #write: (line: SimulatedOutput) => void;
+  readonly #chatOf = new Map<string, string>();
+  readonly #ids = new Set<string>();
+  #onEvent: ((event: Incoming) => Promise<void>) | undefined;
+  #stopped: (() => void) | undefined;
 
   constructor(roster: Roster, clock: Clock, write: (line: SimulatedOutput) => void) {
     this.#roster = roster;
@@ -30,18 +44,53 @@ export class SimulateChannel implements Channel {
     this.#write = write;
   }
 
-  /** The script runner feeds messages itself, so there is nothing to listen to. */
-  async run(): Promise<void> {}
+  /** Listens until `stop()`: the script runner delivers the events. */
+  start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
+    this.#onEvent = onEvent;
+    return new Promise((resolve) => (this.#stopped = resolve));
+  }
 
-  async send(out: Outgoing): Promise<void> {
-    const line: SimulatedOutput = {
-      at: formatLocalIso(this.#clock.now()),
-      chat: this.chatName(out.to),
-      mentions: out.mentions,
-      text: renderText(out.content),
-    };
-    if ('card' in out.content) line.card = out.content.card;
-    this.#write(line);
+  async stop(): Promise<void> {
+    this.#onEvent = undefined;
+    this.#stopped?.();
+  }
+
+  /** What a person in the script said or pressed, handed to the bot as a platform would. */
+  async deliver(event: Incoming): Promise<void> {
+    if (!this.#onEvent) throw new Error('simulate channel is not started');
+    await this.#onEvent(event);
+  }
+
+  async send(out: Outgoing): Promise<{ messageId: string }> {
+    const chat = this.chatName(out.to);
+    const line = this.#render(chat, out.mentions, out.content);
+    const messageId = this.#idFor(line);
+    this.#chatOf.set(messageId, chat);
+    this.#write({ ...line, messageId });
+    return { messageId };
+  }
+
+  async update(messageId: string, content: Content): Promise<void> {
+    this.#write({ ...this.#render(this.#chatOf.get(messageId) ?? '', [], content), update: messageId });
+  }
+
+  /**
+   * Ids follow from what was sent, where and when, so a transcript reads the same on every run
+   * and across restarts (a new process must not reuse an id the store still remembers).
+   */
+  #idFor(line: SimulatedOutput): string {
+    const base = `sim-${createHash('sha1').update(`${line.at}|${line.chat}|${line.text}`).digest('hex').slice(0, 12)}`;
+    let id = base;
+    for (let n = 2; this.#ids.has(id); n++) id = `${base}-${n}`;
+    this.#ids.add(id);
+    return id;
+  }
+
+  #render(chat: string, mentions: string[], content: Content): SimulatedOutput {
+    const line: SimulatedOutput = { at: formatLocalIso(this.#clock.now()), chat, mentions, text: renderText(content) };
+    if ('card' in content) line.card = content.card;
+    if ('file' in content) line.file = { name: content.file.name, ...('path' in content.file ? { path: content.file.path } : {}) };
+    return line;
   }
 
   /** "group" for the main group, "group:<id>" for another, "dm:<person id>" for a direct chat. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Conversations } from '../conversations/conversations';
+import type { OutboundChannel } from '../channels/channel';
+import { conversationKey, type Conversations } from '../conversations/conversations';
 import { answerStrayFormReply } from '../conversations/stray-reply';
 import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
@@ -9,21 +10,16 @@ import { t } from '../prompts';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { ChatContext } from './chat-context';
-import { chatKey, pressedButton, rememberButtons } from './choices';
+import { answerableCard, answeredCard, chatKey, markAnswered, numberedButton, offeredSince, recordSent, waitingCard, type Asker } from './cards';
 import type { Clock } from './clock';
 import type { CommandMatch, CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
+import { degrade } from './degrade';
 import { KeyedQueue } from './keyed-queue';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
 import { MAX_MESSAGE_LENGTH, withoutOwnMention } from './user-text';
-import type { Address, Content, Incoming, Outgoing } from './message';
-
-/** Whatever delivers the bot's messages: a channel adapter. */
-export interface Transport {
-  readonly name: string;
-  send(out: Outgoing): Promise<void>;
-}
+import type { Address, Content, Incoming, IncomingAction, IncomingMessage, Outgoing } from './message';
 
 /** Answers free text addressed to the bot that is not a command (a policy question). */
 export type QuestionHandler = (ctx: ChatContext, question: string) => Promise<void>;
@@ -39,12 +35,13 @@ export interface BotParts {
   knowledge: KnowledgeService;
   answerQuestion: QuestionHandler;
   exportsDir: string;
-  transport: Transport;
+  channel: OutboundChannel;
 }
 
 /**
- * The one entry point for every incoming message, whatever the platform: dedupe, identify the
- * sender, route (form or command → question → ignore), and the one error path.
+ * The one entry point for every incoming event, whatever the platform: dedupe, identify the
+ * sender, find the card a press or a typed number answers, route (form or command → question →
+ * ignore), and the one error path.
  */
 export class Bot {
   readonly #parts: BotParts;
@@ -54,33 +51,40 @@ export class Bot {
     this.#parts = parts;
   }
 
-  /** Handles one message. Never rejects: a failure is logged and the user gets an apology. */
-  handle(msg: Incoming): Promise<void> {
-    return this.#queue.run(`${msg.channel}|${msg.chatId}`, () => this.#process(msg));
+  /** Handles one message or button press. Never rejects: a failure is logged and the user gets an apology. */
+  handle(event: Incoming): Promise<void> {
+    return this.#queue.run(`${event.channel}|${event.chatId}`, () => this.#process(event));
   }
 
-  /** Sends a message from the bot (replies, reminders, notices all pass here). */
-  async send(out: Outgoing): Promise<void> {
-    const { store, clock, transport } = this.#parts;
-    const buttons = 'card' in out.content ? out.content.card.buttons : undefined;
-    await transport.send(out);
-    await rememberButtons(store, chatKey(transport.name, out.to), buttons, clock.now());
+  /**
+   * Sends a message from the bot (replies, reminders, notices all pass here), in a form the
+   * channel can show, and remembers a card's buttons for the answer to come.
+   */
+  async send(out: Outgoing): Promise<{ messageId: string }> {
+    const { store, clock, channel } = this.#parts;
+    const sent = await channel.send({ ...out, content: degrade(out.content, channel.capabilities) });
+    await recordSent(store, channel.name, out, sent.messageId, clock.now());
+    return sent;
   }
 
-  async #process(msg: Incoming): Promise<void> {
+  async #process(event: Incoming): Promise<void> {
     const { roster, store, log } = this.#parts;
-    const person = roster.findBySender(msg.channel, msg.senderId);
+    const person = roster.findBySender(event.channel, event.senderId);
+    // A press reads on as the button's value, said by the one who pressed it.
+    // "@信用助手 …" typed in a direct chat says no more than the text after it.
+    const msg: IncomingMessage = event.kind === 'message' ? { ...event, text: withoutOwnMention(event.text, roster.botName) } : { ...event, kind: 'message', text: event.value, mentionsBot: true, mentions: [] };
     const ctx = this.#context(msg, person);
     try {
-      if (!(await recordFirstDelivery(store, `${msg.channel}|${msg.messageId}`, ctx.now))) {
-        log.debug({ channel: msg.channel, messageId: msg.messageId }, 'duplicate delivery ignored');
+      if (!(await recordFirstDelivery(store, `${event.channel}|${event.messageId}`, ctx.now))) {
+        log.debug({ channel: event.channel, messageId: event.messageId }, 'duplicate delivery ignored');
         return;
       }
-      await this.#route(ctx);
+      if (event.kind === 'action') await this.#press(ctx, event);
+      else await this.#route(ctx, (await this.#typedAnswer(ctx)) ?? msg.text.trim());
     } catch (error) {
       const ref = randomBytes(3).toString('hex');
       log.error(
-        { err: error, ref, channel: msg.channel, chatId: msg.chatId, messageId: msg.messageId, person: person?.id, text: msg.text.slice(0, 200) },
+        { err: error, ref, channel: event.channel, chatId: event.chatId, messageId: event.messageId, person: person?.id, text: msg.text.slice(0, 200) },
         'handler failed',
       );
       const admins = roster.adminNames();
@@ -90,12 +94,44 @@ export class Bot {
     }
   }
 
-  async #route(ctx: ChatContext): Promise<void> {
-    const { commands, conversations, answerQuestion, roster, transport } = this.#parts;
-    const { msg, person } = ctx;
+  /** A press of a card that still waits is its button's value; any other press is told the card expired. */
+  async #press(ctx: ChatContext, action: IncomingAction): Promise<void> {
+    const { channel, conversations } = this.#parts;
+    const card = waitingCard(ctx.store, channel.name, action.cardMessageId, ctx.now);
+    const button = card?.card.buttons?.find((b) => b.value === action.value);
+    if (!card || !button) {
+      await ctx.reply(t('card.expired'));
+      if (ctx.msg.chatType === 'direct') await conversations.remind(ctx);
+      return;
+    }
+    await markAnswered(ctx.store, channel.name, action.cardMessageId, ctx.now);
+    await channel.update?.(action.cardMessageId, answeredCard(card.card, button.label));
+    await this.#route(ctx, button.value);
+  }
+
+  /** A number typed in answer to a card ("1", "１") stands for that button's value. */
+  async #typedAnswer(ctx: ChatContext): Promise<string | undefined> {
+    if (ctx.msg.chatType !== 'direct' && !ctx.msg.mentionsBot) return undefined;
+    const asker = this.#asker(ctx);
+    const found = answerableCard(ctx.store, asker, ctx.now);
+    const button = found && numberedButton(found.card, ctx.msg.text);
+    if (!found || !button) return undefined;
+    await markAnswered(ctx.store, asker.channel, found.messageId, ctx.now);
+    return button.value;
+  }
+
+  /** Whose conversation a message belongs to, for finding the card it answers. */
+  #asker(ctx: ChatContext): Asker {
+    const { channel } = this.#parts;
+    const person = ctx.person?.id ?? ctx.msg.senderId;
+    const inForm = ctx.msg.chatType === 'direct' && ctx.person !== undefined && ctx.store.data.conversations[conversationKey(ctx.msg.channel, ctx.person.id)] !== undefined;
+    return { channel: channel.name, chat: chatKey(channel.name, this.#replyAddress(ctx.msg, ctx.person)), person, inForm };
+  }
+
+  async #route(ctx: ChatContext, text: string): Promise<void> {
+    const { commands, conversations, answerQuestion, roster } = this.#parts;
+    const { msg } = ctx;
     const addressed = msg.chatType === 'direct' || msg.mentionsBot;
-    let text = withoutOwnMention(msg.text, roster.botName);
-    if (addressed) text = pressedButton(ctx.store, chatKey(transport.name, this.#replyAddress(msg, person)), text) ?? text;
     ctx = { ...ctx, args: text };
 
     // A pasted wall of text is refused before anything reads or quotes it.
@@ -114,8 +150,7 @@ export class Bot {
         command = commands.match(routed.text);
         if (command) await this.#runCommand(ctx, command);
         // A command that just offered buttons keeps them: the form's reminder would replace them.
-        const offered = (ctx.store.data.choices[chatKey(transport.name, this.#replyAddress(msg, person))]?.sentAt ?? '') >= ctx.now.toISOString();
-        if (!offered) await conversations.remind(ctx, routed.since);
+        if (!offeredSince(ctx.store, this.#asker(ctx), ctx.now)) await conversations.remind(ctx, routed.since);
         return;
       }
     }
@@ -134,7 +169,7 @@ export class Bot {
     if (smallTalk) {
       const mayUse = (name: string) => {
         const match = commands.match(name);
-        return match !== undefined && commands.allows(match.command, person);
+        return match !== undefined && commands.allows(match.command, ctx.person);
       };
       return ctx.reply(smallTalkReply(smallTalk, roster.botName, mayUse));
     }
@@ -161,11 +196,15 @@ export class Bot {
     await runCommand(command, { ...ctx, args });
   }
 
-  #context(msg: Incoming, person: Person | undefined): ChatContext {
+  #context(msg: IncomingMessage, person: Person | undefined): ChatContext {
     const { roster, store, clock, log, commands, catalog, conversations, knowledge, exportsDir, answerQuestion } = this.#parts;
     const replyTo = this.#replyAddress(msg, person);
     // In a group the reply names its addressee, as a person would.
     const mentions = msg.chatType === 'group' && person ? [person.id] : [];
+    // What goes back to where they wrote, or to their direct chat, continues their conversation.
+    const chats = [replyTo, ...(person ? [{ kind: 'direct', personId: person.id } as const] : [])].map((a) => chatKey(this.#parts.channel.name, a));
+    const conversationWith = person?.id ?? msg.senderId;
+    const send = (out: Outgoing) => this.send(chats.includes(chatKey(this.#parts.channel.name, out.to)) ? { ...out, conversationWith } : out).then(() => undefined);
     const ctx: ChatContext = {
       msg,
       person,
@@ -179,16 +218,15 @@ export class Bot {
       conversations,
       knowledge,
       exportsDir,
-      reply: (content: Content | string) =>
-        this.send({ to: replyTo, mentions, content: typeof content === 'string' ? { text: content } : content }),
-      send: (out: Outgoing) => this.send(out),
+      reply: (content: Content | string) => send({ to: replyTo, mentions, content: typeof content === 'string' ? { text: content } : content }),
+      send,
       answerQuestion: (question: string) => answerQuestion(ctx, question),
     };
     return ctx;
   }
 
   /** Replies go to the org's group or the person's direct chat when known, else the raw chat. */
-  #replyAddress(msg: Incoming, person: Person | undefined): Address {
+  #replyAddress(msg: IncomingMessage, person: Person | undefined): Address {
     if (msg.chatType === 'direct' && person) return { kind: 'direct', personId: person.id };
     const group = msg.chatType === 'group' ? this.#parts.roster.groupForChat(msg.channel, msg.chatId) : undefined;
     if (group) return { kind: 'group', groupId: group.id };

@@ -6,11 +6,11 @@ import type { Roster } from '../org/roster';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { CommandRegistry } from './command';
-import type { Content, Incoming, Outgoing } from './message';
+import type { Content, IncomingMessage, Outgoing } from './message';
 
 /** What every handler (command, conversation, question answerer) gets for one incoming message. */
 export interface ChatContext {
-  msg: Incoming;
+  msg: IncomingMessage;
   /** The sender in the roster, or undefined for someone the department has not listed. */
   person: Person | undefined;
   /** The handler's part of the text: for a command, what follows its name. */

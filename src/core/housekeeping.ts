@@ -1,12 +1,10 @@
 import type { Job } from '../scheduler/job';
 import type { Store } from '../store/store';
 import { localDateTime } from '../time';
+import { forgetOldCards } from './cards';
 import { SEEN_RETENTION_DAYS } from './dedupe';
 
-/** Button choices older than this no longer answer to a typed number. */
-const CHOICE_RETENTION_DAYS = 7;
-
-/** Nightly at 03:00: forget old message ids and stale button choices so db.json stays small. */
+/** Nightly at 03:00: forget old message ids and cards that wait no more, so db.json stays small. */
 export function housekeepingJob(store: Store): Job {
   return {
     name: 'housekeeping',
@@ -17,11 +15,10 @@ export function housekeepingJob(store: Store): Job {
     },
     async run(now) {
       const seenCutoff = new Date(now.getTime() - SEEN_RETENTION_DAYS * 86_400_000).toISOString();
-      const choiceCutoff = new Date(now.getTime() - CHOICE_RETENTION_DAYS * 86_400_000).toISOString();
       await store.update((db) => {
         for (const [key, at] of Object.entries(db.seenMessages)) if (at < seenCutoff) delete db.seenMessages[key];
-        for (const [key, c] of Object.entries(db.choices)) if (c.sentAt < choiceCutoff) delete db.choices[key];
       });
+      await forgetOldCards(store, now);
     },
   };
 }

@@ -2,7 +2,8 @@
 
 export type ChatType = 'group' | 'direct';
 
-export interface Incoming {
+/** Where an event happened and who caused it; common to messages and button presses. */
+interface EventBase {
   /** Which adapter it came from: 'console', 'simulate', 'lark', 'wechat'. */
   channel: string;
   /** The platform's chat id: for the console and simulate, an org group id or `dm:<person id>`. */
@@ -11,14 +12,31 @@ export interface Incoming {
   /** The platform's id for the sender (roster id, Lark open_id, WeChat alias or name). */
   senderId: string;
   senderName?: string;
-  /** The text with the bot's own @-mention removed. */
-  text: string;
-  mentionsBot: boolean;
-  /** Platform ids of the other people @-mentioned. */
-  mentions: string[];
+  /** The platform's id for this event: redeliveries carry the same one. */
   messageId: string;
   time: Date;
 }
+
+/** Someone wrote in a chat. */
+export interface IncomingMessage extends EventBase {
+  kind: 'message';
+  /** The text with the bot's own @-mention removed. */
+  text: string;
+  mentionsBot: boolean;
+  /** Roster ids of the other people @-mentioned, resolved by the channel. */
+  mentions: string[];
+}
+
+/** Someone pressed a button of a card the bot sent. */
+export interface IncomingAction extends EventBase {
+  kind: 'action';
+  /** The message id the channel returned when it sent the card. */
+  cardMessageId: string;
+  /** The pressed button's value. */
+  value: string;
+}
+
+export type Incoming = IncomingMessage | IncomingAction;
 
 export interface Button {
   label: string;
@@ -35,7 +53,14 @@ export interface Card {
   buttons?: Button[];
 }
 
-export type Content = { text: string } | { card: Card };
+/** A file to deliver: one on disk, or bytes made in memory. */
+export type FileContent = ({ path: string } | { data: Buffer }) & {
+  /** The name the recipient sees, e.g. 信用监测台账-2026-11.xlsx. */
+  name: string;
+  caption?: string;
+};
+
+export type Content = { text: string } | { card: Card } | { file: FileContent };
 
 /** Where a message goes: a group from org.yaml, a person's direct chat, or a raw platform chat. */
 export type Address =
@@ -50,4 +75,10 @@ export interface Outgoing {
   content: Content;
   /** Set for messages from the outbox: platforms that dedupe sends (Lark's `uuid`) get it. */
   idempotencyKey?: string;
+  /**
+   * The sender id of the person this message answers, for messages sent while handling their
+   * message in their chat or their direct chat. Its buttons then belong to that person's
+   * conversation; unset (reminders, notices), its buttons never capture a conversation's replies.
+   */
+  conversationWith?: string;
 }

@@ -1,12 +1,15 @@
+import { t } from '../prompts';
 import type { Card, Content } from './message';
 
 /**
- * How a card reads on a channel that shows only text (WeChat, the console, simulate's `text`):
- * a title, its lines, the table as rows joined by "｜" (chat fonts do not align columns), the
- * footer, and the buttons as numbered replies.
+ * How content reads on a channel that shows only text (WeChat, the console, simulate's `text`):
+ * a card as a title, its lines, the table as rows joined by "｜" (chat fonts do not align
+ * columns), the footer, and the buttons as numbered replies; a file as its caption and name.
  */
 export function renderText(content: Content): string {
-  return 'text' in content ? content.text : renderCard(content.card);
+  if ('text' in content) return content.text;
+  if ('card' in content) return renderCard(content.card);
+  return [content.file.caption, t('file.attached', { name: content.file.name })].filter(Boolean).join('\n');
 }
 
 function renderCard(card: Card): string {

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { createApp } from '../app';
+import { createApp, type App } from '../app';
 import { SimulateChannel, type SimulatedOutput } from '../channels/simulate-channel';
 import { parseTypedMentions } from '../channels/typed-mentions';
 import type { Config } from '../config';
+import { pressableCards } from '../core/cards';
 import { VirtualClock } from '../core/clock';
-import type { Incoming } from '../core/message';
+import type { Address, IncomingAction, IncomingMessage } from '../core/message';
 import type { Logger } from '../logger';
 import type { Roster } from '../org/roster';
 import { VirtualScheduler } from '../scheduler/virtual-scheduler';
 import { StartupError } from '../startup-error';
-import type { ScriptMessage, ScriptStep } from './script';
+import type { ScriptMessage, ScriptPress, ScriptStep } from './script';
 
 /**
  * Replays a parsed script against the real bot with a virtual clock: clock lines run the jobs
- * due in between, message lines go through `Bot.handle` exactly as a platform's would.
+ * due in between, message and press lines reach `Bot.handle` through the channel exactly as a
+ * platform's events would.
  */
 export async function runScript(
   steps: ScriptStep[],
@@ -24,21 +26,29 @@ export async function runScript(
 ): Promise<void> {
   const first = steps[0];
   if (!first) return;
-  const clock = new VirtualClock(first.kind === 'clock' ? first.time : first.message.time);
-  const app = await createApp(config, clock, log, (roster) => new SimulateChannel(roster, clock, write));
+  const clock = new VirtualClock(first.kind === 'clock' ? first.time : first.kind === 'message' ? first.message.time : first.press.time);
+  let channel: SimulateChannel | undefined;
+  const app = await createApp(config, clock, log, (roster) => (channel = new SimulateChannel(roster, clock, write)));
+  const simulated = channel!;
   const scheduler = new VirtualScheduler(clock, app.jobs, log);
+  const ended = simulated.start(async (event) => {
+    await app.bot.handle(event);
+    scheduler.refresh();
+  });
   for (const step of steps) {
     if (step.kind === 'clock') {
       await scheduler.advanceTo(step.time);
       continue;
     }
-    await scheduler.advanceTo(step.message.time);
-    await app.bot.handle(toIncoming(step.message, app.roster, file));
-    scheduler.refresh();
+    await scheduler.advanceTo(step.kind === 'message' ? step.message.time : step.press.time);
+    await simulated.deliver(step.kind === 'message' ? toMessage(step.message, app.roster, file) : toAction(step.press, app, file));
   }
+  await simulated.stop();
+  await ended;
 }
 
-function toIncoming(m: ScriptMessage, roster: Roster, file: string): Incoming {
+/** Who is speaking and where, as a platform would say it. */
+function origin(m: ScriptMessage | ScriptPress, roster: Roster, file: string) {
   const matches = roster.findPeople(m.from);
   if (matches.length > 1) {
     throw new StartupError(`${file} 第 ${m.line} 行：名册中有 ${matches.length} 位“${m.from}”，请改用人员编号`);
@@ -48,17 +58,33 @@ function toIncoming(m: ScriptMessage, roster: Roster, file: string): Incoming {
   const isGroup = m.chat !== 'dm';
   const groupId = m.chat === 'group' ? roster.mainGroup.id : m.chat.slice('group:'.length);
   if (isGroup && !roster.group(groupId)) throw new StartupError(`${file} 第 ${m.line} 行：名册中没有群 ${groupId}`);
-  const typed = isGroup ? parseTypedMentions(m.text, roster) : { text: m.text, mentionsBot: false, mentions: [] };
   return {
     channel: 'simulate',
     chatId: isGroup ? groupId : `dm:${senderId}`,
-    chatType: isGroup ? 'group' : 'direct',
+    chatType: isGroup ? ('group' as const) : ('direct' as const),
     senderId,
     senderName: matches[0]?.name ?? m.from,
-    text: typed.text,
-    mentionsBot: typed.mentionsBot,
-    mentions: typed.mentions,
     messageId: m.id ?? randomUUID(),
     time: m.time,
   };
+}
+
+function toMessage(m: ScriptMessage, roster: Roster, file: string): IncomingMessage {
+  const base = origin(m, roster, file);
+  const typed = base.chatType === 'group' ? parseTypedMentions(m.text, roster) : { text: m.text, mentionsBot: false, mentions: [] };
+  return { ...base, kind: 'message', ...typed };
+}
+
+/** A press of the button named (label or value) on the person's latest card that has it. */
+function toAction(p: ScriptPress, app: App, file: string): IncomingAction {
+  const base = origin(p, app.roster, file);
+  const inRoster = app.roster.person(base.senderId) !== undefined;
+  const to: Address =
+    base.chatType === 'group' ? { kind: 'group', groupId: base.chatId } : inRoster ? { kind: 'direct', personId: base.senderId } : { kind: 'chat', chatId: base.chatId, chatType: 'direct' };
+  const cards = pressableCards(app.store, { channel: 'simulate', to, person: base.senderId }, p.time);
+  for (const { messageId, card } of cards) {
+    const button = card.card.buttons?.find((b) => b.label === p.press || b.value === p.press);
+    if (button) return { ...base, kind: 'action', cardMessageId: messageId, value: button.value };
+  }
+  throw new StartupError(`${file} 第 ${p.line} 行：${p.from} 收到的卡片中没有按钮“${p.press}”`);
 }

@@ -20,8 +20,9 @@ const MIGRATIONS: Record<number, Migration> = {
   2: (data) => ({ ...data, version: 3, exemptions: [], outbox: [] }),
   // Version 4: published ranking notices.
   3: (data) => ({ ...data, version: 4, rankings: [] }),
-  // Version 5: set-aside forms, ranking notices awaiting 确认发布, the reminder job's own state.
-  4: (data) => ({ ...data, version: 5, parkedForms: [], pendingPublications: {}, reminderState: {} }),
+  // Version 5: set-aside forms, ranking notices awaiting 确认发布, the reminder job's own state, and
+  // the cards sent (which replace the one remembered button list per chat, `choices`).
+  4: ({ choices: _choices, ...data }) => ({ ...data, version: 5, parkedForms: [], pendingPublications: {}, reminderState: {}, cards: { sent: {}, latest: {} } }),
 };
 
 export function versionOf(data: Record<string, unknown>): number {

@@ -8,6 +8,32 @@ const isoTime = z.iso.datetime({ offset: true });
 
 const button = z.object({ label: z.string(), value: z.string() });
 
+const cardSchema = z.object({
+  title: z.string(),
+  lines: z.array(z.string()).optional(),
+  table: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }).optional(),
+  footer: z.array(z.string()).optional(),
+  buttons: z.array(button).optional(),
+});
+
+/** A card with buttons the bot sent, until it is answered or a week old. */
+export const sentCardSchema = z.object({
+  /** The chat it went to (chatKey). */
+  chat: z.string(),
+  /** Its thread: a person's conversation in that chat, or the chat's notices (see cards.ts). */
+  thread: z.string(),
+  card: cardSchema,
+  sentAt: isoTime,
+  /** Set once a button was pressed (or its number typed): the card then waits no more. */
+  answeredAt: isoTime.optional(),
+});
+
+/** The cards the bot sent, by channel and message id, and the latest message of every thread. */
+export const cardsSchema = z.object({
+  sent: z.record(z.string(), sentCardSchema),
+  latest: z.record(z.string(), z.object({ messageId: z.string(), sentAt: isoTime })),
+});
+
 /**
  * A question the bot asked about the form itself, waiting for the person's answer: start another
  * form (setting this one aside), resume a set-aside one, or whether text that begins with a
@@ -162,8 +188,6 @@ export const dbSchema = z.object({
   conversations: z.record(z.string(), conversationStateSchema),
   /** Forms set aside or lapsed, kept a week for 继续填报. */
   parkedForms: z.array(parkedFormSchema),
-  /** Buttons of the last card sent to a chat, so a text-only reply "1" can press one. */
-  choices: z.record(z.string(), z.object({ options: z.array(button), sentAt: isoTime })),
   submissions: z.array(submissionSchema),
   pointsItems: z.array(pointsItemSchema),
   exemptions: z.array(exemptionSchema),
@@ -172,10 +196,13 @@ export const dbSchema = z.object({
   /** Ranking notices awaiting 确认发布, by the admin who asked. */
   pendingPublications: z.record(z.string(), pendingPublicationSchema),
   reminderState: reminderStateSchema,
+  /** Cards waiting for a press or a typed number, so each answer reaches the card it answers. */
+  cards: cardsSchema,
 });
 
 export type Db = z.output<typeof dbSchema>;
 export type ConversationState = z.output<typeof conversationStateSchema>;
+export type SentCard = z.output<typeof sentCardSchema>;
 export type PendingChoice = z.output<typeof pendingChoiceSchema>;
 export type ParkedForm = z.output<typeof parkedFormSchema>;
 export type Submission = z.output<typeof submissionSchema>;
@@ -188,5 +215,5 @@ export type PublishedRanking = z.output<typeof publishedRankingSchema>;
 export type PendingPublication = z.output<typeof pendingPublicationSchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, parkedForms: [], choices: {}, submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {}, reminderState: {} };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, parkedForms: [], submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {}, reminderState: {}, cards: { sent: {}, latest: {} } };
 }

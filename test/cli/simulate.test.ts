@@ -23,7 +23,7 @@ describe('npm run simulate', () => {
     expect(code).toBe(0);
     const lines = jsonl(stdout);
     expect(lines).toEqual([
-      { at: '2026-11-10T09:00:00+08:00', chat: 'group', mentions: ['wang-fang'], text: '您好，我是信用助手。发送「帮助」看看我能做什么。' },
+      { at: '2026-11-10T09:00:00+08:00', chat: 'group', mentions: ['wang-fang'], text: '您好，我是信用助手。发送「帮助」看看我能做什么。', messageId: expect.stringMatching(/^sim-/) },
       expect.objectContaining({ at: '2026-11-12T10:00:00+08:00', chat: 'dm:lin-xiaoyan', card: expect.objectContaining({ title: '我是谁' }) }),
     ]);
     expect(readFileSync('data/org.yaml', 'utf8')).toContain('示例区行政审批服务局');

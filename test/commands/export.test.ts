@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/temp-dir';
 const ROSTER_ORDER = ['办公室', '组织人事科', '商事登记项目审批服务科', '社会事务项目审批服务科', '建设项目审批服务科', '政务服务体系建设指导科', '监督考核科', '综合受理窗口'];
 
 /** 商事登记科 on time, 社会事务科 submitted and then returned, 建设项目科 exempt, 体系科 missing. */
-async function exportNovember(): Promise<{ file: string; reply: string; workbook: ExcelJS.Workbook }> {
+async function exportNovember(): Promise<{ file: string; reply: string; delivered?: { name: string; path?: string }; workbook: ExcelJS.Workbook }> {
   const dataDir = tempDir();
   const s = scriptFrom('2026-11-20T09:00:00+08:00')
     .dm('wang-fang', '填报 双公示', '120', '120', '115', '118', '2', '2', '台账.xlsx', '确认')
@@ -19,7 +19,7 @@ async function exportNovember(): Promise<{ file: string; reply: string; workbook
   const file = path.join(dataDir, 'exports', '信用监测台账-2026-11.xlsx');
   const workbook = new ExcelJS.Workbook();
   if (existsSync(file)) await workbook.xlsx.readFile(file);
-  return { file, reply: lastTo(out, 'dm:xu-wenbo'), workbook };
+  return { file, reply: lastTo(out, 'dm:xu-wenbo'), delivered: out.filter((l) => l.chat === 'dm:xu-wenbo').at(-1)?.file, workbook };
 }
 
 function cells(sheet: ExcelJS.Worksheet, row: number): unknown[] {
@@ -28,8 +28,10 @@ function cells(sheet: ExcelJS.Worksheet, row: number): unknown[] {
 
 describe('导出', () => {
   it('writes the month ledger: a 汇总 sheet and one sheet per task, sections in roster order', async () => {
-    const { file, reply, workbook } = await exportNovember();
-    expect(reply).toBe(`已导出2026年11月工作台账：${file}（12 个任务，1 份提交）。\n当前渠道不能发送文件，请到上述位置取用。`);
+    const { file, reply, delivered, workbook } = await exportNovember();
+    // Simulate takes files: the workbook itself is delivered, with its caption.
+    expect(delivered).toEqual({ name: '信用监测台账-2026-11.xlsx', path: file });
+    expect(reply).toBe('已导出2026年11月工作台账（12 个任务，1 份提交）。\n[文件] 信用监测台账-2026-11.xlsx');
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '制度学习', '双公示', '信用承诺', '信用动态', '重错码', '信易批', '诚信宣传', '信用核查', '失信事件', '异议修复', '平台月报', '红黑名单']);
 
     const summary = workbook.getWorksheet('汇总')!;

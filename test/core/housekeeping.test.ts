@@ -12,16 +12,19 @@ describe('housekeeping', () => {
     expect(job.nextRun(new Date('2026-11-20T03:00:00+08:00'))).toEqual(new Date('2026-11-21T03:00:00+08:00'));
   });
 
-  it('forgets message ids and button choices older than a week, keeps the rest', async () => {
+  it('forgets message ids and cards older than a week, keeps the rest', async () => {
     const store = await Store.open(path.join(tempDir(), 'db.json'));
     await store.update((db) => {
       db.seenMessages.old = '2026-11-01T00:00:00.000Z';
       db.seenMessages.recent = '2026-11-18T00:00:00.000Z';
-      db.choices.old = { options: [], sentAt: '2026-11-01T00:00:00.000Z' };
-      db.choices.recent = { options: [], sentAt: '2026-11-18T00:00:00.000Z' };
+      db.cards.sent.old = { chat: 'c', thread: 'c#notices', card: { title: '旧' }, sentAt: '2026-11-01T00:00:00.000Z' };
+      db.cards.sent.recent = { chat: 'c', thread: 'c#notices', card: { title: '新' }, sentAt: '2026-11-18T00:00:00.000Z' };
+      db.cards.latest['c#old'] = { messageId: 'old', sentAt: '2026-11-01T00:00:00.000Z' };
+      db.cards.latest['c#notices'] = { messageId: 'recent', sentAt: '2026-11-18T00:00:00.000Z' };
     });
     await housekeepingJob(store).run(new Date('2026-11-20T00:00:00Z'));
     expect(Object.keys(store.data.seenMessages)).toEqual(['recent']);
-    expect(Object.keys(store.data.choices)).toEqual(['recent']);
+    expect(Object.keys(store.data.cards.sent)).toEqual(['recent']);
+    expect(Object.keys(store.data.cards.latest)).toEqual(['c#notices']);
   });
 });

@@ -14,6 +14,7 @@ import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { answerFromDocuments } from '../../src/knowledge/answer-question';
 import { KnowledgeService } from '../../src/knowledge/knowledge-service';
+import { FakeChannel } from './fake-channel';
 import { captureLog } from './silent-logger';
 import { tempDir } from './temp-dir';
 
@@ -24,6 +25,8 @@ export interface HarnessOptions {
   start?: Date;
   /** Reopen an existing data directory, as after a restart. */
   dataDir?: string;
+  /** The platform the bot talks to; by default one named simulate with cards and files. */
+  channel?: FakeChannel;
 }
 
 export interface SayOptions {
@@ -50,7 +53,8 @@ export async function botHarness(options: HarnessOptions = {}) {
   const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
   const captured = captureLog();
   const knowledge = await shippedKnowledge();
-  const sent: Outgoing[] = [];
+  const channel = options.channel ?? new FakeChannel({ name: 'simulate' });
+  const sent = channel.sent;
   const bot = new Bot({
     roster,
     store,
@@ -62,11 +66,12 @@ export async function botHarness(options: HarnessOptions = {}) {
     knowledge,
     answerQuestion: options.answerQuestion ?? answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),
-    transport: { name: 'simulate', send: async (out) => void sent.push(out) },
+    channel,
   });
   function message(from: string, text: string, o: SayOptions = {}): Incoming {
     const chat = o.chat ?? 'dm';
     return {
+      kind: 'message',
       channel: o.channel ?? 'simulate',
       chatId: chat === 'group' ? 'main' : `dm:${from}`,
       chatType: chat === 'group' ? 'group' : 'direct',
@@ -87,6 +92,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     log: captured,
     dataDir,
     sent,
+    channel,
     message,
     /** Handles one message and returns what the bot sent in response. */
     async say(from: string, text: string, o: SayOptions = {}): Promise<Outgoing[]> {
@@ -98,5 +104,6 @@ export async function botHarness(options: HarnessOptions = {}) {
 
 export function textOf(out: Outgoing | undefined): string {
   if (!out) return '';
+  if ('file' in out.content) return out.content.file.caption ?? out.content.file.name;
   return 'text' in out.content ? out.content.text : [out.content.card.title, ...(out.content.card.lines ?? [])].join('\n');
 }

@@ -22,6 +22,11 @@ export function scriptFrom(start: string) {
       for (const text of texts) lines.push({ at: stamp(), from, chat: 'dm', text });
       return this;
     },
+    /** A press of the button so labelled (or with that value) on `from`'s latest card in the direct chat. */
+    press(from: string, button: string) {
+      lines.push({ at: stamp(), from, press: button });
+      return this;
+    },
     group(from: string, text: string) {
       lines.push({ at: stamp(), from, chat: 'group', text });
       return this;

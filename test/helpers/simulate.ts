@@ -11,6 +11,8 @@ export interface ScriptLine {
   from?: string;
   chat?: string;
   text?: string;
+  /** A button press: the label or value of a button on the person's latest card that has it. */
+  press?: string;
   id?: string;
 }
 

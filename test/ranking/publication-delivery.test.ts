@@ -29,11 +29,13 @@ async function botWithFlakyGroup() {
   const log = captureLog().log;
   const knowledge = await shippedKnowledge();
   const state = { groupUp: false, sent: [] as Outgoing[] };
-  const transport = {
+  const channel = {
     name: 'simulate',
+    capabilities: { cards: true, files: true, mentions: 'id' as const },
     async send(out: Outgoing) {
       if (out.to.kind === 'group' && !state.groupUp) throw new Error('group chat unreachable');
       state.sent.push(out);
+      return { messageId: `m-${state.sent.length}` };
     },
   };
   const bot = new Bot({
@@ -43,7 +45,7 @@ async function botWithFlakyGroup() {
     log,
     catalog,
     knowledge,
-    transport,
+    channel,
     commands: new CommandRegistry(commandList),
     conversations: new Conversations(appFlows(catalog), workdayLifetime(catalog)),
     answerQuestion: answerFromDocuments(knowledge),
@@ -51,10 +53,10 @@ async function botWithFlakyGroup() {
   });
   let n = 0;
   const say = async (from: string, text: string) => {
-    await bot.handle({ channel: 'simulate', chatId: `dm:${from}`, chatType: 'direct', senderId: from, text, mentionsBot: false, mentions: [], messageId: `m${++n}`, time: clock.now() });
+    await bot.handle({ kind: 'message', channel: 'simulate', chatId: `dm:${from}`, chatType: 'direct', senderId: from, text, mentionsBot: false, mentions: [], messageId: `m${++n}`, time: clock.now() });
     return state.sent.splice(0).map(textOf);
   };
-  const job = reminderJob({ store, catalog, roster, send: (out) => bot.send(out), log });
+  const job = reminderJob({ store, catalog, roster, send: async (out) => void (await bot.send(out)), log });
   return { store, clock, state, say, job };
 }
 

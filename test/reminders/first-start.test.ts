@@ -62,7 +62,7 @@ describe('a store from before the first run was recorded', () => {
   it('counts from its first outbox entry: an install running since mid-October still gets its October draft', async () => {
     const dataDir = tempDir();
     // A version-4 file: written before the job kept its own state.
-    const { reminderState: _r, parkedForms: _p, pendingPublications: _q, ...current } = emptyDb();
+    const { reminderState: _r, parkedForms: _p, pendingPublications: _q, cards: _c, ...current } = emptyDb();
     const old = { ...current, version: 4 };
     old.outbox = [
       {

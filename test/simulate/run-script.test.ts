@@ -22,6 +22,15 @@ describe('runScript', () => {
     expect(out).toMatchObject([{ chat: 'dm:张三', mentions: [] }]);
   });
 
+  it('stops at a press of a button no card has, naming the line', async () => {
+    await expect(
+      simulate([
+        { at: '2026-11-10T09:00:00+08:00', from: '王芳', chat: 'dm', text: '我是谁' },
+        { at: '2026-11-10T09:01:00+08:00', from: '王芳', press: '双公示' },
+      ]),
+    ).rejects.toThrow('scenario 第 2 行：王芳 收到的卡片中没有按钮“双公示”');
+  });
+
   it('replays a redelivered message id once', async () => {
     const line = { at: '2026-11-10T09:00:00+08:00', from: '王芳', chat: 'dm', text: '我是谁', id: 'evt-1' };
     expect(await simulate([line, { ...line, at: '2026-11-10T09:00:05+08:00' }])).toHaveLength(1);

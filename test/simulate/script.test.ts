@@ -12,6 +12,16 @@ describe('parseScript', () => {
     ]);
   });
 
+  it('reads a press line, in the direct chat unless one is named', () => {
+    const steps = parse('{"at":"2026-11-20T09:00:00+08:00","from":"王芳","press":"双公示"}', '{"at":"2026-11-20T09:01:00+08:00","from":"王芳","chat":"group","press":"确认发布","id":"p-2"}');
+    expect(steps).toEqual([
+      { kind: 'press', press: { at: '2026-11-20T09:00:00+08:00', from: '王芳', chat: 'dm', press: '双公示', line: 1, time: new Date('2026-11-20T01:00:00Z') } },
+      { kind: 'press', press: { at: '2026-11-20T09:01:00+08:00', from: '王芳', chat: 'group', press: '确认发布', id: 'p-2', line: 2, time: new Date('2026-11-20T01:01:00Z') } },
+    ]);
+    expect(() => parse('{"at":"2026-11-20T09:00:00+08:00","from":"王芳","press":""}')).toThrow(/字段 press：应为按钮的文字或取值/);
+    expect(() => parse('{"at":"2026-11-20T09:00:00+08:00","from":"王芳","press":"1","text":"1"}')).toThrow(/第 1 行.*text/);
+  });
+
   it('names the line and field of a mistake', () => {
     expect(() => parse('{"at":"2026-11-20T09:00:00+08:00"}', 'not json')).toThrow('s.jsonl 第 2 行：不是有效的 JSON');
     expect(() => parse('{"at":"2026-11-20 09:00","from":"王芳","chat":"dm","text":"x"}')).toThrow(/第 1 行，字段 at：应为带时区的时间/);

@@ -120,9 +120,9 @@ describe('Store', () => {
     expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe(v1);
   });
 
-  it('migrates a version 4 file, adding set-aside forms, pending publications and the reminder state', async () => {
-    const { parkedForms: _p, pendingPublications: _q, reminderState: _r, ...rest } = emptyDb();
-    const v4 = JSON.stringify({ ...rest, version: 4, rankings: [] });
+  it('migrates a version 4 file: set-aside forms, pending publications, the reminder state, and cards for the button list', async () => {
+    const { parkedForms: _p, pendingPublications: _q, reminderState: _r, cards: _c, ...rest } = emptyDb();
+    const v4 = JSON.stringify({ ...rest, version: 4, choices: { 'simulate|dm:wang-fang': { options: [], sentAt: '2026-11-01T00:00:00.000Z' } } });
     const file = dbPath(v4);
     const store = await Store.open(file);
     expect(store.data).toEqual(emptyDb());

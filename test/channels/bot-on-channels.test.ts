@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import type { Channel } from '../../src/channels/channel';
+import { ConsoleChannel } from '../../src/channels/console-channel';
+import { SimulateChannel, type SimulatedOutput } from '../../src/channels/simulate-channel';
+import { loadConfig } from '../../src/config';
+import { VirtualClock } from '../../src/core/clock';
+import { renderText } from '../../src/core/render-text';
+import type { Roster } from '../../src/org/roster';
+import { FakeChannel } from '../helpers/fake-channel';
+import { captureLog } from '../helpers/silent-logger';
+import { tempDir } from '../helpers/temp-dir';
+
+/** A channel as the platform drives it: people say things and press buttons; we read what was shown. */
+interface Platform {
+  channel: Channel;
+  /** Delivers what `from` typed in their direct chat; resolves once the bot has answered. */
+  say(from: string, text: string): Promise<void>;
+  /** Delivers a press of `value` on the last card sent; resolves once the bot has answered. */
+  pressLast?(from: string, value: string): Promise<void>;
+  shown(): string;
+  /** Called after the bot handled each event. */
+  handled?(): void;
+}
+
+const clock = () => new VirtualClock(new Date('2026-11-20T01:00:00Z'));
+
+/** The real app around one channel, as `npm start` and `npm run simulate` build it. */
+async function onApp(make: (roster: Roster, clock: VirtualClock) => Omit<Platform, 'channel'> & { channel: Channel }): Promise<Platform> {
+  const dataDir = tempDir();
+  const config = { ...loadConfig({}), dataDir, dbFile: path.join(dataDir, 'db.json') };
+  const c = clock();
+  let platform!: Platform;
+  const app = await createApp(config, c, captureLog().log, (roster) => (platform = make(roster, c)).channel);
+  void platform.channel.start(async (event) => {
+    await app.bot.handle(event);
+    platform.handled?.();
+  });
+  return platform;
+}
+
+function dmEvent(channel: string, from: string, now: Date) {
+  return { channel, chatId: `dm:${from}`, chatType: 'direct' as const, senderId: from, messageId: `e-${Math.random()}`, time: now };
+}
+
+function consolePlatform(roster: Roster, c: VirtualClock): Platform {
+  const input = new PassThrough();
+  let shown = '';
+  let answered: (() => void) | undefined;
+  const output = new Writable({ write: (chunk, _e, done) => void ((shown += String(chunk)), done()) });
+  return {
+    channel: new ConsoleChannel({ roster, clock: c, input, output, interactive: false }),
+    // `say` resolves once the bot has handled the typed line.
+    handled: () => answered?.(),
+    say: async (from, text) => {
+      const done = new Promise<void>((resolve) => (answered = resolve));
+      input.write(`/as ${from}\n/dm\n${text}\n`);
+      await done;
+    },
+    shown: () => shown,
+  };
+}
+
+function simulatePlatform(roster: Roster, c: VirtualClock): Platform {
+  const lines: SimulatedOutput[] = [];
+  const channel = new SimulateChannel(roster, c, (l) => lines.push(l));
+  return {
+    channel,
+    say: (from, text) => channel.deliver({ ...dmEvent('simulate', from, c.now()), kind: 'message', text, mentionsBot: false, mentions: [] }),
+    pressLast: (from, value) => channel.deliver({ ...dmEvent('simulate', from, c.now()), kind: 'action', cardMessageId: lines.filter((l) => l.card).at(-1)!.messageId!, value }),
+    shown: () => lines.map((l) => `${l.text}${l.file ? `\n<file ${l.file.name}>` : ''}`).join('\n'),
+  };
+}
+
+function fakePlatform(channel: FakeChannel, c: VirtualClock): Platform {
+  return {
+    channel,
+    say: (from, text) => channel.deliver({ ...dmEvent(channel.name, from, c.now()), kind: 'message', text, mentionsBot: false, mentions: [] }),
+    // Only a platform that shows cards has buttons to press.
+    pressLast: !channel.capabilities.cards ? undefined : (from, value) =>
+      channel.deliver({ ...dmEvent(channel.name, from, c.now()), kind: 'action', cardMessageId: channel.messageIds.get(channel.sent.filter((o) => 'card' in o.content).at(-1)!)!, value }),
+    shown: () =>
+      [...channel.sent.map((o) => ('file' in o.content ? `<file ${o.content.file.name}>` : renderText(o.content))), ...channel.updates.map((u) => renderText(u.content))].join('\n'),
+  };
+}
+
+const platforms: Array<[string, () => Promise<Platform>]> = [
+  ['console', () => onApp(consolePlatform)],
+  ['simulate', () => onApp(simulatePlatform)],
+  ['fake Lark-like', () => onApp((_r, c) => fakePlatform(new FakeChannel({ name: 'simulate', canUpdate: true }), c))],
+  ['fake WeChat-like', () => onApp((_r, c) => fakePlatform(new FakeChannel({ name: 'simulate', capabilities: { cards: false, files: false, mentions: 'name' } }), c))],
+];
+
+describe.each(platforms)('the bot on %s', (_name, open) => {
+  it('answers a card by its number', async () => {
+    const p = await open();
+    await p.say('wang-fang', '填报');
+    expect(p.shown()).toContain('1. 双公示');
+    await p.say('wang-fang', '1');
+    expect(p.shown()).toMatch(/开始填报「[^」]*双公示/);
+  });
+
+  it('answers a press on platforms with cards, and edits the card where it can', async () => {
+    const p = await open();
+    if (!p.channel.capabilities.cards) {
+      expect(p.pressLast).toBeUndefined();
+      return;
+    }
+    await p.say('wang-fang', '填报');
+    await p.pressLast!('wang-fang', '双公示');
+    expect(p.shown()).toMatch(/开始填报「[^」]*双公示/);
+    expect(p.shown().includes('已选择：双公示')).toBe(p.channel.update !== undefined);
+  });
+
+  it('delivers the exported workbook as a file, or says where it was saved', async () => {
+    const p = await open();
+    await p.say('xu-wenbo', '导出 2026-11');
+    if (p.channel.capabilities.files) expect(p.shown()).toContain('<file 信用监测台账-2026-11.xlsx>');
+    else expect(p.shown()).toMatch(/文件已保存到：.*信用监测台账-2026-11\.xlsx。当前渠道不能发送文件/);
+  });
+});

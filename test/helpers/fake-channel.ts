@@ -1,0 +1,56 @@
+import type { Channel, ChannelCapabilities } from '../../src/channels/channel';
+import type { Content, Incoming, Outgoing } from '../../src/core/message';
+
+export interface FakeChannelOptions {
+  name?: string;
+  capabilities?: Partial<ChannelCapabilities>;
+  /** Whether sent messages can be edited (Lark can; WeChat cannot). */
+  canUpdate?: boolean;
+}
+
+/**
+ * A platform in memory, for tests: events are delivered by the test, and everything the bot
+ * sends or edits is recorded. Capabilities are chosen per test (a Lark-like one with cards and
+ * edits, a WeChat-like text-only one).
+ */
+export class FakeChannel implements Channel {
+  readonly name: string;
+  readonly capabilities: ChannelCapabilities;
+  /** What the bot sent, as the channel received it (after the core's degradation). */
+  readonly sent: Outgoing[] = [];
+  readonly messageIds = new Map<Outgoing, string>();
+  readonly updates: Array<{ messageId: string; content: Content }> = [];
+  readonly update?: (messageId: string, content: Content) => Promise<void>;
+  #onEvent: ((event: Incoming) => Promise<void>) | undefined;
+  #stopped: (() => void) | undefined;
+  #seq = 0;
+
+  constructor(options: FakeChannelOptions = {}) {
+    this.name = options.name ?? 'fake';
+    this.capabilities = { cards: true, files: true, mentions: 'id', ...options.capabilities };
+    if (options.canUpdate) this.update = async (messageId, content) => void this.updates.push({ messageId, content });
+  }
+
+  start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
+    this.#onEvent = onEvent;
+    return new Promise((resolve) => (this.#stopped = resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.#onEvent = undefined;
+    this.#stopped?.();
+  }
+
+  /** What a person on the platform did, handed to the bot. */
+  async deliver(event: Incoming): Promise<void> {
+    if (!this.#onEvent) throw new Error('fake channel is not started');
+    await this.#onEvent(event);
+  }
+
+  async send(out: Outgoing): Promise<{ messageId: string }> {
+    const messageId = `${this.name}-msg-${++this.#seq}`;
+    this.sent.push(out);
+    this.messageIds.set(out, messageId);
+    return { messageId };
+  }
+}
