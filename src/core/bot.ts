@@ -14,15 +14,16 @@ import type { Clock } from './clock';
 import type { CommandMatch, CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
 import { KeyedQueue } from './keyed-queue';
+import { OutboundSender, type OutboundOptions, type OutboundTransport } from './outbound/sender';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
+import { DEFAULT_STALE_MINUTES, setAsideIfStale } from './stale-window';
 import { MAX_MESSAGE_LENGTH } from './user-text';
 import type { Address, Content, Incoming, Outgoing } from './message';
 
 /** Whatever delivers the bot's messages: a channel adapter. */
-export interface Transport {
+export interface Transport extends OutboundTransport {
   readonly name: string;
-  send(out: Outgoing): Promise<void>;
 }
 
 /** Answers free text addressed to the bot that is not a command (a policy question). */
@@ -40,6 +41,10 @@ export interface BotParts {
   answerQuestion: QuestionHandler;
   exportsDir: string;
   transport: Transport;
+  /** Pacing, retries and their timer for everything sent (src/core/outbound/); unset: unpaced. */
+  delivery?: Omit<OutboundOptions, 'log'>;
+  /** Events older than this are not acted on (src/core/stale-window.ts). */
+  staleMinutes?: number;
 }
 
 /**
@@ -49,9 +54,11 @@ export interface BotParts {
 export class Bot {
   readonly #parts: BotParts;
   readonly #queue = new KeyedQueue();
+  readonly #outbound: OutboundSender;
 
   constructor(parts: BotParts) {
     this.#parts = parts;
+    this.#outbound = new OutboundSender(parts.transport, { ...parts.delivery, log: parts.log });
   }
 
   /** Handles one message. Never rejects: a failure is logged and the user gets an apology. */
@@ -59,12 +66,15 @@ export class Bot {
     return this.#queue.run(`${msg.channel}|${msg.chatId}`, () => this.#process(msg));
   }
 
-  /** Sends a message from the bot (replies, reminders, notices all pass here). */
+  /**
+   * Sends a message from the bot: replies, reminders and notices all pass here, in order per
+   * chat (src/core/outbound/). The buttons are remembered in the chat's turn, so they are those of
+   * the message delivered last.
+   */
   async send(out: Outgoing): Promise<void> {
     const { store, clock, transport } = this.#parts;
     const buttons = 'card' in out.content ? out.content.card.buttons : undefined;
-    await transport.send(out);
-    await rememberButtons(store, chatKey(transport.name, out.to), buttons, clock.now());
+    await this.#outbound.send(out, () => rememberButtons(store, chatKey(transport.name, out.to), buttons, clock.now()));
   }
 
   async #process(msg: Incoming): Promise<void> {
@@ -76,6 +86,7 @@ export class Bot {
         log.debug({ channel: msg.channel, messageId: msg.messageId }, 'duplicate delivery ignored');
         return;
       }
+      if (await setAsideIfStale(ctx, this.#parts.staleMinutes ?? DEFAULT_STALE_MINUTES)) return;
       await this.#route(ctx);
     } catch (error) {
       const ref = randomBytes(3).toString('hex');

@@ -25,7 +25,8 @@ export async function runScript(
   const first = steps[0];
   if (!first) return;
   const clock = new VirtualClock(first.kind === 'clock' ? first.time : first.message.time);
-  const app = await createApp(config, clock, log, (roster) => new SimulateChannel(roster, clock, write));
+  // Time is virtual here: pacing sends in real time would only slow the replay down.
+  const app = await createApp({ ...config, sendLimits: undefined }, clock, log, (roster) => new SimulateChannel(roster, clock, write));
   const scheduler = new VirtualScheduler(clock, app.jobs, log);
   for (const step of steps) {
     if (step.kind === 'clock') {

@@ -6,6 +6,7 @@ import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry, type Command } from '../../src/core/command';
 import type { Incoming, Outgoing } from '../../src/core/message';
+import type { Timer } from '../../src/core/outbound/timer';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
 import { workdayLifetime } from '../../src/conversations/lifetime';
@@ -24,6 +25,11 @@ export interface HarnessOptions {
   start?: Date;
   /** Reopen an existing data directory, as after a restart. */
   dataDir?: string;
+  /** What the platform does with each send before it counts as sent: throw to fail it. */
+  platform?: (out: Outgoing) => Promise<void>;
+  /** The outbound path's timer (back-off); default: real time. */
+  timer?: Timer;
+  staleMinutes?: number;
 }
 
 export interface SayOptions {
@@ -62,7 +68,15 @@ export async function botHarness(options: HarnessOptions = {}) {
     knowledge,
     answerQuestion: options.answerQuestion ?? answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),
-    transport: { name: 'simulate', send: async (out) => void sent.push(out) },
+    transport: {
+      name: 'simulate',
+      send: async (out) => {
+        await options.platform?.(out);
+        sent.push(out);
+      },
+    },
+    delivery: { timer: options.timer },
+    staleMinutes: options.staleMinutes,
   });
   function message(from: string, text: string, o: SayOptions = {}): Incoming {
     const chat = o.chat ?? 'dm';
