@@ -61,6 +61,8 @@ export async function createApp(
     answerQuestion: answerFromDocuments(knowledge),
     exportsDir: path.join(config.dataDir, 'exports'),
     channel,
+    delivery: { limits: config.sendLimits },
+    staleMinutes: config.staleMinutes,
   });
   const send = async (out: Outgoing) => void (await bot.send(out));
   const reminders = reminderJob({ store, catalog, roster, send, log });

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { SendLimits } from './core/outbound/sender';
+import { DEFAULT_STALE_MINUTES } from './core/stale-window';
 import { z } from './zod';
 import { StartupError } from './startup-error';
 
@@ -25,6 +27,10 @@ const envSchema = z.object({
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Lark's documented limits for sending messages: 50 a second per app, 5 a second per chat. */
+  CREDIT_SEND_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
+  CREDIT_SEND_PER_CHAT_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(5),
+  CREDIT_STALE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_STALE_MINUTES),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -39,6 +45,10 @@ export interface Config {
   synonymsFile: string;
   channel: (typeof CHANNELS)[number];
   logLevel: LogLevel;
+  /** How fast the bot may send; unset (simulate) means unpaced. */
+  sendLimits?: SendLimits;
+  /** Events older than this many minutes (a backlog after a reconnect) are not acted on. */
+  staleMinutes: number;
   /** Set when OPENAI_API_KEY is: answers are then written by the model from the passages found. */
   llm?: LlmConfig;
   /** The values of every configured variable named like a credential: the logger blots them out. */
@@ -78,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     channel: e.CREDIT_CHANNEL,
     logLevel: e.LOG_LEVEL,
+    sendLimits: { perApp: e.CREDIT_SEND_PER_SECOND, perChat: e.CREDIT_SEND_PER_CHAT_PER_SECOND },
+    staleMinutes: e.CREDIT_STALE_MINUTES,
     secrets: Object.entries(e).flatMap(([name, value]) => (isSecretName(name) && typeof value === 'string' ? [value] : [])),
   };
 }

@@ -13,8 +13,18 @@ describe('loadConfig', () => {
       synonymsFile: 'data/synonyms.yaml',
       channel: 'console',
       logLevel: 'info',
+      sendLimits: { perApp: 50, perChat: 5 },
+      staleMinutes: 10,
       secrets: [],
     });
+  });
+
+  it('reads the send limits and the stale window, and refuses nonsense', () => {
+    const config = loadConfig({ CREDIT_SEND_PER_SECOND: '20', CREDIT_SEND_PER_CHAT_PER_SECOND: '1', CREDIT_STALE_MINUTES: '30' });
+    expect(config.sendLimits).toEqual({ perApp: 20, perChat: 1 });
+    expect(config.staleMinutes).toBe(30);
+    expect(() => loadConfig({ CREDIT_SEND_PER_CHAT_PER_SECOND: '0' })).toThrow(/CREDIT_SEND_PER_CHAT_PER_SECOND="0" 无效/);
+    expect(() => loadConfig({ CREDIT_STALE_MINUTES: 'ten' })).toThrow(/CREDIT_STALE_MINUTES="ten" 无效/);
   });
 
   it('puts the database inside CREDIT_DATA_DIR unless CREDIT_DB_FILE says otherwise', () => {

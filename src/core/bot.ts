@@ -16,8 +16,10 @@ import type { CommandMatch, CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
 import { degrade } from './degrade';
 import { KeyedQueue } from './keyed-queue';
+import { OutboundSender, type OutboundOptions, type OutboundTransport } from './outbound/sender';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
+import { DEFAULT_STALE_MINUTES, setAsideIfStale } from './stale-window';
 import { MAX_MESSAGE_LENGTH, withoutOwnMention } from './user-text';
 import type { Address, Content, Incoming, IncomingAction, IncomingMessage, Outgoing } from './message';
 
@@ -36,6 +38,10 @@ export interface BotParts {
   answerQuestion: QuestionHandler;
   exportsDir: string;
   channel: OutboundChannel;
+  /** Pacing, retries and their timer for everything sent (src/core/outbound/); unset: unpaced. */
+  delivery?: Omit<OutboundOptions, 'log'>;
+  /** Events older than this are not acted on (src/core/stale-window.ts). */
+  staleMinutes?: number;
 }
 
 /**
@@ -46,9 +52,11 @@ export interface BotParts {
 export class Bot {
   readonly #parts: BotParts;
   readonly #queue = new KeyedQueue();
+  readonly #outbound: OutboundSender;
 
   constructor(parts: BotParts) {
     this.#parts = parts;
+    this.#outbound = new OutboundSender({ send: (out) => parts.channel.send(out), maxTextLength: parts.channel.capabilities.maxTextLength }, { ...parts.delivery, log: parts.log });
   }
 
   /** Handles one message or button press. Never rejects: a failure is logged and the user gets an apology. */
@@ -57,14 +65,19 @@ export class Bot {
   }
 
   /**
-   * Sends a message from the bot (replies, reminders, notices all pass here), in a form the
-   * channel can show, and remembers a card's buttons for the answer to come.
+   * Sends a message from the bot — replies, reminders and notices all pass here — in a form the
+   * channel can show, in order per chat (src/core/outbound/). A card's buttons are remembered in
+   * the chat's turn, so the waiting card is the one delivered last.
    */
   async send(out: Outgoing): Promise<{ messageId: string }> {
     const { store, clock, channel } = this.#parts;
-    const sent = await channel.send({ ...out, content: degrade(out.content, channel.capabilities) });
-    await recordSent(store, channel.name, out, sent.messageId, clock.now());
-    return sent;
+    let messageId = '';
+    await this.#outbound.send({ ...out, content: degrade(out.content, channel.capabilities) }, async (results) => {
+      // A long text may go out in pieces; the last one stands for the message.
+      messageId = (results.at(-1) as { messageId: string }).messageId;
+      await recordSent(store, channel.name, out, messageId, clock.now());
+    });
+    return { messageId };
   }
 
   async #process(event: Incoming): Promise<void> {
@@ -79,6 +92,7 @@ export class Bot {
         log.debug({ channel: event.channel, messageId: event.messageId }, 'duplicate delivery ignored');
         return;
       }
+      if (await setAsideIfStale(ctx, this.#parts.staleMinutes ?? DEFAULT_STALE_MINUTES)) return;
       if (event.kind === 'action') await this.#press(ctx, event);
       else await this.#route(ctx, (await this.#typedAnswer(ctx)) ?? msg.text.trim());
     } catch (error) {

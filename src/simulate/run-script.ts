@@ -28,7 +28,8 @@ export async function runScript(
   if (!first) return;
   const clock = new VirtualClock(first.kind === 'clock' ? first.time : first.kind === 'message' ? first.message.time : first.press.time);
   let channel: SimulateChannel | undefined;
-  const app = await createApp(config, clock, log, (roster) => (channel = new SimulateChannel(roster, clock, write)));
+  // Time is virtual here: pacing sends in real time would only slow the replay down.
+  const app = await createApp({ ...config, sendLimits: undefined }, clock, log, (roster) => (channel = new SimulateChannel(roster, clock, write)));
   const simulated = channel!;
   const scheduler = new VirtualScheduler(clock, app.jobs, log);
   const ended = simulated.start(async (event) => {

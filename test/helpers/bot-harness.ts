@@ -6,6 +6,7 @@ import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry, type Command } from '../../src/core/command';
 import type { Incoming, Outgoing } from '../../src/core/message';
+import type { Timer } from '../../src/core/outbound/timer';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
 import { workdayLifetime } from '../../src/conversations/lifetime';
@@ -27,6 +28,11 @@ export interface HarnessOptions {
   dataDir?: string;
   /** The platform the bot talks to; by default one named simulate with cards and files. */
   channel?: FakeChannel;
+  /** What the default platform does with each send before it counts as sent: throw to fail it. */
+  platform?: (out: Outgoing) => Promise<void>;
+  /** The outbound path's timer (back-off); default: real time. */
+  timer?: Timer;
+  staleMinutes?: number;
 }
 
 export interface SayOptions {
@@ -53,7 +59,7 @@ export async function botHarness(options: HarnessOptions = {}) {
   const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
   const captured = captureLog();
   const knowledge = await shippedKnowledge();
-  const channel = options.channel ?? new FakeChannel({ name: 'simulate' });
+  const channel = options.channel ?? new FakeChannel({ name: 'simulate', beforeSend: options.platform });
   const sent = channel.sent;
   const bot = new Bot({
     roster,
@@ -67,6 +73,8 @@ export async function botHarness(options: HarnessOptions = {}) {
     answerQuestion: options.answerQuestion ?? answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),
     channel,
+    delivery: { timer: options.timer },
+    staleMinutes: options.staleMinutes,
   });
   function message(from: string, text: string, o: SayOptions = {}): Incoming {
     const chat = o.chat ?? 'dm';

@@ -6,6 +6,8 @@ export interface FakeChannelOptions {
   capabilities?: Partial<ChannelCapabilities>;
   /** Whether sent messages can be edited (Lark can; WeChat cannot). */
   canUpdate?: boolean;
+  /** What the platform does with each send before it counts as sent: throw to fail it. */
+  beforeSend?: (out: Outgoing) => Promise<void>;
 }
 
 /**
@@ -24,10 +26,12 @@ export class FakeChannel implements Channel {
   #onEvent: ((event: Incoming) => Promise<void>) | undefined;
   #stopped: (() => void) | undefined;
   #seq = 0;
+  readonly #beforeSend: ((out: Outgoing) => Promise<void>) | undefined;
 
   constructor(options: FakeChannelOptions = {}) {
     this.name = options.name ?? 'fake';
     this.capabilities = { cards: true, files: true, mentions: 'id', ...options.capabilities };
+    this.#beforeSend = options.beforeSend;
     if (options.canUpdate) this.update = async (messageId, content) => void this.updates.push({ messageId, content });
   }
 
@@ -48,6 +52,7 @@ export class FakeChannel implements Channel {
   }
 
   async send(out: Outgoing): Promise<{ messageId: string }> {
+    await this.#beforeSend?.(out);
     const messageId = `${this.name}-msg-${++this.#seq}`;
     this.sent.push(out);
     this.messageIds.set(out, messageId);
