@@ -1,11 +1,11 @@
 import { monthIn, readWords } from '../src/core/argument-words';
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 import { exportLedger } from '../src/submissions/ledger-export';
 import { monthLabel, monthOf } from '../src/tasks/period';
 
 /** 导出: the month's ledger as an Excel workbook for the coordinator. */
-const exportCommand: Command = {
+const exportCommand: MemberCommand = {
   name: '导出',
   aliases: ['export'],
   usage: '导出 [月份]',

@@ -69,7 +69,8 @@ export class Bot {
 
   async #process(msg: Incoming): Promise<void> {
     const { roster, store, log } = this.#parts;
-    const person = roster.findBySender(msg.channel, msg.senderId);
+    // The channel resolved the sender at its edge; the core knows people only by roster id.
+    const person = msg.personId === undefined ? undefined : roster.person(msg.personId);
     const ctx = this.#context(msg, person);
     try {
       if (!(await recordFirstDelivery(store, `${msg.channel}|${msg.messageId}`, ctx.now))) {
@@ -137,19 +138,18 @@ export class Bot {
   }
 
   async #runCommand(ctx: ChatContext, { command, args }: CommandMatch): Promise<void> {
-    const { roster } = this.#parts;
+    const { roster, commands } = this.#parts;
     const { person } = ctx;
-    if (!this.#parts.commands.allows(command, person)) {
-      const admins = roster.adminNames();
-      await ctx.reply(
-        person
-          ? t('command.forbidden', {
-              command: command.name,
-              roles: joinWithOr((command.roles ?? []).map((r) => ROLE_LABELS[r])),
-              yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
-            })
-          : t('roster.unknown', { command: command.name, admins }),
-      );
+    const refusal = commands.refusal(command, args, person);
+    if (refusal) {
+      const reason = person
+        ? t('command.forbidden', {
+            command: refusal.what,
+            roles: joinWithOr(refusal.roles.map((r) => ROLE_LABELS[r])),
+            yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
+          })
+        : t('roster.unknown', { command: refusal.what, admins: roster.adminNames() });
+      await ctx.reply(person && refusal.hint ? `${reason}\n${refusal.hint}` : reason);
       return;
     }
     await runCommand(command, { ...ctx, args });
@@ -184,7 +184,7 @@ export class Bot {
   /** Replies go to the org's group or the person's direct chat when known, else the raw chat. */
   #replyAddress(msg: Incoming, person: Person | undefined): Address {
     if (msg.chatType === 'direct' && person) return { kind: 'direct', personId: person.id };
-    const group = msg.chatType === 'group' ? this.#parts.roster.groupForChat(msg.channel, msg.chatId) : undefined;
+    const group = msg.chatType === 'group' && msg.groupId !== undefined ? this.#parts.roster.group(msg.groupId) : undefined;
     if (group) return { kind: 'group', groupId: group.id };
     return { kind: 'chat', chatId: msg.chatId, chatType: msg.chatType };
   }

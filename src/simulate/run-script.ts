@@ -53,7 +53,10 @@ function toIncoming(m: ScriptMessage, roster: Roster, file: string): Incoming {
     channel: 'simulate',
     chatId: isGroup ? groupId : `dm:${senderId}`,
     chatType: isGroup ? 'group' : 'direct',
+    // Simulate's platform ids are roster ids: the edge resolves them directly.
+    groupId: isGroup ? groupId : undefined,
     senderId,
+    personId: matches[0]?.id,
     senderName: matches[0]?.name ?? m.from,
     text: typed.text,
     mentionsBot: typed.mentionsBot,
