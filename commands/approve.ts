@@ -1,8 +1,8 @@
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import { missingNumberReply, reviewPointsItem } from '../src/points/review';
 
 /** 同意 N: a section head confirms a points item reported by one of their staff. */
-const approve: Command = {
+const approve: MemberCommand = {
   name: '同意',
   aliases: ['approve'],
   usage: '同意 编号',

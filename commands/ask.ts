@@ -1,8 +1,8 @@
-import type { Command } from '../src/core/command';
+import type { PublicCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 
 /** 问: a policy question as an explicit command, e.g. in a group without @-mentioning the bot. */
-const ask: Command = {
+const ask: PublicCommand = {
   name: '问',
   aliases: ['ask'],
   usage: '问 问题',

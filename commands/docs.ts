@@ -1,17 +1,19 @@
-import type { Command } from '../src/core/command';
+import { firstWordIs, type PublicCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 
+const isReload = firstWordIs('重新加载', 'reload');
+
 /** 资料: the documents the bot answers from; 资料 重新加载 (admin) reads the folder again. */
-const docs: Command = {
+const docs: PublicCommand = {
   name: '资料',
   aliases: ['docs'],
   usage: '资料 [重新加载]',
   summary: '查看已加载的政策文件；管理员发送「资料 重新加载」读取新增或修改的文件',
   public: true,
+  restricted: [{ usage: '资料 重新加载', matches: isReload, roles: ['admin'] }],
   async run(ctx) {
     const knowledge = ctx.knowledge;
-    if (/^(重新加载|reload)$/i.test(ctx.args.trim())) {
-      if (!ctx.person?.roles.includes('admin')) return ctx.reply(t('docs.reload_admin_only'));
+    if (isReload(ctx.args)) {
       await knowledge.reload();
       return ctx.reply(t('docs.reloaded', { count: knowledge.kb.documents.length, passages: knowledge.kb.passageCount }));
     }

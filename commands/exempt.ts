@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 import { addExemption } from '../src/submissions/exemptions';
 import { exemptionOf } from '../src/submissions/records';
@@ -7,7 +7,7 @@ import { monthLabel } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /** 免报: an admin records that a section owes nothing for a task this month; it is not reminded again. */
-const exempt: Command = {
+const exempt: MemberCommand = {
   name: '免报',
   aliases: ['exempt'],
   usage: '免报 科室 任务 理由',
@@ -26,9 +26,9 @@ const exempt: Command = {
     if (existing) {
       return ctx.reply(t('exempt.already', { ...facts, at: formatDayTime(new Date(existing.at)), by: ctx.roster.person(existing.by)?.name ?? existing.by, reason: existing.reason }));
     }
-    await addExemption(ctx.store, { month, taskId: task.id, sectionId: section.id, reason, by: ctx.person!.id, at: ctx.now.toISOString() });
+    await addExemption(ctx.store, { month, taskId: task.id, sectionId: section.id, reason, by: ctx.person.id, at: ctx.now.toISOString() });
     for (const person of ctx.roster.membersWithRole(section.id, 'reporter')) {
-      await ctx.send({ to: { kind: 'direct', personId: person.id }, mentions: [], content: { text: t('exempt.notice', { ...facts, by: ctx.person!.name, reason }) } });
+      await ctx.send({ to: { kind: 'direct', personId: person.id }, mentions: [], content: { text: t('exempt.notice', { ...facts, by: ctx.person.name, reason }) } });
     }
     await ctx.reply(t('exempt.done', { ...facts, reason }));
   },

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { monthIn, readWords } from '../src/core/argument-words';
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 import { exportLedger } from '../src/submissions/ledger-export';
 import { monthLabel, monthOf } from '../src/tasks/period';
 
 /** 导出: the month's ledger as an Excel workbook, sent to the coordinator as a file where the channel can. */
-const exportCommand: Command = {
+const exportCommand: MemberCommand = {
   name: '导出',
   aliases: ['export'],
   usage: '导出 [月份]',

@@ -1,11 +1,11 @@
-import type { Command } from '../src/core/command';
+import type { Command, PublicCommand } from '../src/core/command';
 import type { ChatContext } from '../src/core/chat-context';
 import { ROLE_LABELS } from '../src/org/roster';
 import { ROLES } from '../src/org/schema';
 import { t } from '../src/prompts';
 
 /** Generated from the registry, so a new command appears in help by being registered. */
-const help: Command = {
+const help: PublicCommand = {
   name: '帮助',
   aliases: ['help', '?', '？'],
   usage: '帮助 [全部]',

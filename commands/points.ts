@@ -1,6 +1,6 @@
 import { monthIn, readWords } from '../src/core/argument-words';
-import type { ChatContext } from '../src/core/chat-context';
-import type { Command } from '../src/core/command';
+import type { MemberContext } from '../src/core/chat-context';
+import type { MemberCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 import { pointsKindLabel, pointsStatusLabel } from '../src/points/labels';
 import { POINTS_FLOW } from '../src/points/points-flow';
@@ -14,7 +14,7 @@ import { formatDayTime } from '../src/time';
  * pending verifications (积分 待审), or the office's compiled totals (积分 汇总). Personal points
  * are only ever shown in direct chats (a private command).
  */
-const points: Command = {
+const points: MemberCommand = {
   name: '积分',
   aliases: ['points'],
   usage: '积分 [记录|待审|汇总] [月份]',
@@ -46,10 +46,10 @@ const points: Command = {
 
 const SUBCOMMANDS = new Set(['记录', 'mine', '待审', 'pending', '汇总', 'summary']);
 
-async function showMine(ctx: ChatContext, month: string): Promise<void> {
-  const items = ctx.store.data.pointsItems.filter((i) => i.personId === ctx.person!.id && i.month === month);
+async function showMine(ctx: MemberContext, month: string): Promise<void> {
+  const items = ctx.store.data.pointsItems.filter((i) => i.personId === ctx.person.id && i.month === month);
   if (!items.length) return ctx.reply(t('points.mine_none', { month: monthLabel(month) }));
-  const total = pointsTotals(ctx.store.data, ctx.roster, month).find((r) => r.personId === ctx.person!.id)!;
+  const total = pointsTotals(ctx.store.data, ctx.roster, month).find((r) => r.personId === ctx.person.id)!;
   await ctx.reply({
     card: {
       title: t('points.mine_title', { month: monthLabel(month) }),
@@ -62,8 +62,8 @@ async function showMine(ctx: ChatContext, month: string): Promise<void> {
   });
 }
 
-async function showPending(ctx: ChatContext): Promise<void> {
-  const items = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person!, i));
+async function showPending(ctx: MemberContext): Promise<void> {
+  const items = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person, i));
   if (!items.length) return ctx.reply(t('points.pending_none'));
   await ctx.reply({
     card: {
@@ -74,9 +74,9 @@ async function showPending(ctx: ChatContext): Promise<void> {
   });
 }
 
-async function showTotals(ctx: ChatContext, month: string): Promise<void> {
+async function showTotals(ctx: MemberContext, month: string): Promise<void> {
   const compiler = ctx.roster.section(ctx.catalog.points.compiler_section)!;
-  const person = ctx.person!;
+  const person = ctx.person;
   if (!person.roles.includes('admin') && !person.sections.includes(compiler.id)) {
     return ctx.reply(t('points.summary_forbidden', { section: compiler.name }));
   }

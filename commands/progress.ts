@@ -1,6 +1,6 @@
-import type { ChatContext } from '../src/core/chat-context';
+import type { MemberContext } from '../src/core/chat-context';
 import { monthIn, readWords } from '../src/core/argument-words';
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import type { Section } from '../src/org/schema';
 import { t } from '../src/prompts';
 import { CELL_SYMBOLS, progressMatrix, shortSectionName } from '../src/submissions/progress';
@@ -12,7 +12,7 @@ import { formatDayTime } from '../src/time';
  * 进度: a reporter or head sees what their section still owes; an admin sees the department as a
  * matrix of sections × tasks (or one section with `进度 科室`).
  */
-const progress: Command = {
+const progress: MemberCommand = {
   name: '进度',
   aliases: ['status', 'progress'],
   usage: '进度 [科室] [月份]',
@@ -21,7 +21,7 @@ const progress: Command = {
   // Return reasons and a section's standing are not for the whole group.
   private: true,
   async run(ctx) {
-    const person = ctx.person!;
+    const person = ctx.person;
     const isAdmin = person.roles.includes('admin');
     const read = readWords(ctx.args.split(/\s+/).filter(Boolean), ['section', 'month'], ctx);
     if (!read.ok) return ctx.reply(read.message);
@@ -39,7 +39,7 @@ const progress: Command = {
   },
 };
 
-function sectionCard(ctx: ChatContext, section: Section, month: MonthKey) {
+function sectionCard(ctx: MemberContext, section: Section, month: MonthKey) {
   const tasks = ctx.catalog.tasksOwedBy(section.id);
   const rows = tasks.map((task) => {
     const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
@@ -66,7 +66,7 @@ function sectionCard(ctx: ChatContext, section: Section, month: MonthKey) {
   };
 }
 
-function matrixCard(ctx: ChatContext, month: MonthKey) {
+function matrixCard(ctx: MemberContext, month: MonthKey) {
   const matrix = progressMatrix(ctx.store.data, ctx.roster, ctx.catalog, month);
   const cells = matrix.flatMap((row) => row.cells.map((c) => c.cell)).filter((c) => c !== 'not_owed');
   const count = (cell: string) => cells.filter((c) => c === cell).length;

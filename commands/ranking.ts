@@ -1,6 +1,6 @@
 import { missingWord, notUnderstood } from '../src/core/argument-words';
-import type { ChatContext } from '../src/core/chat-context';
-import type { Command } from '../src/core/command';
+import type { MemberContext } from '../src/core/chat-context';
+import { firstWordIs, type MemberCommand } from '../src/core/command';
 import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
 import { draftFooter } from '../src/ranking/draft';
@@ -10,20 +10,22 @@ import { publishedMonths, publishedRanking, sectionHistory } from '../src/rankin
 import { monthLabel, monthOf, parseMonth, previousMonth, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
+const isPreparation = firstWordIs('预览', 'preview', '发布', 'publish');
+
 /**
  * 排名: the monthly ranking notice. Anyone reads a published month (`排名 [月份]`) or a section's
  * history (`排名 历史 科室`); admins preview the draft and publish it — `排名 发布` shows what would
  * be posted, and only 确认发布 posts it.
  */
-const ranking: Command = {
+const ranking: MemberCommand = {
   name: '排名',
   aliases: ['ranking', '通报'],
   usage: '排名 [月份]｜排名 历史 科室｜排名 预览/发布 [月份]',
   summary: '查看已发布的月度排名通报和科室历月排名；管理员预览、发布通报',
+  restricted: [{ usage: '排名 预览/发布', matches: isPreparation, roles: ['admin'] }],
   async run(ctx) {
     const [sub = '', ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
-    if (/^(预览|preview|发布|publish)$/i.test(sub)) {
-      if (!ctx.person!.roles.includes('admin')) return ctx.reply(t('ranking.admin_only'));
+    if (isPreparation(ctx.args)) {
       let month: MonthKey | undefined;
       if (rest.length) {
         month = parseMonth(rest.join(''), ctx.now);
@@ -50,7 +52,7 @@ const ranking: Command = {
  * provisional (its unsubmitted tasks count as 未报 though not yet due) and cannot be published; a
  * future month has nothing to show.
  */
-async function preview(ctx: ChatContext, month: MonthKey): Promise<void> {
+async function preview(ctx: MemberContext, month: MonthKey): Promise<void> {
   const label = monthLabel(month);
   const state = monthState(month, ctx.catalog, ctx.now);
   if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
@@ -69,8 +71,8 @@ async function preview(ctx: ChatContext, month: MonthKey): Promise<void> {
 }
 
 /** A named section's history; without a name, the asker's own section. */
-async function history(ctx: ChatContext, sectionWord: string): Promise<void> {
-  const section = sectionWord ? ctx.roster.findSection(sectionWord) : ctx.person && ctx.roster.sectionsOf(ctx.person)[0];
+async function history(ctx: MemberContext, sectionWord: string): Promise<void> {
+  const section = sectionWord ? ctx.roster.findSection(sectionWord) : ctx.roster.sectionsOf(ctx.person)[0];
   if (sectionWord && !section) return ctx.reply(notUnderstood(sectionWord, ['section'], ctx));
   if (!section) return ctx.reply(missingWord('section', t('ranking.history_usage'), ctx));
   const lines = sectionHistory(ctx.store.data, section.id).map(({ month, row }) =>

@@ -1,5 +1,5 @@
-import type { ChatContext } from '../src/core/chat-context';
-import type { Command } from '../src/core/command';
+import type { MemberContext } from '../src/core/chat-context';
+import type { MemberCommand } from '../src/core/command';
 import { addressLabel } from '../src/channels/address-label';
 import { missingWord, monthIn, readWords } from '../src/core/argument-words';
 import { t } from '../src/prompts';
@@ -15,7 +15,7 @@ import { deadlineOf, monthLabel, monthOf } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
 /** 提醒 预览 / 提醒 立即 任务: what the reminder planner will do, or a reminder sent right now. */
-const remind: Command = {
+const remind: MemberCommand = {
   name: '提醒',
   aliases: ['remind'],
   usage: '提醒 预览｜提醒 立即 任务',
@@ -31,7 +31,7 @@ const remind: Command = {
   },
 };
 
-async function preview(ctx: ChatContext): Promise<void> {
+async function preview(ctx: MemberContext): Promise<void> {
   const entries = previewReminders(ctx.now, 7, ctx.catalog, ctx.roster, ctx.store.data);
   if (!entries.length) return ctx.reply(t('remind.preview_none'));
   await ctx.reply({
@@ -46,7 +46,7 @@ async function preview(ctx: ChatContext): Promise<void> {
 }
 
 /** What a message is (its card title, or its 【title】) and which tasks it names. */
-function summaryOf(message: Outgoing, ctx: ChatContext): string {
+function summaryOf(message: Outgoing, ctx: MemberContext): string {
   const text = renderText(message.content);
   const title = 'card' in message.content ? message.content.card.title : (/^【(.+?)】/.exec(text)?.[1] ?? text.slice(0, 20));
   // In the order the message names them (deadline order).
@@ -55,7 +55,7 @@ function summaryOf(message: Outgoing, ctx: ChatContext): string {
 }
 
 /** Reminds the reporters still owing the task (a DM each, and one group message), recorded like any reminder. */
-async function remindNow(ctx: ChatContext, words: string[]): Promise<void> {
+async function remindNow(ctx: MemberContext, words: string[]): Promise<void> {
   const read = readWords(words, ['task', 'month'], ctx);
   if (!read.ok) return ctx.reply(read.message);
   const task = read.words.flatMap((w) => (w.kind === 'task' ? [w.task] : []))[0];

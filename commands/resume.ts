@@ -1,17 +1,17 @@
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import { parkedHow } from '../src/conversations/conversations';
 import { sendDirect } from '../src/core/direct-message';
 import { clip } from '../src/core/user-text';
 import { t } from '../src/prompts';
 
 /** 继续填报: lists the forms set aside or lapsed in the last week, and reopens one where it stood. */
-const resume: Command = {
+const resume: MemberCommand = {
   name: '继续填报',
   aliases: ['resume'],
   usage: '继续填报 [序号]',
   summary: '接着填放在一边或过期（7 天内）的表单，例如「继续填报 1」',
   async run(ctx) {
-    if (ctx.msg.chatType === 'group') await ctx.reply(t('form.group_note', { name: ctx.person!.name, bot: ctx.roster.botName }));
+    if (ctx.msg.chatType === 'group') await ctx.reply(t('form.group_note', { name: ctx.person.name, bot: ctx.roster.botName }));
     const parked = ctx.conversations.parked(ctx);
     const arg = ctx.args.trim();
     if (!parked.length) {

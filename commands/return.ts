@@ -1,37 +1,44 @@
-import type { ChatContext } from '../src/core/chat-context';
-import { readWord } from '../src/core/argument-words';
-import type { Command } from '../src/core/command';
+import type { MemberContext } from '../src/core/chat-context';
+import type { MemberCommand } from '../src/core/command';
 import { t } from '../src/prompts';
-import { missingNumberReply, reviewPointsItem } from '../src/points/review';
+import { reviewPointsItem } from '../src/points/review';
 import { currentSubmission, returnSubmission } from '../src/submissions/records';
 import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
+/** `退回 3 理由` names a points item; anything else names a section's submission. */
+const POINTS_ITEM = /^[#＃]?(\d+)\s*([\s\S]*)$/;
+
 /**
  * 退回: an admin returns a section's submission with a reason (`退回 科室 任务 理由`), or a head
  * returns a points item (`退回 编号 理由`). Either way the person concerned is told directly.
  */
-const returnCommand: Command = {
+const returnCommand: MemberCommand = {
   name: '退回',
   aliases: ['return', 'reject'],
   usage: '退回 科室 任务 理由',
   summary: '管理员退回科室的填报并说明理由；负责人用「退回 编号 理由」退回积分申报',
   roles: ['admin', 'head'],
+  restricted: [
+    {
+      usage: '退回 科室 任务 理由',
+      matches: (args) => args.trim() !== '' && !POINTS_ITEM.test(args.trim()),
+      roles: ['admin'],
+      hint: () => t('return.points_hint'),
+    },
+  ],
   private: true,
   async run(ctx) {
     const args = ctx.args.trim();
-    const points = /^[#＃]?(\d+)\s*([\s\S]*)$/.exec(args);
+    const points = POINTS_ITEM.exec(args);
     if (points) return reviewPointsItem(ctx, Number(points[1]), 'returned', points[2]!.trim());
-    if (ctx.person!.roles.includes('admin')) return args ? returnSubmissionCommand(ctx) : ctx.reply(t('return.usage'));
-    // A head returns points items only: what is missing is the item's number.
-    const first = args.split(/\s+/)[0]!;
-    if (first && readWord(first, ['section', 'task'], ctx)) return ctx.reply(t('return.admin_only'));
-    await ctx.reply(missingNumberReply(ctx, '退回 3 事实不清', first || undefined));
+    // A head returns points items only: the registry refuses them the section form.
+    await (args ? returnSubmissionCommand(ctx) : ctx.reply(t('return.usage')));
   },
 };
 
-async function returnSubmissionCommand(ctx: ChatContext): Promise<void> {
+async function returnSubmissionCommand(ctx: MemberContext): Promise<void> {
   const args = parseSectionTaskArgs(ctx, '退回 科室 任务 理由');
   if (!args.ok) return ctx.reply(args.message);
   const { section, task, month, rest: reason } = args;
@@ -40,7 +47,7 @@ async function returnSubmissionCommand(ctx: ChatContext): Promise<void> {
   const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
   if (!submission) return ctx.reply(t('return.nothing', facts));
   if (submission.returned) return ctx.reply(t('return.already', { ...facts, at: formatDayTime(new Date(submission.returned.at)) }));
-  await returnSubmission(ctx.store, submission.id, ctx.person!.id, ctx.now, reason);
+  await returnSubmission(ctx.store, submission.id, ctx.person.id, ctx.now, reason);
   // The submitter and the section's reporters hear it; the button reopens the same form.
   const told = new Set([submission.submittedBy, ...ctx.roster.membersWithRole(section.id, 'reporter').map((p) => p.id)]);
   for (const personId of told) {
@@ -50,7 +57,7 @@ async function returnSubmissionCommand(ctx: ChatContext): Promise<void> {
       content: {
         card: {
           title: t('return.notice_title'),
-          lines: [t('return.notice', { ...facts, by: ctx.person!.name, reason })],
+          lines: [t('return.notice', { ...facts, by: ctx.person.name, reason })],
           buttons: [{ label: t('return.button'), value: `填报 ${task.short} ${section.aliases[0] ?? section.name} ${month}` }],
         },
       },

@@ -1,10 +1,10 @@
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 import { SUBMISSION_FLOW } from '../src/submissions/form-flow';
 import { resolveSubmitRequest } from '../src/submissions/submit-request';
 
 /** 填报: starts the monthly form in the person's direct chat. */
-const submit: Command = {
+const submit: MemberCommand = {
   name: '填报',
   aliases: ['submit', '报送'],
   usage: '填报 [任务] [科室] [月份]',
@@ -17,7 +17,7 @@ const submit: Command = {
       return;
     }
     if (ctx.msg.chatType === 'group') {
-      await ctx.reply(t('form.group_note', { name: ctx.person!.name, bot: ctx.roster.botName }));
+      await ctx.reply(t('form.group_note', { name: ctx.person.name, bot: ctx.roster.botName }));
     }
     await ctx.conversations.start(ctx, SUBMISSION_FLOW, { ...request.init });
   },

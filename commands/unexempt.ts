@@ -1,11 +1,11 @@
-import type { Command } from '../src/core/command';
+import type { MemberCommand } from '../src/core/command';
 import { t } from '../src/prompts';
 import { removeExemption } from '../src/submissions/exemptions';
 import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 
 /** 取消免报: the section owes the task again (and reminders resume). */
-const unexempt: Command = {
+const unexempt: MemberCommand = {
   name: '取消免报',
   aliases: ['unexempt'],
   usage: '取消免报 科室 任务',

@@ -1,9 +1,10 @@
-import type { Command } from '../src/core/command';
+import type { PublicCommand } from '../src/core/command';
+import { describeIdentities } from '../src/org/identities';
 import { ROLE_LABELS } from '../src/org/roster';
 import { t } from '../src/prompts';
 
 /** Shows how the bot identified the sender, so a wrong roster entry is easy to spot. */
-const whoami: Command = {
+const whoami: PublicCommand = {
   name: '我是谁',
   aliases: ['whoami'],
   summary: '查看我在名册中认出的您：科室、角色和登记的账号',
@@ -16,13 +17,7 @@ const whoami: Command = {
       await ctx.reply(t('whoami.guest', { channel: ctx.msg.channel, senderId: ctx.msg.senderId, admins }));
       return;
     }
-    const identities = [
-      person.lark?.open_id && `飞书 ${person.lark.open_id}`,
-      person.lark?.mobile && `手机 ${person.lark.mobile}`,
-      person.lark?.email && `邮箱 ${person.lark.email}`,
-      person.wechat?.alias && `微信号 ${person.wechat.alias}`,
-      person.wechat?.name && `微信昵称 ${person.wechat.name}`,
-    ].filter(Boolean);
+    const identities = describeIdentities(person.identities);
     await ctx.reply({
       card: {
         title: t('whoami.title'),

@@ -118,7 +118,10 @@ export class ConsoleChannel implements Channel {
       channel: this.name,
       chatId: this.#where.kind === 'group' ? this.#where.groupId : `dm:${this.#me.id}`,
       chatType: isGroup ? 'group' : 'direct',
+      // The console's platform ids are roster ids: the edge resolves them directly.
+      groupId: this.#where.kind === 'group' ? this.#where.groupId : undefined,
       senderId: this.#me.id,
+      personId: this.#me.person?.id,
       senderName: this.#me.name,
       text: parsed.text,
       mentionsBot: parsed.mentionsBot,

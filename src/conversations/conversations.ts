@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatContext } from '../core/chat-context';
+import { asMember, type ChatContext, type MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import { clip } from '../core/user-text';
 import type { Roster } from '../org/roster';
@@ -48,9 +48,9 @@ export class Conversations {
    * Starts a flow for the sender. With another form open, the person is first asked whether to
    * set it aside; the same form already open is shown where it stands.
    */
-  async start(ctx: ChatContext, flowId: string, init: Record<string, unknown> = {}): Promise<void> {
+  async start(ctx: MemberContext, flowId: string, init: Record<string, unknown> = {}): Promise<void> {
     const flow = this.#flows.get(flowId);
-    if (!flow || !ctx.person) throw new Error(`cannot start flow ${flowId}`);
+    if (!flow) throw new Error(`cannot start flow ${flowId}`);
     const open = await this.#open(ctx);
     if (open) {
       if (open.flow.id === flowId && flow.opens(init, open.state)) {
@@ -68,9 +68,10 @@ export class Conversations {
   }
 
   /** Gives a direct message to the person's open form, or says where else it belongs. */
-  async route(ctx: ChatContext, startsWithCommand: boolean): Promise<Routed> {
-    const open = await this.#open(ctx);
-    if (!open) return ELSEWHERE;
+  async route(sender: ChatContext, startsWithCommand: boolean): Promise<Routed> {
+    const ctx = asMember(sender);
+    const open = ctx && (await this.#open(ctx));
+    if (!ctx || !open) return ELSEWHERE;
     const text = normalizeInput(ctx.args);
     if (open.state.pending) {
       const settled = await this.#settle(ctx, open, open.state.pending, text);
@@ -93,14 +94,15 @@ export class Conversations {
    * After a command run mid-form (or a refused message), says where the form stands — unless
    * the command itself changed the form or asked something about it.
    */
-  async remind(ctx: ChatContext, since?: string): Promise<void> {
-    const open = await this.#open(ctx);
-    if (!open || open.state.pending || this.#shown.has(ctx.msg) || (since !== undefined && open.state.updatedAt !== since)) return;
+  async remind(sender: ChatContext, since?: string): Promise<void> {
+    const ctx = asMember(sender);
+    const open = ctx && (await this.#open(ctx));
+    if (!ctx || !open || open.state.pending || this.#shown.has(ctx.msg) || (since !== undefined && open.state.updatedAt !== since)) return;
     await this.#remind(ctx, open, t('forms.still_open', { form: this.describe(open.state, ctx.roster) }));
   }
 
   /** Shows the open form where it stands after `note` (given the form in a few words); false when none is open. */
-  async showOpen(ctx: ChatContext, note: (form: string) => string): Promise<boolean> {
+  async showOpen(ctx: MemberContext, note: (form: string) => string): Promise<boolean> {
     const open = await this.#open(ctx);
     if (!open) return false;
     await this.#remind(ctx, open, note(this.describe(open.state, ctx.roster)));
@@ -108,13 +110,13 @@ export class Conversations {
   }
 
   /** The sender's set-aside and lapsed forms here, newest first. */
-  parked(ctx: ChatContext): ParkedForm[] {
-    const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+  parked(ctx: MemberContext): ParkedForm[] {
+    const key = conversationKey(ctx.msg.channel, ctx.person.id);
     return ctx.store.data.parkedForms.filter((p) => p.key === key && parkedUntil(p.parkedAt) > ctx.now).sort((a, b) => b.parkedAt.localeCompare(a.parkedAt));
   }
 
   /** Reopens a set-aside or lapsed form where it stood (asking first if another one is open). */
-  async resume(ctx: ChatContext, parkedId: string): Promise<void> {
+  async resume(ctx: MemberContext, parkedId: string): Promise<void> {
     const open = await this.#open(ctx);
     if (open?.flow.answered(open.state)) {
       await this.#ask(ctx, open, { kind: 'resume', parkedId });
@@ -137,8 +139,7 @@ export class Conversations {
   // —— the open form ——
 
   /** The sender's open form, after setting aside one that lapsed and discarding one from an older version. */
-  async #open(ctx: ChatContext): Promise<OpenForm | undefined> {
-    if (!ctx.person) return undefined;
+  async #open(ctx: MemberContext): Promise<OpenForm | undefined> {
     const key = conversationKey(ctx.msg.channel, ctx.person.id);
     const state = ctx.store.data.conversations[key];
     if (!state) return undefined;
@@ -156,30 +157,30 @@ export class Conversations {
   }
 
   /** Closes a form with nothing answered (a menu): there is nothing to set aside. */
-  async #drop(ctx: ChatContext, open: OpenForm): Promise<void> {
+  async #drop(ctx: MemberContext, open: OpenForm): Promise<void> {
     await ctx.store.update((db) => void delete db.conversations[open.key]);
   }
 
-  async #advance(ctx: ChatContext, open: OpenForm, text = ctx.args): Promise<Routed> {
+  async #advance(ctx: MemberContext, open: OpenForm, text = ctx.args): Promise<Routed> {
     const current = ctx.store.data.conversations[open.key] ?? open.state;
     const next = await open.flow.next({ ...ctx, args: text }, { step: current.step, data: current.data });
     await this.#save(ctx, open.flow, next, true);
     return FORM;
   }
 
-  async #remind(ctx: ChatContext, open: OpenForm, note: string): Promise<void> {
+  async #remind(ctx: MemberContext, open: OpenForm, note: string): Promise<void> {
     this.#shown.add(ctx.msg);
     const next = await open.flow.remind(ctx, { step: open.state.step, data: open.state.data }, note);
     await this.#save(ctx, open.flow, next, false);
   }
 
-  async #begin(ctx: ChatContext, flow: Flow, init: Record<string, unknown>): Promise<void> {
+  async #begin(ctx: MemberContext, flow: Flow, init: Record<string, unknown>): Promise<void> {
     this.#shown.add(ctx.msg);
     await this.#save(ctx, flow, await flow.start(ctx, init), true);
   }
 
   /** Tells a person starting a form that others wait for them, so none is forgotten. */
-  async #noteParked(ctx: ChatContext): Promise<void> {
+  async #noteParked(ctx: MemberContext): Promise<void> {
     const parked = this.parked(ctx);
     if (!parked.length) return;
     const newest = parked[0]!;
@@ -188,7 +189,7 @@ export class Conversations {
 
   // —— questions about the form itself ——
 
-  async #ask(ctx: ChatContext, open: OpenForm, pending: PendingChoice): Promise<void> {
+  async #ask(ctx: MemberContext, open: OpenForm, pending: PendingChoice): Promise<void> {
     await ctx.store.update((db) => {
       const state = db.conversations[open.key];
       if (state) state.pending = pending;
@@ -222,7 +223,7 @@ export class Conversations {
   }
 
   /** The person's answer to the engine's question; undefined if the reply is about something else. */
-  async #settle(ctx: ChatContext, open: OpenForm, pending: PendingChoice, text: string): Promise<Routed | undefined> {
+  async #settle(ctx: MemberContext, open: OpenForm, pending: PendingChoice, text: string): Promise<Routed | undefined> {
     const clear = () => ctx.store.update((db) => void delete db.conversations[open.key]?.pending);
     if (pending.kind === 'ambiguous') {
       if (RUN_COMMAND.test(text)) {
@@ -254,8 +255,8 @@ export class Conversations {
 
   // —— set aside, lapsed, restored ——
 
-  async #restore(ctx: ChatContext, parkedId: string): Promise<void> {
-    const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+  async #restore(ctx: MemberContext, parkedId: string): Promise<void> {
+    const key = conversationKey(ctx.msg.channel, ctx.person.id);
     const parked = ctx.store.data.parkedForms.find((p) => p.id === parkedId && p.key === key);
     if (!parked) {
       await sendDirect(ctx, t('forms.resume_gone'));
@@ -276,13 +277,13 @@ export class Conversations {
     await this.#remind(ctx, { key, state, flow }, t('forms.resumed', { form: flow.describe(parked, ctx.roster) }));
   }
 
-  #parkedDescription(ctx: ChatContext, parkedId: string): string {
+  #parkedDescription(ctx: MemberContext, parkedId: string): string {
     const parked = ctx.store.data.parkedForms.find((p) => p.id === parkedId);
     return parked ? t('forms.resume_other', { form: this.describe(parked, ctx.roster) }) : t('forms.new_form');
   }
 
-  async #save(ctx: ChatContext, flow: Flow, state: FlowState | null, answered: boolean): Promise<void> {
-    const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+  async #save(ctx: MemberContext, flow: Flow, state: FlowState | null, answered: boolean): Promise<void> {
+    const key = conversationKey(ctx.msg.channel, ctx.person.id);
     // A flow that closed the form itself (with its saved record, in one update) leaves nothing to do.
     if (!state && !ctx.store.data.conversations[key]) return;
     await ctx.store.update((db) => {
@@ -308,8 +309,8 @@ export class Conversations {
  * anything is sent: a crash right after can never leave the form open to be saved twice.
  * Set-aside copies of the same form go too.
  */
-export function closeForm<T>(ctx: ChatContext, subject: string, flow: Flow, change: (db: Db) => T): Promise<T> {
-  const key = conversationKey(ctx.msg.channel, ctx.person!.id);
+export function closeForm<T>(ctx: MemberContext, subject: string, flow: Flow, change: (db: Db) => T): Promise<T> {
+  const key = conversationKey(ctx.msg.channel, ctx.person.id);
   return ctx.store.update((db) => {
     const result = change(db);
     delete db.conversations[key];

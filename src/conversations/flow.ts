@@ -1,4 +1,4 @@
-import type { ChatContext } from '../core/chat-context';
+import type { MemberContext } from '../core/chat-context';
 import type { Roster } from '../org/roster';
 import type { ConversationState } from '../store/schema';
 
@@ -16,11 +16,11 @@ export interface Flow {
   /** Bump when steps change meaning: older saved states are then discarded, not misread. */
   version: number;
   /** Sends the first prompt; returns the state to save, or null if there is nothing to ask. */
-  start(ctx: ChatContext, init: Record<string, unknown>): Promise<FlowState | null>;
+  start(ctx: MemberContext, init: Record<string, unknown>): Promise<FlowState | null>;
   /** Handles the person's next message; returns the next state, or null when finished. */
-  next(ctx: ChatContext, state: FlowState): Promise<FlowState | null>;
+  next(ctx: MemberContext, state: FlowState): Promise<FlowState | null>;
   /** Sends where the form stands — the pending question, after `note` — e.g. after a command mid-form or on resuming it. */
-  remind(ctx: ChatContext, state: FlowState, note: string): Promise<FlowState | null>;
+  remind(ctx: MemberContext, state: FlowState, note: string): Promise<FlowState | null>;
   /** The form in a few words, for lists and notices: 双公示（2026年11月 · 商事登记科，第 3/7 项）. */
   describe(state: FlowState, roster: Roster): string;
   /** What the form is about: one set-aside form per subject is kept. */

@@ -1,4 +1,4 @@
-import type { ChatContext } from '../core/chat-context';
+import { asMember, type ChatContext, type MemberContext } from '../core/chat-context';
 import { clip } from '../core/user-text';
 import { t } from '../prompts';
 import { normalizeInput, parseDate, parseNumberText, parseYesNo } from '../submissions/parse-answer';
@@ -20,18 +20,19 @@ export function looksLikeFormAnswer(text: string, now: Date): boolean {
  * or was never started) is not a policy question: say that no form is open and name the form the
  * person most likely means. Returns whether it answered.
  */
-export async function answerStrayFormReply(ctx: ChatContext, text: string): Promise<boolean> {
-  if (ctx.msg.chatType !== 'direct' || !ctx.person || !looksLikeFormAnswer(text, ctx.now)) return false;
+export async function answerStrayFormReply(sender: ChatContext, text: string): Promise<boolean> {
+  const ctx = asMember(sender);
+  if (sender.msg.chatType !== 'direct' || !ctx || !looksLikeFormAnswer(text, ctx.now)) return false;
   await ctx.reply(t('stray.no_form', { text: clip(text), hint: lastFormHint(ctx) }));
   return true;
 }
 
 /** The form the person was last busy with: a set-aside or lapsed one, else their latest submission. */
-function lastFormHint(ctx: ChatContext): string {
+function lastFormHint(ctx: MemberContext): string {
   const parked = ctx.conversations.parked(ctx)[0];
   if (parked) return t('stray.parked', { form: ctx.conversations.describe(parked, ctx.roster), how: parkedHow(parked) });
   const latest = ctx.store.data.submissions
-    .filter((s) => s.submittedBy === ctx.person!.id)
+    .filter((s) => s.submittedBy === ctx.person.id)
     .reduce<(typeof ctx.store.data.submissions)[number] | undefined>((best, s) => (!best || s.submittedAt > best.submittedAt ? s : best), undefined);
   const task = latest && ctx.catalog.task(latest.taskId);
   if (!latest || !task) return t('stray.none');

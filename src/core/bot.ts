@@ -82,7 +82,8 @@ export class Bot {
 
   async #process(event: Incoming): Promise<void> {
     const { roster, store, log } = this.#parts;
-    const person = roster.findBySender(event.channel, event.senderId);
+    // The channel resolved the sender at its edge; the core knows people only by roster id.
+    const person = event.personId === undefined ? undefined : roster.person(event.personId);
     // A press reads on as the button's value, said by the one who pressed it.
     // "@信用助手 …" typed in a direct chat says no more than the text after it.
     const msg: IncomingMessage = event.kind === 'message' ? { ...event, text: withoutOwnMention(event.text, roster.botName) } : { ...event, kind: 'message', text: event.value, mentionsBot: true, mentions: [] };
@@ -192,19 +193,18 @@ export class Bot {
   }
 
   async #runCommand(ctx: ChatContext, { command, args }: CommandMatch): Promise<void> {
-    const { roster } = this.#parts;
+    const { roster, commands } = this.#parts;
     const { person } = ctx;
-    if (!this.#parts.commands.allows(command, person)) {
-      const admins = roster.adminNames();
-      await ctx.reply(
-        person
-          ? t('command.forbidden', {
-              command: command.name,
-              roles: joinWithOr((command.roles ?? []).map((r) => ROLE_LABELS[r])),
-              yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
-            })
-          : t('roster.unknown', { command: command.name, admins }),
-      );
+    const refusal = commands.refusal(command, args, person);
+    if (refusal) {
+      const reason = person
+        ? t('command.forbidden', {
+            command: refusal.what,
+            roles: joinWithOr(refusal.roles.map((r) => ROLE_LABELS[r])),
+            yourRoles: person.roles.map((r) => ROLE_LABELS[r]).join('、'),
+          })
+        : t('roster.unknown', { command: refusal.what, admins: roster.adminNames() });
+      await ctx.reply(person && refusal.hint ? `${reason}${refusal.hint}` : reason);
       return;
     }
     await runCommand(command, { ...ctx, args });
@@ -242,7 +242,7 @@ export class Bot {
   /** Replies go to the org's group or the person's direct chat when known, else the raw chat. */
   #replyAddress(msg: IncomingMessage, person: Person | undefined): Address {
     if (msg.chatType === 'direct' && person) return { kind: 'direct', personId: person.id };
-    const group = msg.chatType === 'group' ? this.#parts.roster.groupForChat(msg.channel, msg.chatId) : undefined;
+    const group = msg.chatType === 'group' && msg.groupId !== undefined ? this.#parts.roster.group(msg.groupId) : undefined;
     if (group) return { kind: 'group', groupId: group.id };
     return { kind: 'chat', chatId: msg.chatId, chatType: msg.chatType };
   }

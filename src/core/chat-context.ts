@@ -32,3 +32,14 @@ export interface ChatContext {
   reply(content: Content | string): Promise<void>;
   send(out: Outgoing): Promise<void>;
 }
+
+/** The context of a roster member: what members' commands, forms and flows get. */
+export interface MemberContext extends ChatContext {
+  person: Person;
+}
+
+/** The sender's member context, or undefined for someone the roster does not list. */
+export function asMember(ctx: ChatContext): MemberContext | undefined {
+  const { person } = ctx;
+  return person ? { ...ctx, person } : undefined;
+}

@@ -1,8 +1,8 @@
-import type { Role, Person } from '../org/schema';
+import type { Person, Role } from '../org/schema';
 import { StartupError } from '../startup-error';
-import type { ChatContext } from './chat-context';
+import type { ChatContext, MemberContext } from './chat-context';
 
-export interface Command {
+interface CommandInfo {
   /** The Chinese name people type, e.g. 帮助. */
   name: string;
   /** Other names, e.g. the English `help`; matched case-insensitively. */
@@ -11,16 +11,49 @@ export interface Command {
   usage?: string;
   /** One line for the help text. */
   summary: string;
-  /** Who may run it; omitted means everyone in the roster. */
-  roles?: Role[];
-  /** Also open to people not in the roster (help, policy questions). */
-  public?: boolean;
+  /**
+   * Forms of the command for fewer people than the command itself, told apart by their
+   * arguments: `排名` is for everyone, `排名 发布` for admins. The registry refuses them.
+   */
+  restricted?: RestrictedForm[];
   /**
    * Its replies may carry personal data (phones, points, return reasons, a section's details):
    * asked in a group, it answers in the sender's direct chat (see private-reply.ts).
    */
   private?: boolean;
+}
+
+/** Open to people not in the roster too (help, policy questions): the sender may be unknown. */
+export interface PublicCommand extends CommandInfo {
+  public: true;
   run(ctx: ChatContext): Promise<void>;
+}
+
+/** For roster members, optionally only some roles: the registry checks, so `run` knows who asks. */
+export interface MemberCommand extends CommandInfo {
+  public?: false;
+  /** Who may run it; omitted means everyone in the roster. */
+  roles?: Role[];
+  run(ctx: MemberContext): Promise<void>;
+}
+
+export type Command = PublicCommand | MemberCommand;
+
+export interface RestrictedForm {
+  /** The form as people type it, for the refusal: `排名 预览/发布`. */
+  usage: string;
+  /** Whether the arguments (what follows the command's name) are this form. */
+  matches(args: string): boolean;
+  roles: Role[];
+  /** What the command offers those refused this form (a head is told how to return a points item). */
+  hint?: () => string;
+}
+
+/** Why a command was refused: what was asked for, who may ask (none listed: roster members), and what to do instead. */
+export interface Refusal {
+  what: string;
+  roles: readonly Role[];
+  hint?: string;
 }
 
 export interface CommandMatch {
@@ -28,7 +61,13 @@ export interface CommandMatch {
   args: string;
 }
 
-/** The static list of chat commands, indexed by every name. */
+/** A restricted form chosen by its first word: `排名 发布 11月` is the form of 发布/publish. */
+export function firstWordIs(...words: string[]): (args: string) => boolean {
+  const lower = words.map((w) => w.toLowerCase());
+  return (args) => lower.includes((args.trim().split(/\s+/)[0] ?? '').toLowerCase());
+}
+
+/** The static list of chat commands, indexed by every name; it decides who may run what. */
 export class CommandRegistry {
   readonly commands: readonly Command[];
   readonly #byName = new Map<string, Command>();
@@ -54,8 +93,28 @@ export class CommandRegistry {
     return command ? { command, args: rest.trim() } : undefined;
   }
 
+  /** Whether `person` may run the command at all (help lists these). */
   allows(command: Command, person: Person | undefined): boolean {
-    if (!person) return command.public === true;
-    return !command.roles || command.roles.some((role) => person.roles.includes(role));
+    if (command.public) return true;
+    return person !== undefined && (!command.roles || command.roles.some((role) => person.roles.includes(role)));
   }
+
+  /** Why `person` may not run the command with these arguments; undefined when they may. */
+  refusal(command: Command, args: string, person: Person | undefined): Refusal | undefined {
+    if (!this.allows(command, person)) return { what: command.name, roles: command.public ? [] : (command.roles ?? []) };
+    const form = command.restricted?.find((f) => f.matches(args));
+    if (form && !form.roles.some((role) => person?.roles.includes(role))) return { what: form.usage, roles: form.roles, ...(form.hint && { hint: form.hint() }) };
+    return undefined;
+  }
+}
+
+/**
+ * Runs a command the registry allowed. Members' commands get a context whose person is known;
+ * this is the one place that narrows it.
+ */
+export function invoke(command: Command, ctx: ChatContext): Promise<void> {
+  if (command.public) return command.run(ctx);
+  const { person } = ctx;
+  if (!person) throw new Error(`command ${command.name} is for roster members; the registry refuses anyone else`);
+  return command.run({ ...ctx, person });
 }

@@ -9,8 +9,12 @@ interface EventBase {
   /** The platform's chat id: for the console and simulate, an org group id or `dm:<person id>`. */
   chatId: string;
   chatType: ChatType;
-  /** The platform's id for the sender (roster id, Lark open_id, WeChat alias or name). */
+  /** The org group this chat is, resolved by the channel (Roster.identifyGroup); unset for other chats. */
+  groupId?: string;
+  /** The platform's id for the sender: only for logs and for telling a stranger what to register. */
   senderId: string;
+  /** The sender's roster id, resolved by the channel (Roster.identifyPerson); unset for a stranger. */
+  personId?: string;
   senderName?: string;
   /** The platform's id for this event: redeliveries carry the same one. */
   messageId: string;

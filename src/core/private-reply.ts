@@ -1,6 +1,6 @@
 import { t } from '../prompts';
-import type { ChatContext } from './chat-context';
-import type { Command } from './command';
+import { asMember, type ChatContext } from './chat-context';
+import { invoke, type Command } from './command';
 import { sendDirect } from './direct-message';
 
 /**
@@ -9,8 +9,9 @@ import { sendDirect } from './direct-message';
  * directly (not in the roster) is asked to write to it directly instead.
  */
 export async function runCommand(command: Command, ctx: ChatContext): Promise<void> {
-  if (!command.private || ctx.msg.chatType !== 'group') return command.run(ctx);
-  if (!ctx.person) return ctx.reply(t('privacy.ask_directly', { command: command.name }));
+  if (!command.private || ctx.msg.chatType !== 'group') return invoke(command, ctx);
+  const member = asMember(ctx);
+  if (!member) return ctx.reply(t('privacy.ask_directly', { command: command.name }));
   await ctx.reply(t('privacy.replied_directly', { command: command.name }));
-  await command.run({ ...ctx, reply: (content) => sendDirect(ctx, content) });
+  await invoke(command, { ...member, reply: (content) => sendDirect(member, content) });
 }

@@ -1,4 +1,5 @@
 import { loadYamlFile } from '../yaml-file';
+import { identifyingFields, type Identities } from './identities';
 import { orgSchema, type Group, type OrgFile, type Person, type Role, type Section } from './schema';
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -46,21 +47,11 @@ export class Roster {
   }
 
   /**
-   * The person behind a platform sender id. Each platform identifies people differently:
-   * Lark by open_id, WeChat by alias or display name; the console and simulate use roster ids.
+   * The person a chat platform knows by `platformId`: a channel calls this at its edge, so the core
+   * only ever sees roster ids. Tries the platform's identifying fields in order (identities.ts).
    */
-  findBySender(channel: string, platformId: string): Person | undefined {
-    switch (channel) {
-      case 'lark':
-        return this.people.find((p) => p.lark?.open_id === platformId);
-      case 'wechat':
-        return (
-          this.people.find((p) => p.wechat?.alias === platformId) ??
-          this.people.find((p) => p.wechat?.name === platformId)
-        );
-      default:
-        return this.#peopleById.get(platformId);
-    }
+  identifyPerson(channel: string, platformId: string): Person | undefined {
+    return findByIdentity(this.people, identifyingFields(channel, 'person'), channel, platformId);
   }
 
   section(id: string): Section | undefined {
@@ -76,24 +67,13 @@ export class Roster {
     return this.groups.find((g) => g.id === id);
   }
 
-  /** The org group behind a platform chat id (console and simulate use the group ids). */
-  groupForChat(channel: string, chatId: string): Group | undefined {
-    switch (channel) {
-      case 'lark':
-        return this.groups.find((g) => g.lark_chat_id === chatId);
-      case 'wechat':
-        return this.groups.find((g) => g.wechat_topic === chatId);
-      default:
-        return this.group(chatId);
-    }
+  /** The org group behind a platform's chat id, for the channel to pass on as a group id. */
+  identifyGroup(channel: string, platformChatId: string): Group | undefined {
+    return findByIdentity(this.groups, identifyingFields(channel, 'group'), channel, platformChatId);
   }
 
   sectionsOf(person: Person): Section[] {
     return person.sections.map((id) => this.#sectionsById.get(id)!);
-  }
-
-  hasRole(person: Person | undefined, role: Role): boolean {
-    return person?.roles.includes(role) ?? false;
   }
 
   membersWithRole(sectionId: string, role: Role): Person[] {
@@ -119,4 +99,13 @@ export class Roster {
 
 export function loadRoster(file: string): Roster {
   return new Roster(loadYamlFile(file, orgSchema));
+}
+
+/** The first item whose account on `channel` has `value` in one of `fields`, trying the fields in order. */
+function findByIdentity<T extends { identities: Identities }>(items: readonly T[], fields: readonly string[], channel: string, value: string): T | undefined {
+  for (const field of fields) {
+    const found = items.find((item) => item.identities[channel]?.[field] === value);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { groupIdentities, identityValues, personIdentities, type Identities } from './identities';
 
 export const ROLES = ['admin', 'head', 'reporter', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
@@ -7,29 +8,14 @@ const id = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, '应为小写字母开头、由小写字母、数字和连字符组成的标识，例如 wang-fang');
 
-const larkIdentity = z
-  .object({
-    open_id: z.string().min(1).optional(),
-    mobile: z.string().regex(/^1\d{10}$/, '应为 11 位手机号，例如 "13800000001"（请加引号）').optional(),
-    email: z.email('应为电子邮箱，例如 name@example.com').optional(),
-  })
-  .strict();
-
-const wechatIdentity = z
-  .object({
-    name: z.string().min(1).optional(),
-    alias: z.string().min(1).optional(),
-  })
-  .strict();
-
 const person = z
   .object({
     id,
     name: z.string().min(1),
     sections: z.array(id).min(1, '每人至少属于一个科室'),
     roles: z.array(z.enum(ROLES)).min(1, '至少要有一个角色：admin / head / reporter / staff'),
-    lark: larkIdentity.optional(),
-    wechat: wechatIdentity.optional(),
+    /** Accounts on each chat platform (see identities.ts); none for the console and simulate. */
+    identities: personIdentities.default({}),
   })
   .strict();
 
@@ -47,8 +33,7 @@ const group = z
     id,
     name: z.string().min(1),
     main: z.boolean().default(false),
-    lark_chat_id: z.string().min(1).optional(),
-    wechat_topic: z.string().min(1).optional(),
+    identities: groupIdentities.default({}),
   })
   .strict();
 
@@ -77,6 +62,21 @@ export const orgSchema = z
     );
     reportDuplicates(org.people.map((p) => p.id), (i, v) => fail(['people', i, 'id'], `人员标识 ${v} 重复`));
     reportDuplicates(org.groups.map((g) => g.id), (i, v) => fail(['groups', i, 'id'], `群标识 ${v} 重复`));
+
+    // One account for two people (or chats) would let one act as the other.
+    const accountOwners = (items: { name: string; identities: Identities }[], what: 'people' | 'groups') => {
+      const owners = new Map<string, number>();
+      items.forEach((item, i) =>
+        identityValues(item.identities).forEach(({ channel, field, value }) => {
+          const key = `${channel}.${field}=${value}`;
+          const owner = owners.get(key);
+          if (owner === undefined) owners.set(key, i);
+          else fail([what, i, 'identities', channel, field], `账号 ${channel}.${field}“${value}”已登记给“${items[owner]!.name}”，无法分辨是谁`);
+        }),
+      );
+    };
+    accountOwners(org.people, 'people');
+    accountOwners(org.groups, 'groups');
 
     const sectionIds = new Set(org.sections.map((s) => s.id));
     org.people.forEach((p, i) =>

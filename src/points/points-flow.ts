@@ -1,4 +1,4 @@
-import type { ChatContext } from '../core/chat-context';
+import type { MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import type { Content } from '../core/message';
 import { CANCEL, CONFIRM } from '../conversations/control-words';
@@ -44,7 +44,7 @@ export function pointsFlow(config: PointsConfig): Flow {
     version: 1,
 
     async start(ctx) {
-      const data: PointsData = { stage: 'item', month: monthOf(ctx.now), sectionId: ctx.person!.sections[0]! };
+      const data: PointsData = { stage: 'item', month: monthOf(ctx.now), sectionId: ctx.person.sections[0]! };
       await askItem(ctx, data);
       return state(data);
     },
@@ -114,14 +114,14 @@ export function pointsFlow(config: PointsConfig): Flow {
     },
   };
 
-  async function readState(ctx: ChatContext, current: FlowState): Promise<PointsData | undefined> {
+  async function readState(ctx: MemberContext, current: FlowState): Promise<PointsData | undefined> {
     const parsed = pointsDataSchema.safeParse(current.data);
     if (parsed.success) return parsed.data;
     await sendDirect(ctx, t('conversation.version_changed', { flow: flow.title }));
     return undefined;
   }
 
-  async function askItem(ctx: ChatContext, data: PointsData): Promise<void> {
+  async function askItem(ctx: MemberContext, data: PointsData): Promise<void> {
     const lines = config.items.map((i, n) => t('points.item_line', { n: n + 1, kind: pointsKindLabel(i.kind), item: i.name, points: i.points }));
     await sendDirect(ctx, {
       card: {
@@ -132,7 +132,7 @@ export function pointsFlow(config: PointsConfig): Flow {
     });
   }
 
-  function prompt(ctx: ChatContext, data: PointsData): Content {
+  function prompt(ctx: MemberContext, data: PointsData): Content {
     switch (data.stage) {
       case 'kind':
         return { card: { title: t('points.flow_title'), lines: [t('points.ask_kind')], buttons: [t('points.kind_add'), t('points.kind_deduct')].map((k) => ({ label: k, value: k })) } };
@@ -143,7 +143,7 @@ export function pointsFlow(config: PointsConfig): Flow {
       case 'reason':
         return { text: t('points.ask_reason') };
       case 'confirm': {
-        const verifiers = verifiersOf(ctx.roster, ctx.person!.id, data.sectionId).map((p) => p.name).join('、');
+        const verifiers = verifiersOf(ctx.roster, ctx.person.id, data.sectionId).map((p) => p.name).join('、');
         return {
           card: {
             title: t('points.summary_title'),
@@ -157,12 +157,12 @@ export function pointsFlow(config: PointsConfig): Flow {
     }
   }
 
-  async function ask(ctx: ChatContext, data: PointsData): Promise<FlowState> {
+  async function ask(ctx: MemberContext, data: PointsData): Promise<FlowState> {
     await sendDirect(ctx, prompt(ctx, data));
     return state(data);
   }
 
-  async function retry(ctx: ChatContext, data: PointsData, reason: string): Promise<FlowState> {
+  async function retry(ctx: MemberContext, data: PointsData, reason: string): Promise<FlowState> {
     if (data.stage === 'item') {
       await sendDirect(ctx, `${reason}。`);
       await askItem(ctx, data);
@@ -174,8 +174,8 @@ export function pointsFlow(config: PointsConfig): Flow {
     return state(data);
   }
 
-  async function save(ctx: ChatContext, data: PointsData): Promise<null> {
-    const person = ctx.person!;
+  async function save(ctx: MemberContext, data: PointsData): Promise<null> {
+    const person = ctx.person;
     // Recorded and closed in one update, before anything is sent.
     const item = await closeForm(ctx, POINTS_FLOW, flow, (db) => addPointsItem(db, {
       personId: person.id,

@@ -1,5 +1,5 @@
 import { clip } from '../core/argument-words';
-import type { ChatContext } from '../core/chat-context';
+import type { MemberContext } from '../core/chat-context';
 import { t } from '../prompts';
 import { formatDayTime } from '../time';
 import { pointsKindLabel, pointsStatusLabel } from './labels';
@@ -9,20 +9,20 @@ import { canVerify, findPointsItem, reviewPoints, verifiersOf } from './records'
  * A head's 同意 N / 退回 N 理由 on a points item: checked, recorded, and the reporter told. The
  * commands are private, so their replies go to direct chats.
  */
-export async function reviewPointsItem(ctx: ChatContext, no: number, decision: 'approved' | 'returned', note: string): Promise<void> {
+export async function reviewPointsItem(ctx: MemberContext, no: number, decision: 'approved' | 'returned', note: string): Promise<void> {
   const item = findPointsItem(ctx.store.data, no);
   if (!item) return ctx.reply(t('points.not_found', { no }));
-  if (!canVerify(ctx.roster, ctx.person!, item)) {
+  if (!canVerify(ctx.roster, ctx.person, item)) {
     return ctx.reply(t('points.not_verifier', { no, verifiers: verifiersOf(ctx.roster, item.personId, item.sectionId).map((p) => p.name).join('、') }));
   }
   if (item.status !== 'pending') {
     return ctx.reply(t('points.not_pending', { no, at: formatDayTime(new Date(item.review!.at)), status: pointsStatusLabel(item.status) }));
   }
   if (decision === 'returned' && !note) return ctx.reply(t('points.need_reason', { no }));
-  const reviewed = await reviewPoints(ctx.store, no, decision, ctx.person!.id, ctx.now, note);
+  const reviewed = await reviewPoints(ctx.store, no, decision, ctx.person.id, ctx.now, note);
   const owner = ctx.roster.person(reviewed.personId);
   const kind = pointsKindLabel(reviewed.kind);
-  const facts = { no, kind, points: reviewed.points, item: reviewed.item, by: ctx.person!.name };
+  const facts = { no, kind, points: reviewed.points, item: reviewed.item, by: ctx.person.name };
   await ctx.send({
     to: { kind: 'direct', personId: reviewed.personId },
     mentions: [],
@@ -36,8 +36,8 @@ export async function reviewPointsItem(ctx: ChatContext, no: number, decision: '
  * 同意 / 退回 without a usable item number: what was wrong (`word`, or nothing given) and the
  * numbers this person can review.
  */
-export function missingNumberReply(ctx: ChatContext, example: string, word?: string): string {
-  const pending = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person!, i));
+export function missingNumberReply(ctx: MemberContext, example: string, word?: string): string {
+  const pending = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person, i));
   const items = pending.map((i) => t('points.pending_number', { no: i.no, person: ctx.roster.person(i.personId)?.name ?? i.personId, kind: pointsKindLabel(i.kind), points: i.points }));
   return [
     word ? t('points.not_a_number', { word: clip(word), example }) : t('points.need_number', { example }),

@@ -1,4 +1,4 @@
-import type { ChatContext } from '../core/chat-context';
+import type { MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import { renderText } from '../core/render-text';
 import { t } from '../prompts';
@@ -72,7 +72,7 @@ export function fullTime(time: Date): string {
  * exactly what would be posted and records it as theirs to confirm with 确认发布. Nothing is sent
  * to the group here. `preamble` says why it is shown (again).
  */
-export async function preparePublication(ctx: ChatContext, month: MonthKey, preamble?: string): Promise<void> {
+export async function preparePublication(ctx: MemberContext, month: MonthKey, preamble?: string): Promise<void> {
   const label = monthLabel(month);
   const state = monthState(month, ctx.catalog, ctx.now);
   if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
@@ -83,7 +83,7 @@ export async function preparePublication(ctx: ChatContext, month: MonthKey, prea
   if (notice.unchanged) return ctx.reply(unchangedText(ctx, notice));
   const expiresAt = new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000);
   const content = { card: notice.card };
-  await setPending(ctx.store, ctx.person!.id, { month, preparedAt: ctx.now.toISOString(), expiresAt: expiresAt.toISOString(), text: renderText(content) });
+  await setPending(ctx.store, ctx.person.id, { month, preparedAt: ctx.now.toISOString(), expiresAt: expiresAt.toISOString(), text: renderText(content) });
   // The admin's direct chat: a notice shown in the group before confirmation would be published.
   if (preamble) await sendDirect(ctx, preamble);
   await sendDirect(ctx, content);
@@ -110,8 +110,8 @@ export async function preparePublication(ctx: ChatContext, month: MonthKey, prea
  * confirmation, a month published meanwhile, or a notice that changed since it was shown are
  * each answered without posting; a changed notice is shown again to be confirmed anew.
  */
-export async function confirmPublication(ctx: ChatContext): Promise<void> {
-  const admin = ctx.person!;
+export async function confirmPublication(ctx: MemberContext): Promise<void> {
+  const admin = ctx.person;
   const pending = pendingPublication(ctx.store.data, admin.id);
   if (!pending) {
     const others = othersPending(ctx.store.data, admin.id, ctx.now).map(([id, p]) =>
@@ -148,7 +148,7 @@ export async function confirmPublication(ctx: ChatContext): Promise<void> {
   );
 }
 
-function unchangedText(ctx: ChatContext, notice: Notice): string {
+function unchangedText(ctx: MemberContext, notice: Notice): string {
   const { earlier } = notice;
   return t('ranking.unchanged', {
     label: monthLabel(notice.month),

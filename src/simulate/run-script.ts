@@ -63,7 +63,10 @@ function origin(m: ScriptMessage | ScriptPress, roster: Roster, file: string) {
     channel: 'simulate',
     chatId: isGroup ? groupId : `dm:${senderId}`,
     chatType: isGroup ? ('group' as const) : ('direct' as const),
+    // Simulate's platform ids are roster ids: the edge resolves them directly.
+    groupId: isGroup ? groupId : undefined,
     senderId,
+    personId: matches[0]?.id,
     senderName: matches[0]?.name ?? m.from,
     messageId: m.id ?? randomUUID(),
     time: m.time,

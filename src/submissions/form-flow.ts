@@ -1,4 +1,4 @@
-import type { ChatContext } from '../core/chat-context';
+import type { MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import type { Button } from '../core/message';
 import { BACK, CANCEL, CONFIRM, DONE, EDIT, SKIP } from '../conversations/control-words';
@@ -159,7 +159,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
    * The saved state, checked: data that does not fit the schema, or a form whose questions
    * changed since, is discarded with a message rather than misread.
    */
-  async function readState(ctx: ChatContext, state: FlowState): Promise<{ data: FormData; task: Task | undefined } | undefined> {
+  async function readState(ctx: MemberContext, state: FlowState): Promise<{ data: FormData; task: Task | undefined } | undefined> {
     const parsed = formDataSchema.safeParse(state.data);
     const data = parsed.success ? parsed.data : undefined;
     const task = data?.taskId ? catalog.task(data.taskId) : undefined;
@@ -173,7 +173,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
 
   // —— choosing the section and the task ——
 
-  async function askSection(ctx: ChatContext, data: FormData, note?: string): Promise<FlowState> {
+  async function askSection(ctx: MemberContext, data: FormData, note?: string): Promise<FlowState> {
     const names = data.sectionChoices.map((id) => ctx.roster.section(id)!.name);
     await sendDirect(ctx, {
       card: {
@@ -185,7 +185,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return { step: 0, data: { ...data, stage: 'section' } };
   }
 
-  async function pickSection(ctx: ChatContext, data: FormData, text: string): Promise<FlowState | null> {
+  async function pickSection(ctx: MemberContext, data: FormData, text: string): Promise<FlowState | null> {
     const names = data.sectionChoices.map((id) => ctx.roster.section(id)!.name);
     const byAlias = ctx.roster.findSection(normalizeInput(text));
     const picked = byAlias && data.sectionChoices.includes(byAlias.id) ? { ok: true as const, value: byAlias.name } : parseChoice(text, names);
@@ -196,7 +196,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return chooseSection(ctx, data, data.sectionChoices[names.indexOf(picked.value)]!);
   }
 
-  async function chooseSection(ctx: ChatContext, data: FormData, sectionId: string): Promise<FlowState | null> {
+  async function chooseSection(ctx: MemberContext, data: FormData, sectionId: string): Promise<FlowState | null> {
     const section = ctx.roster.section(sectionId)!;
     // A task the section is exempt from this month (免报) is neither offered nor opened.
     const owed = catalog.tasksOwedBy(sectionId).filter((task) => !exemptionOf(ctx.store.data, data.month, task.id, sectionId));
@@ -217,7 +217,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return { step: 0, data: next };
   }
 
-  async function askTask(ctx: ChatContext, data: FormData, note?: string): Promise<void> {
+  async function askTask(ctx: MemberContext, data: FormData, note?: string): Promise<void> {
     const tasks = data.taskChoices.map((id) => catalog.task(id)!);
     const lines = tasks.map((task, i) => {
       const status = sectionStatus(ctx.store.data, data.month, task.id, data.sectionId!);
@@ -232,7 +232,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     });
   }
 
-  async function pickTask(ctx: ChatContext, data: FormData, text: string): Promise<FlowState | null> {
+  async function pickTask(ctx: MemberContext, data: FormData, text: string): Promise<FlowState | null> {
     const tasks = data.taskChoices.map((id) => catalog.task(id)!);
     const byName = catalog.findTask(normalizeInput(text));
     const index = byName ? data.taskChoices.indexOf(byName.id) : -1;
@@ -244,7 +244,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return beginTask(ctx, data, tasks.find((x) => x.short === picked.value)!);
   }
 
-  async function beginTask(ctx: ChatContext, data: FormData, task: Task): Promise<FlowState | null> {
+  async function beginTask(ctx: MemberContext, data: FormData, task: Task): Promise<FlowState | null> {
     const next: FormData = { ...data, stage: 'field', taskId: task.id, formVersion: catalog.formVersion(task), answers: {}, listDraft: [], failures: 0, editing: false };
     const section = ctx.roster.section(next.sectionId!)!;
     // Also when the exemption came after the menu was shown.
@@ -269,7 +269,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
 
   // —— questions and answers ——
 
-  async function askField(ctx: ChatContext, data: FormData, task: Task, index: number, prefix?: string): Promise<FlowState> {
+  async function askField(ctx: MemberContext, data: FormData, task: Task, index: number, prefix?: string): Promise<FlowState> {
     const field = task.fields[index]!;
     const question = t('form.question', { n: index + 1, total: task.fields.length, label: field.label, optional: field.optional ? t('form.optional_mark') : '', hint: field.hint });
     let listDraft = data.listDraft;
@@ -280,7 +280,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return { step: index, data: { ...data, stage: 'field', listDraft } };
   }
 
-  async function answerField(ctx: ChatContext, data: FormData, task: Task, index: number, raw: string): Promise<FlowState | null> {
+  async function answerField(ctx: MemberContext, data: FormData, task: Task, index: number, raw: string): Promise<FlowState | null> {
     const field = task.fields[index]!;
     const text = normalizeInput(raw);
     if (BACK.test(text)) {
@@ -328,7 +328,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return advance(ctx, { ...data, answers, approximate, failures: 0 }, task, index, notes.join('\n') || undefined);
   }
 
-  async function answerList(ctx: ChatContext, data: FormData, task: Task, index: number, field: ListField, raw: string): Promise<FlowState | null> {
+  async function answerList(ctx: MemberContext, data: FormData, task: Task, index: number, field: ListField, raw: string): Promise<FlowState | null> {
     const text = normalizeInput(raw);
     if (DONE.test(text)) {
       if (data.listDraft.length < field.min_items) return refuse(ctx, data, task, index, t('form.list_min', { min: field.min_items, count: data.listDraft.length }));
@@ -349,12 +349,12 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return { step: index, data: { ...data, listDraft, failures: 0 } };
   }
 
-  async function answerThenRepeat(ctx: ChatContext, data: FormData, task: Task, index: number, question: string): Promise<FlowState> {
+  async function answerThenRepeat(ctx: MemberContext, data: FormData, task: Task, index: number, question: string): Promise<FlowState> {
     await ctx.answerQuestion(question);
     return askField(ctx, data, task, index);
   }
 
-  async function refuse(ctx: ChatContext, data: FormData, task: Task, index: number, reason: string): Promise<FlowState> {
+  async function refuse(ctx: MemberContext, data: FormData, task: Task, index: number, reason: string): Promise<FlowState> {
     const field = task.fields[index]!;
     const failures = data.failures + 1;
     const lines = [t('form.invalid', { reason, label: field.label, hint: field.hint })];
@@ -363,7 +363,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return { step: index, data: { ...data, failures } };
   }
 
-  async function advance(ctx: ChatContext, data: FormData, task: Task, index: number, note?: string): Promise<FlowState> {
+  async function advance(ctx: MemberContext, data: FormData, task: Task, index: number, note?: string): Promise<FlowState> {
     const answers = dropHidden(task, data.answers);
     const next = nextFieldIndex(task, { ...data, answers }, index);
     if (next === undefined) return showSummary(ctx, { ...data, answers, editing: false }, task, note);
@@ -372,7 +372,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
 
   // —— summary and save ——
 
-  async function showSummary(ctx: ChatContext, data: FormData, task: Task, note?: string): Promise<FlowState> {
+  async function showSummary(ctx: MemberContext, data: FormData, task: Task, note?: string): Promise<FlowState> {
     const section = ctx.roster.section(data.sectionId!)!;
     const deadline = formatDayTime(deadlineOf(task, data.month, catalog));
     await sendDirect(ctx, {
@@ -389,7 +389,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return { step: task.fields.length, data: { ...data, stage: 'confirm', failures: 0 } };
   }
 
-  async function confirm(ctx: ChatContext, data: FormData, task: Task, raw: string): Promise<FlowState | null> {
+  async function confirm(ctx: MemberContext, data: FormData, task: Task, raw: string): Promise<FlowState | null> {
     const text = normalizeInput(raw);
     if (BACK.test(text)) return askField(ctx, data, task, previousFieldIndex(task, data, task.fields.length)!);
     const edit = EDIT.exec(text);
@@ -409,12 +409,12 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     return save(ctx, data, task);
   }
 
-  async function reprompt(ctx: ChatContext, data: FormData, task: Task, message: string): Promise<FlowState> {
+  async function reprompt(ctx: MemberContext, data: FormData, task: Task, message: string): Promise<FlowState> {
     await sendDirect(ctx, message);
     return { step: task.fields.length, data: data };
   }
 
-  async function save(ctx: ChatContext, data: FormData, task: Task): Promise<null> {
+  async function save(ctx: MemberContext, data: FormData, task: Task): Promise<null> {
     const section = ctx.roster.section(data.sectionId!)!;
     const deadline = deadlineOf(task, data.month, catalog);
     const late = ctx.now > deadline;
@@ -424,7 +424,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
       sectionId: section.id,
       answers: data.answers,
       formVersion: data.formVersion!,
-      submittedBy: ctx.person!.id,
+      submittedBy: ctx.person.id,
       submittedAt: ctx.now,
       late,
       approximate: approximateAnswers(data.approximate, data.answers),
@@ -436,7 +436,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     if (previous) lines.push(t('form.replaced', { previous: formatDayTime(new Date(previous.submittedAt)) }));
     await sendDirect(ctx, lines.join('\n'));
     if (catalog.defaults.notify_admins_on_submit) {
-      await notifyAdmins(ctx, t('form.admin_notice', { section: section.name, person: ctx.person!.name, task: task.short, month: monthLabel(data.month), status: late ? '逾期' : '按时' }));
+      await notifyAdmins(ctx, t('form.admin_notice', { section: section.name, person: ctx.person.name, task: task.short, month: monthLabel(data.month), status: late ? '逾期' : '按时' }));
     }
     return null;
   }

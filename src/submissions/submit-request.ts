@@ -1,5 +1,5 @@
 import { monthIn, readWords } from '../core/argument-words';
-import type { ChatContext } from '../core/chat-context';
+import type { MemberContext } from '../core/chat-context';
 import { t } from '../prompts';
 import { monthOf } from '../tasks/period';
 import type { SubmitInit } from './form-flow';
@@ -10,8 +10,8 @@ export type SubmitRequest = { ok: true; init: SubmitInit } | { ok: false; messag
  * Reads `填报 [任务] [科室] [月份]` in any order and decides whom the person may submit for: the
  * sections where they are reporter or head, or any section for an admin (their own by default).
  */
-export function resolveSubmitRequest(ctx: ChatContext, args: string): SubmitRequest {
-  const person = ctx.person!;
+export function resolveSubmitRequest(ctx: MemberContext, args: string): SubmitRequest {
+  const person = ctx.person;
   const { roster, catalog } = ctx;
   const read = readWords(args.split(/[\s\u3000]+/).filter(Boolean), ['task', 'section', 'month'], ctx);
   if (!read.ok) return read;

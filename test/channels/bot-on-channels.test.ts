@@ -42,7 +42,7 @@ async function onApp(make: (roster: Roster, clock: VirtualClock) => Omit<Platfor
 }
 
 function dmEvent(channel: string, from: string, now: Date) {
-  return { channel, chatId: `dm:${from}`, chatType: 'direct' as const, senderId: from, messageId: `e-${Math.random()}`, time: now };
+  return { channel, chatId: `dm:${from}`, chatType: 'direct' as const, senderId: from, personId: from, messageId: `e-${Math.random()}`, time: now };
 }
 
 function consolePlatform(roster: Roster, c: VirtualClock): Platform {

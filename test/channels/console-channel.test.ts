@@ -97,7 +97,7 @@ describe('console channel (npm start through a pipe)', () => {
   it('stops with the file, line and field when org.yaml is malformed', async () => {
     const dir = tempDir();
     const org = path.join(dir, 'org.yaml');
-    writeFileSync(org, readFileSync('data/org.yaml', 'utf8').replace('roles: [reporter]\n    lark: { open_id: ou_wang_fang', 'roles: [reportr]\n    lark: { open_id: ou_wang_fang'));
+    writeFileSync(org, readFileSync('data/org.yaml', 'utf8').replace('roles: [reporter]\n    identities:\n      lark: { open_id: ou_wang_fang', 'roles: [reportr]\n    identities:\n      lark: { open_id: ou_wang_fang'));
     const { code, stderr } = await runNpmScript('start', [], { env: { CREDIT_ORG_FILE: org, CREDIT_DATA_DIR: dir } });
     expect(code).toBe(1);
     expect(stderr).toMatch(/org\.yaml 第 \d+ 行，字段 people\[\d+\]\.roles\[0\]：无效选项/);

@@ -34,7 +34,7 @@ describe('资料', () => {
   it('reloads for admins only', async () => {
     const s = scriptFrom('2026-11-10T09:00:00+08:00').dm('wang-fang', '资料 重新加载').dm('xu-wenbo', '资料 重新加载');
     const out = await simulate(s.lines);
-    expect(lastTo(out, 'dm:wang-fang')).toBe('只有管理员可以重新加载资料。');
+    expect(lastTo(out, 'dm:wang-fang')).toBe('「资料 重新加载」只有管理员可以使用，您是专人。发送「帮助」查看您能用的命令。');
     expect(lastTo(out, 'dm:xu-wenbo')).toMatch(/^已重新加载资料：5 份文件，共 \d+ 段。$/);
   });
 });

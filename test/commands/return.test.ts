@@ -40,6 +40,8 @@ describe('退回 (a submission)', () => {
 
   it('does not let a section head return submissions', async () => {
     const out = await simulate(scriptFrom('2026-11-20T09:00:00+08:00').dm('sun-haoran', '退回 商事登记科 失信事件 理由').lines);
-    expect(lastTo(out, 'dm:sun-haoran')).toBe('只有管理员可以退回科室的填报。');
+    expect(lastTo(out, 'dm:sun-haoran')).toBe(
+      '「退回 科室 任务 理由」只有管理员可以使用，您是科室负责人。发送「帮助」查看您能用的命令。核实积分申报请写编号：「退回 编号 理由」，例如「退回 3 事实不清」。',
+    );
   });
 });

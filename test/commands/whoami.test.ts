@@ -9,6 +9,19 @@ describe('我是谁 (whoami)', () => {
     );
   });
 
+  it('lists the accounts registered for each platform, found by the Lark open_id', async () => {
+    const h = await botHarness();
+    expect(textOf((await h.say('ou_wang_fang', '我是谁', { channel: 'lark' }))[0])).toBe(
+      [
+        '我是谁',
+        '姓名：王芳（编号 wang-fang）',
+        '科室：商事登记项目审批服务科',
+        '角色：专人',
+        '已登记的账号：飞书 ou_wang_fang，手机 13800000011，邮箱 wang.fang@example.com，微信昵称 王芳，微信号 wangfang_sj',
+      ].join('\n'),
+    );
+  });
+
   it('shows a stranger their platform id and whom to ask', async () => {
     const h = await botHarness();
     expect(textOf((await h.say('ou_unknown', '我是谁', { channel: 'lark' }))[0])).toBe(

@@ -68,11 +68,13 @@ describe('wrong arguments get the specific reason', () => {
     expect(await say('sun-haoran', '同意 #1')).toBe('已同意积分申报 #1（赵磊 加分 1 分），已通知本人。');
   });
 
-  it('退回 by a head: points need a number; a section and task are for admins', async () => {
+  it('退回 by a head: anything but a points number is the admins\' form, and the head is told to give a number', async () => {
     const say = await chat();
-    expect(await say('sun-haoran', '退回 事实不清')).toBe('「事实不清」不是积分申报的编号：编号是数字，例如「退回 3 事实不清」。\n目前没有待您核实的积分申报。');
-    expect(await say('sun-haoran', '退回')).toBe('请写上积分申报的编号，例如「退回 3 事实不清」。\n目前没有待您核实的积分申报。');
-    expect(await say('sun-haoran', '退回 商事科 双公示 错了')).toBe('只有管理员可以退回科室的填报。');
+    const refused = '「退回 科室 任务 理由」只有管理员可以使用，您是科室负责人。发送「帮助」查看您能用的命令。核实积分申报请写编号：「退回 编号 理由」，例如「退回 3 事实不清」。';
+    expect(await say('sun-haoran', '退回 事实不清')).toBe(refused);
+    expect(await say('sun-haoran', '退回 商事科 双公示 错了')).toBe(refused);
+    expect(await say('sun-haoran', '退回')).toMatch(/^用法：「退回 科室 任务 理由」.*科室负责人核实积分用「退回 编号 理由」/);
+    expect(await say('sun-haoran', '退回 #9 事实不清')).toBe('没有编号为 9 的积分申报。发送「积分 待审」查看待核实的申报。');
   });
 
   it('填报 with an unknown task or a month that does not exist', async () => {

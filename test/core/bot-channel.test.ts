@@ -17,6 +17,7 @@ async function harness(channel: FakeChannel) {
       chatId: `dm:${from}`,
       chatType: 'direct',
       senderId: from,
+      personId: from,
       messageId: `press-${Math.random()}`,
       time: h.clock.now(),
       cardMessageId: channel.messageIds.get(card)!,

@@ -155,3 +155,24 @@ describe('Buttons as numbered replies', () => {
     expect(textOf((await h.say('wang-fang', '2'))[0])).toContain('帮助');
   });
 });
+
+describe('Bot identities: the channel resolves platform ids, the core reads roster ids', () => {
+  it('knows 王芳 on Lark by the roster id her open_id resolved to', async () => {
+    const h = await botHarness();
+    const [reply] = await h.say('ou_wang_fang', '进度', { channel: 'lark' });
+    expect(reply!.to).toEqual({ kind: 'direct', personId: 'wang-fang' });
+    expect(textOf(reply)).toContain('商事登记项目审批服务科');
+  });
+
+  it('treats a sender the channel did not resolve as a stranger, whatever the platform id looks like', async () => {
+    const h = await botHarness();
+    await h.bot.handle({ ...h.message('wang-fang', '进度'), personId: undefined });
+    expect(h.sent.splice(0).map(textOf)).toEqual([expect.stringMatching(/^您还不在本部门的名册中，暂时不能使用「进度」/)]);
+  });
+
+  it('answers a group the roster does not list in that raw chat', async () => {
+    const h = await botHarness();
+    await h.bot.handle({ ...h.message('wang-fang', '帮助', { chat: 'group' }), chatId: 'oc_other', groupId: undefined });
+    expect(h.sent.splice(0).map((o) => o.to)).toEqual([{ kind: 'chat', chatId: 'oc_other', chatType: 'group' }]);
+  });
+});

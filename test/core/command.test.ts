@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index';
-import { CommandRegistry, type Command } from '../../src/core/command';
+import { CommandRegistry, type MemberCommand } from '../../src/core/command';
+import { loadRoster } from '../../src/org/roster';
 import { StartupError } from '../../src/startup-error';
 
-const cmd = (name: string, aliases: string[] = []): Command => ({ name, aliases, summary: name, run: async () => {} });
+const roster = loadRoster('data/org.yaml');
+
+const cmd = (name: string, aliases: string[] = []): MemberCommand => ({ name, aliases, summary: name, run: async () => {} });
 
 describe('CommandRegistry', () => {
   it('accepts the shipped command list', () => {
@@ -25,12 +28,62 @@ describe('CommandRegistry', () => {
     expect(registry.match('请问怎么填报')).toBeUndefined();
   });
 
-  it('checks roles: public commands for everyone, role lists for those roles', () => {
+  it('checks roles: public commands for everyone, members\' commands for the roster, role lists for those roles', () => {
     const registry = new CommandRegistry([]);
-    const person = { id: 'p', name: 'P', sections: ['s'], roles: ['staff' as const] };
-    expect(registry.allows({ ...cmd('a'), public: true }, undefined)).toBe(true);
+    const staff = roster.person('zhao-lei')!;
+    expect(registry.allows({ ...cmd('a'), public: true, run: async () => {} }, undefined)).toBe(true);
     expect(registry.allows(cmd('b'), undefined)).toBe(false);
-    expect(registry.allows(cmd('b'), person)).toBe(true);
-    expect(registry.allows({ ...cmd('c'), roles: ['admin'] }, person)).toBe(false);
+    expect(registry.allows(cmd('b'), staff)).toBe(true);
+    expect(registry.allows({ ...cmd('c'), roles: ['admin'] }, staff)).toBe(false);
+  });
+});
+
+describe('the registry refuses what a role may not do, before any command runs', () => {
+  const registry = new CommandRegistry(commandList);
+  const byName = (name: string) => registry.match(name)!.command;
+  const admin = roster.person('xu-wenbo')!;
+  const head = roster.person('sun-haoran')!;
+  const reporter = roster.person('wang-fang')!;
+
+  it('has these admin-only commands', () => {
+    const adminOnly = commandList.filter((c) => !c.public && c.roles?.length === 1 && c.roles[0] === 'admin').map((c) => c.name);
+    expect(adminOnly).toEqual(['导出', '提醒', '免报', '取消免报', '确认发布']);
+  });
+
+  it.each(commandList.filter((c) => !c.public && c.roles && !c.roles.includes('reporter')).map((c) => [c.name]))('%s: refused to a reporter, allowed to an admin', (name) => {
+    expect(registry.refusal(byName(name), '', reporter)).toMatchObject({ what: name });
+    expect(registry.refusal(byName(name), '', admin)).toBeUndefined();
+  });
+
+  // Forms of a command for fewer people than the command: [command, arguments, allowed, refused].
+  it.each([
+    ['排名', '发布', admin, head],
+    ['排名', 'PUBLISH 11月', admin, reporter],
+    ['排名', '预览 10月', admin, head],
+    ['资料', '重新加载', admin, reporter],
+    ['退回', '商事登记科 双公示 数据不一致', admin, head],
+  ] as const)('%s %s: for admins only', (name, args, allowed, refused) => {
+    expect(registry.refusal(byName(name), args, allowed)).toBeUndefined();
+    expect(registry.refusal(byName(name), args, refused)).toMatchObject({ what: expect.stringContaining(name), roles: ['admin'] });
+    expect(registry.refusal(byName(name), args, undefined)).toBeDefined();
+  });
+
+  it('tells a head refused the section form of 退回 how to return a points item instead', () => {
+    expect(registry.refusal(byName('退回'), '商事科 双公示 错了', head)?.hint).toBe('核实积分申报请写编号：「退回 编号 理由」，例如「退回 3 事实不清」。');
+  });
+
+  it.each([
+    ['排名', '', reporter],
+    ['排名', '11月', head],
+    ['排名', '历史 商事科', reporter],
+    ['资料', '', undefined],
+    ['退回', '3 事实不清', head],
+    ['退回', '', head],
+  ] as const)('%s %s: the command\'s other forms stay open', (name, args, person) => {
+    expect(registry.refusal(byName(name), args, person)).toBeUndefined();
+  });
+
+  it('refuses a stranger every members\' command, naming it', () => {
+    for (const command of commandList.filter((c) => !c.public)) expect(registry.refusal(command, '', undefined)).toEqual({ what: command.name, roles: command.roles ?? [] });
   });
 });

@@ -78,12 +78,17 @@ export async function botHarness(options: HarnessOptions = {}) {
   });
   function message(from: string, text: string, o: SayOptions = {}): Incoming {
     const chat = o.chat ?? 'dm';
+    const channel = o.channel ?? 'simulate';
+    // As a channel's edge does: simulate (and a test's fake channel) knows people by roster id, a platform by its accounts.
+    const person = channel === 'simulate' || channel === options.channel?.name ? roster.person(from) : roster.identifyPerson(channel, from);
     return {
       kind: 'message',
-      channel: o.channel ?? 'simulate',
+      channel,
       chatId: chat === 'group' ? 'main' : `dm:${from}`,
       chatType: chat === 'group' ? 'group' : 'direct',
+      groupId: chat === 'group' ? 'main' : undefined,
       senderId: from,
+      personId: person?.id,
       text,
       mentionsBot: o.mention ?? false,
       mentions: [],

@@ -60,19 +60,54 @@ describe('the sample department (data/org.yaml)', () => {
     expect(roster.admins().every((a) => a.sections.includes(roster.coordinator.id))).toBe(true);
   });
 
-  it('finds sections by short name and people by platform identity', () => {
+  it('finds sections by short name', () => {
     expect(roster.findSection('体系科')?.id).toBe('system');
     expect(roster.findSection('商事登记科')?.id).toBe('commerce');
-    expect(roster.findBySender('lark', 'ou_wang_fang')?.name).toBe('王芳');
-    expect(roster.findBySender('wechat', 'wangfang_sj')?.name).toBe('王芳');
-    expect(roster.findBySender('wechat', '何静')?.id).toBe('he-jing');
-    expect(roster.findBySender('console', 'wang-fang')?.name).toBe('王芳');
-    expect(roster.findBySender('lark', 'wang-fang')).toBeUndefined();
-    expect(roster.groupForChat('lark', 'oc_sample_credit_group')?.id).toBe('main');
   });
 
   it('has someone who reports for two sections', () => {
     expect(roster.people.some((p) => p.roles.includes('reporter') && p.sections.length > 1)).toBe(true);
+  });
+});
+
+describe('identities: a channel turns platform ids into roster ids', () => {
+  const roster = loadRoster('data/org.yaml');
+
+  it('loads each person\'s accounts per platform from the file', () => {
+    expect(roster.person('wang-fang')?.identities).toEqual({
+      lark: { open_id: 'ou_wang_fang', mobile: '13800000011', email: 'wang.fang@example.com' },
+      wechat: { name: '王芳', alias: 'wangfang_sj' },
+    });
+    expect(roster.person('song-jia')?.identities).toEqual({});
+  });
+
+  it('finds a person by the fields that identify a sender on that platform', () => {
+    expect(roster.identifyPerson('lark', 'ou_wang_fang')?.id).toBe('wang-fang');
+    expect(roster.identifyPerson('wechat', 'wangfang_sj')?.id).toBe('wang-fang');
+    expect(roster.identifyPerson('wechat', '何静')?.id).toBe('he-jing');
+  });
+
+  it('knows nobody by an unknown id, another platform\'s id, a contact field or a roster id', () => {
+    expect(roster.identifyPerson('lark', 'ou_nobody')).toBeUndefined();
+    expect(roster.identifyPerson('lark', 'wangfang_sj')).toBeUndefined();
+    expect(roster.identifyPerson('lark', '13800000011')).toBeUndefined();
+    expect(roster.identifyPerson('lark', 'wang-fang')).toBeUndefined();
+    expect(roster.identifyPerson('telegram', 'ou_wang_fang')).toBeUndefined();
+  });
+
+  it('prefers a WeChat alias to a display name', () => {
+    const twoNames = MINIMAL.replace('roles: [head, admin]', 'roles: [head, admin]\n    identities: { wechat: { name: 小许 } }').replace(
+      'roles: [reporter]',
+      'roles: [reporter]\n    identities: { wechat: { alias: 小许 } }',
+    );
+    expect(loadRoster(orgFile(twoNames)).identifyPerson('wechat', '小许')?.id).toBe('xu');
+  });
+
+  it('finds a group by its platform chat id', () => {
+    expect(roster.identifyGroup('lark', 'oc_sample_credit_group')?.id).toBe('main');
+    expect(roster.identifyGroup('wechat', '信用体系建设工作群')?.id).toBe('main');
+    expect(roster.identifyGroup('lark', 'oc_other_group')).toBeUndefined();
+    expect(roster.identifyGroup('lark', 'main')).toBeUndefined();
   });
 });
 
@@ -106,8 +141,17 @@ describe('a malformed org file is refused with file, line and field', () => {
   });
 
   it('refuses an invalid mobile number and unknown keys', () => {
-    expect(loadError(MINIMAL.replace('roles: [reporter]', 'roles: [reporter]\n    lark: { mobile: "123" }'))).toMatch(/people\[1\]\.lark\.mobile：应为 11 位手机号/);
+    expect(loadError(MINIMAL.replace('roles: [reporter]', 'roles: [reporter]\n    identities: { lark: { mobile: "123" } }'))).toMatch(/people\[1\]\.identities\.lark\.mobile：应为 11 位手机号/);
+    expect(loadError(MINIMAL.replace('roles: [reporter]', 'roles: [reporter]\n    identities: { qq: { id: "1" } }'))).toMatch(/字段 people\[1\]\.identities：.*qq/);
     expect(loadError(MINIMAL.replace('roles: [reporter]', 'roles: [reporter]\n    phone: "13800000000"'))).toMatch(/字段 people\[1\]：.*phone/);
+  });
+
+  it('refuses one account given to two people: one could act as the other', () => {
+    const shared = MINIMAL.replace('roles: [head, admin]', 'roles: [head, admin]\n    identities: { lark: { open_id: ou_same } }').replace(
+      'roles: [reporter]',
+      'roles: [reporter]\n    identities: { lark: { open_id: ou_same } }',
+    );
+    expect(loadError(shared)).toMatch(/字段 people\[1\]\.identities\.lark\.open_id：账号 lark\.open_id“ou_same”已登记给“林一”/);
   });
 
   it('says when the file cannot be read', () => {

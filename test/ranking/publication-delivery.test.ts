@@ -53,7 +53,7 @@ async function botWithFlakyGroup() {
   });
   let n = 0;
   const say = async (from: string, text: string) => {
-    await bot.handle({ kind: 'message', channel: 'simulate', chatId: `dm:${from}`, chatType: 'direct', senderId: from, text, mentionsBot: false, mentions: [], messageId: `m${++n}`, time: clock.now() });
+    await bot.handle({ kind: 'message', channel: 'simulate', chatId: `dm:${from}`, chatType: 'direct', senderId: from, personId: from, text, mentionsBot: false, mentions: [], messageId: `m${++n}`, time: clock.now() });
     return state.sent.splice(0).map(textOf);
   };
   const job = reminderJob({ store, catalog, roster, send: async (out) => void (await bot.send(out)), log });

@@ -100,12 +100,13 @@ describe('the monthly ranking notice', () => {
   });
 
   it('lets only admins preview and publish, and says when nothing is published yet', async () => {
-    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '排名', '排名 发布', '确认发布', '排名 10月', '排名 历史');
+    const s = scriptFrom('2026-11-20T09:00:00+08:00').dm('wang-fang', '排名', '排名 发布', '确认发布', '排名 10月', '排名 历史', '排名 预览 10月');
     const texts = textsTo(await simulate(s.lines, { tasksFile }), 'dm:wang-fang');
     expect(texts[0]).toBe('还没有发布过排名通报。');
-    expect(texts[1]).toBe('只有管理员可以预览和发布排名。');
+    expect(texts[1]).toBe('「排名 预览/发布」只有管理员可以使用，您是专人。发送「帮助」查看您能用的命令。');
+    expect(texts[5]).toBe(texts[1]);
     expect(texts[2]).toContain('「确认发布」');
     expect(texts[2]).toContain('管理员');
-    expect(texts.slice(3)).toEqual(['2026年10月的排名尚未发布。管理员可发送「排名 预览 2026-10」查看草稿。', '商事登记项目审批服务科还没有已发布的排名。']);
+    expect(texts.slice(3, 5)).toEqual(['2026年10月的排名尚未发布。管理员可发送「排名 预览 2026-10」查看草稿。', '商事登记项目审批服务科还没有已发布的排名。']);
   });
 });
