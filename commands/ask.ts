@@ -5,8 +5,8 @@ import { t } from '../src/prompts';
 const ask: PublicCommand = {
   name: '问',
   aliases: ['ask'],
-  usage: '问 问题',
-  summary: '根据已加载的政策文件回答问题，并注明文件和条款，例如「问 双公示信息要在多少天内上传？」',
+  usage: t('commands.ask.usage'),
+  summary: t('commands.ask.summary'),
   public: true,
   async run(ctx) {
     if (!ctx.args.trim()) return ctx.reply(t('qa.empty_question'));

@@ -7,10 +7,10 @@ const isReload = firstWordIs('重新加载', 'reload');
 const docs: PublicCommand = {
   name: '资料',
   aliases: ['docs'],
-  usage: '资料 [重新加载]',
-  summary: '查看已加载的政策文件；管理员发送「资料 重新加载」读取新增或修改的文件',
+  usage: t('commands.docs.usage'),
+  summary: t('commands.docs.summary'),
   public: true,
-  restricted: [{ usage: '资料 重新加载', matches: isReload, roles: ['admin'] }],
+  restricted: [{ usage: t('commands.docs.reload_usage'), matches: isReload, roles: ['admin'] }],
   async run(ctx) {
     const knowledge = ctx.knowledge;
     if (isReload(ctx.args)) {

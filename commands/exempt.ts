@@ -10,13 +10,13 @@ import { formatDayTime } from '../src/time';
 const exempt: MemberCommand = {
   name: '免报',
   aliases: ['exempt'],
-  usage: '免报 科室 任务 理由',
-  summary: '登记某科室本月某任务免报（写明理由），该科室不再收到这项提醒；「取消免报」撤销',
+  usage: t('commands.exempt.usage'),
+  summary: t('commands.exempt.summary'),
   roles: ['admin'],
   private: true,
   async run(ctx) {
     if (!ctx.args.trim()) return ctx.reply(t('exempt.usage'));
-    const args = parseSectionTaskArgs(ctx, '免报 科室 任务 理由', { futureMonths: true });
+    const args = parseSectionTaskArgs(ctx, t('commands.exempt.usage'), { futureMonths: true });
     if (!args.ok) return ctx.reply(args.message);
     const { section, task, month, rest: reason } = args;
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };

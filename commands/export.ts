@@ -9,8 +9,8 @@ import { monthLabel, monthOf } from '../src/tasks/period';
 const exportCommand: MemberCommand = {
   name: '导出',
   aliases: ['export'],
-  usage: '导出 [月份]',
-  summary: '导出某月的工作台账（Excel，每个任务一张表，另有汇总表）',
+  usage: t('commands.export.usage'),
+  summary: t('commands.export.summary'),
   roles: ['admin'],
   // The ledger goes to the admin's direct chat, wherever they asked for it.
   private: true,

@@ -8,8 +8,8 @@ import { t } from '../src/prompts';
 const help: PublicCommand = {
   name: '帮助',
   aliases: ['help', '?', '？'],
-  usage: '帮助 [全部]',
-  summary: '查看我能做什么；「帮助 全部」按角色列出全部命令',
+  usage: t('commands.help.usage'),
+  summary: t('commands.help.summary'),
   public: true,
   async run(ctx) {
     const bot = ctx.roster.botName;

@@ -17,8 +17,8 @@ import { formatDayTime } from '../src/time';
 const points: MemberCommand = {
   name: '积分',
   aliases: ['points'],
-  usage: '积分 [记录|待审|汇总] [月份]',
-  summary: '申报本人的机关信用积分；「积分 记录」查看本人积分，负责人「积分 待审」，办公室「积分 汇总」',
+  usage: t('commands.points.usage'),
+  summary: t('commands.points.summary'),
   private: true,
   async run(ctx) {
     const [first = '', ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
@@ -55,7 +55,7 @@ async function showMine(ctx: MemberContext, month: string): Promise<void> {
       title: t('points.mine_title', { month: monthLabel(month) }),
       lines: [t('points.mine_total', { total: total.total, add: total.add, deduct: total.deduct, pending: total.pending })],
       table: {
-        header: ['编号', '类型', '分值', '事项', '状态'],
+        header: [t('column.number'), t('column.points_kind'), t('column.points'), t('column.points_item'), t('column.status')],
         rows: items.map((i) => [`#${i.no}`, pointsKindLabel(i.kind), String(i.points), i.item, pointsStatusLabel(i.status)]),
       },
     },
@@ -68,7 +68,7 @@ async function showPending(ctx: MemberContext): Promise<void> {
   await ctx.reply({
     card: {
       title: t('points.pending_title'),
-      lines: items.map((i) => `#${i.no} ${ctx.roster.person(i.personId)?.name ?? i.personId}｜${pointsKindLabel(i.kind)} ${i.points} 分｜${i.item}｜${i.reason}（${formatDayTime(new Date(i.reportedAt))}）`),
+      lines: items.map((i) => t('points.pending_line', { no: i.no, person: ctx.roster.person(i.personId)?.name ?? i.personId, kind: pointsKindLabel(i.kind), points: i.points, item: i.item, reason: i.reason, at: formatDayTime(new Date(i.reportedAt)) })),
       buttons: items.slice(0, 5).map((i) => ({ label: `${t('points.button_approve')} #${i.no}`, value: `同意 ${i.no}` })),
     },
   });
@@ -85,7 +85,7 @@ async function showTotals(ctx: MemberContext, month: string): Promise<void> {
     card: {
       title: t('points.summary_table_title', { month: monthLabel(month) }),
       table: {
-        header: ['科室', '姓名', '加分', '扣分', '合计', '待核实'],
+        header: [t('column.section'), t('column.name'), t('column.points_add'), t('column.points_deduct'), t('column.points_total'), t('column.points_pending')],
         rows: rows.map((r) => [ctx.roster.section(r.sectionId)?.name ?? r.sectionId, ctx.roster.person(r.personId)?.name ?? r.personId, String(r.add), String(r.deduct), String(r.total), String(r.pending)]),
       },
     },

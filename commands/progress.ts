@@ -15,8 +15,8 @@ import { formatDayTime } from '../src/time';
 const progress: MemberCommand = {
   name: '进度',
   aliases: ['status', 'progress'],
-  usage: '进度 [科室] [月份]',
-  summary: '查看本月填报进度：专人和负责人看本科室，管理员看全部科室',
+  usage: t('commands.progress.usage'),
+  summary: t('commands.progress.summary'),
   roles: ['reporter', 'head', 'admin'],
   // Return reasons and a section's standing are not for the whole group.
   private: true,
@@ -59,7 +59,7 @@ function sectionCard(ctx: MemberContext, section: Section, month: MonthKey) {
         ...reasons,
       ],
       table: {
-        header: ['任务', '截止', '状态'],
+        header: [t('column.task'), t('column.deadline'), t('column.status')],
         rows: rows.map((r) => [r.task.short, formatDayTime(deadlineOf(r.task, month, ctx.catalog)), STATUS_LABELS[r.status]]),
       },
     },
@@ -78,7 +78,7 @@ function matrixCard(ctx: MemberContext, month: MonthKey) {
         t('progress.legend'),
       ],
       table: {
-        header: ['科室', ...ctx.catalog.tasks.map((task) => task.short)],
+        header: [t('column.section'), ...ctx.catalog.tasks.map((task) => task.short)],
         rows: matrix.map((row) => [shortSectionName(row.section), ...row.cells.map((c) => CELL_SYMBOLS[c.cell])]),
       },
     },

@@ -20,9 +20,9 @@ const isPreparation = firstWordIs('预览', 'preview', '发布', 'publish');
 const ranking: MemberCommand = {
   name: '排名',
   aliases: ['ranking', '通报'],
-  usage: '排名 [月份]｜排名 历史 科室｜排名 预览/发布 [月份]',
-  summary: '查看已发布的月度排名通报和科室历月排名；管理员预览、发布通报',
-  restricted: [{ usage: '排名 预览/发布', matches: isPreparation, roles: ['admin'] }],
+  usage: t('commands.ranking.usage'),
+  summary: t('commands.ranking.summary'),
+  restricted: [{ usage: t('commands.ranking.prepare_usage'), matches: isPreparation, roles: ['admin'] }],
   async run(ctx) {
     const [sub = '', ...rest] = ctx.args.trim().split(/\s+/).filter(Boolean);
     if (isPreparation(ctx.args)) {

@@ -18,8 +18,8 @@ import { formatDayTime } from '../src/time';
 const remind: MemberCommand = {
   name: '提醒',
   aliases: ['remind'],
-  usage: '提醒 预览｜提醒 立即 任务',
-  summary: '预览未来 7 天将发送的提醒，或马上提醒某任务尚未报送的科室',
+  usage: t('commands.remind.usage'),
+  summary: t('commands.remind.summary'),
   roles: ['admin'],
   // The preview names every person and what each section owes: not for the group.
   private: true,
@@ -59,7 +59,7 @@ async function remindNow(ctx: MemberContext, words: string[]): Promise<void> {
   const read = readWords(words, ['task', 'month'], ctx);
   if (!read.ok) return ctx.reply(read.message);
   const task = read.words.flatMap((w) => (w.kind === 'task' ? [w.task] : []))[0];
-  if (!task) return ctx.reply(missingWord('task', '提醒 立即 任务 [月份]', ctx));
+  if (!task) return ctx.reply(missingWord('task', t('commands.remind.now_usage'), ctx));
   const month = monthIn(read.words) ?? monthOf(ctx.now);
   const deadline = deadlineOf(task, month, ctx.catalog);
   const items = ctx.catalog.sectionsOwing(task).filter((s) => isOwed(sectionStatus(ctx.store.data, month, task.id, s))).map((sectionId) => ({ task, month, sectionId, deadline }));

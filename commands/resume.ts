@@ -8,8 +8,8 @@ import { t } from '../src/prompts';
 const resume: MemberCommand = {
   name: '继续填报',
   aliases: ['resume'],
-  usage: '继续填报 [序号]',
-  summary: '接着填放在一边或过期（7 天内）的表单，例如「继续填报 1」',
+  usage: t('commands.resume.usage'),
+  summary: t('commands.resume.summary'),
   async run(ctx) {
     if (ctx.msg.chatType === 'group') await ctx.reply(t('form.group_note', { name: ctx.person.name, bot: ctx.roster.botName }));
     const parked = ctx.conversations.parked(ctx);

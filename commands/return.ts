@@ -17,12 +17,12 @@ const POINTS_ITEM = /^[#＃]?(\d+)\s*([\s\S]*)$/;
 const returnCommand: MemberCommand = {
   name: '退回',
   aliases: ['return', 'reject'],
-  usage: '退回 科室 任务 理由',
-  summary: '管理员退回科室的填报并说明理由；负责人用「退回 编号 理由」退回积分申报',
+  usage: t('commands.return.usage'),
+  summary: t('commands.return.summary'),
   roles: ['admin', 'head'],
   restricted: [
     {
-      usage: '退回 科室 任务 理由',
+      usage: t('commands.return.usage'),
       matches: (args) => args.trim() !== '' && !POINTS_ITEM.test(args.trim()),
       roles: ['admin'],
       hint: () => t('return.points_hint'),
@@ -39,7 +39,7 @@ const returnCommand: MemberCommand = {
 };
 
 async function returnSubmissionCommand(ctx: MemberContext): Promise<void> {
-  const args = parseSectionTaskArgs(ctx, '退回 科室 任务 理由');
+  const args = parseSectionTaskArgs(ctx, t('commands.return.usage'));
   if (!args.ok) return ctx.reply(args.message);
   const { section, task, month, rest: reason } = args;
   if (!reason) return ctx.reply(t('return.need_reason', { example: ctx.args.trim().split(/\s+/).slice(0, 2).join(' ') }));

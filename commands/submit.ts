@@ -7,8 +7,8 @@ import { resolveSubmitRequest } from '../src/submissions/submit-request';
 const submit: MemberCommand = {
   name: '填报',
   aliases: ['submit', '报送'],
-  usage: '填报 [任务] [科室] [月份]',
-  summary: '填报本月的监测材料，例如「填报 双公示」；在私聊中一问一答',
+  usage: t('commands.submit.usage'),
+  summary: t('commands.submit.summary'),
   roles: ['reporter', 'head', 'admin'],
   async run(ctx) {
     const request = resolveSubmitRequest(ctx, ctx.args);

@@ -8,13 +8,13 @@ import { monthLabel } from '../src/tasks/period';
 const unexempt: MemberCommand = {
   name: '取消免报',
   aliases: ['unexempt'],
-  usage: '取消免报 科室 任务',
-  summary: '撤销某科室某任务的免报',
+  usage: t('commands.unexempt.usage'),
+  summary: t('commands.unexempt.summary'),
   roles: ['admin'],
   private: true,
   async run(ctx) {
     if (!ctx.args.trim()) return ctx.reply(t('exempt.usage'));
-    const args = parseSectionTaskArgs(ctx, '取消免报 科室 任务', { futureMonths: true });
+    const args = parseSectionTaskArgs(ctx, t('commands.unexempt.usage'), { futureMonths: true });
     if (!args.ok) return ctx.reply(args.message);
     const { section, task, month } = args;
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };

@@ -7,7 +7,7 @@ import { t } from '../src/prompts';
 const whoami: PublicCommand = {
   name: '我是谁',
   aliases: ['whoami'],
-  summary: '查看我在名册中认出的您：科室、角色和登记的账号',
+  summary: t('commands.whoami.summary'),
   public: true,
   private: true,
   async run(ctx) {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { t } from './prompts';
 
 /** The department's time zone: deadlines, working hours and output timestamps are all in it. */
 export const ZONE = 'Asia/Shanghai';
@@ -19,5 +20,5 @@ export function localDateTime(time: Date): DateTime {
 
 /** `11月26日 18:00` — deadlines and submission times in messages. */
 export function formatDayTime(time: Date): string {
-  return DateTime.fromJSDate(time, { zone: ZONE }).toFormat('M月d日 HH:mm');
+  return DateTime.fromJSDate(time, { zone: ZONE }).toFormat(t('format.day_time'));
 }

@@ -93,8 +93,8 @@ export function notUnderstood(word: string, kinds: readonly WordKind[], ctx: Wor
   const named = kinds.filter((k): k is 'section' | 'task' => k !== 'month');
   const suggestions = named.flatMap((kind) => nearestNames(word, choicesOf(kind, ctx)));
   const lines = [
-    t('args.not_understood', { word: clip(word), kinds: kinds.map(kindLabel).join('、').replace(/、([^、]*)$/, '或$1') }),
-    ...(suggestions.length ? [t('args.did_you_mean', { names: suggestions.map((s) => `「${s}」`).join('或') })] : []),
+    t('args.not_understood', { word: clip(word), kinds: kinds.map(kindLabel).join('、').replace(/、([^、]*)$/, `${t('list.or')}$1`) }),
+    ...(suggestions.length ? [t('args.did_you_mean', { names: suggestions.map((s) => `「${s}」`).join(t('list.or')) })] : []),
     ...named.map((kind) => t('args.choices', { kind: kindLabel(kind), names: choicesOf(kind, ctx).map((c) => c.label).join('、') })),
   ];
   if (kinds.includes('month')) lines.push(t('args.month_forms', { example: monthOf(ctx.now) }));

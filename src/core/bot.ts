@@ -250,5 +250,5 @@ export class Bot {
 
 /** 专人、科室负责人或管理员 */
 function joinWithOr(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}或${items.at(-1)}`;
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}${t('list.or')}${items.at(-1)}`;
 }

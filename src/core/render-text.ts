@@ -20,7 +20,7 @@ function renderCard(card: Card): string {
   }
   out.push(...(card.footer ?? []));
   if (card.buttons?.length) {
-    out.push(`回复序号：${card.buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ')}`);
+    out.push(t('card.reply_with_number', { buttons: card.buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ') }));
   }
   return out.join('\n');
 }

@@ -1,12 +1,13 @@
 import { loadYamlFile } from '../yaml-file';
 import { identifyingFields, type Identities } from './identities';
 import { orgSchema, type Group, type OrgFile, type Person, type Role, type Section } from './schema';
+import { t } from '../prompts';
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: '管理员',
-  head: '科室负责人',
-  reporter: '专人',
-  staff: '工作人员',
+  admin: t('role.admin'),
+  head: t('role.head'),
+  reporter: t('role.reporter'),
+  staff: t('role.staff'),
 };
 
 /** The department as the bot sees it: who is who, in which section, reachable where. */

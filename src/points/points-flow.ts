@@ -75,7 +75,7 @@ export function pointsFlow(config: PointsConfig): Flow {
         case 'points': {
           const parsed = parseNumberText(text, false);
           if (!parsed.ok) return retry(ctx, data, parsed.reason);
-          if (parsed.value < 0.5 || parsed.value > config.max_points) return retry(ctx, data, `${parsed.value} 分不在 0.5 到 ${config.max_points} 之间`);
+          if (parsed.value < 0.5 || parsed.value > config.max_points) return retry(ctx, data, t('points.out_of_range', { points: parsed.value, max: config.max_points }));
           return ask(ctx, { ...data, stage: 'name', points: parsed.value });
         }
         case 'name':

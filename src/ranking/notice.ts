@@ -45,13 +45,13 @@ export function buildNotice(options: NoticeOptions, roster: Roster, catalog: Tas
       ...(draft?.openUntil ? [t('ranking.provisional_note', { deadline: formatDayTime(draft.openUntil) })] : []),
       t('ranking.addressee'),
       ...(corrects
-        ? [t('ranking.correction_intro', { date: localDateTime(new Date(corrects.earlier.publishedAt)).toFormat('yyyy年M月d日') }), ...corrects.changes]
+        ? [t('ranking.correction_intro', { date: localDateTime(new Date(corrects.earlier.publishedAt)).toFormat(t('format.date')) }), ...corrects.changes]
         : []),
       t('ranking.opening', { year, month: monthNo }),
       t('ranking.summary', { owed: total('onTime') + total('late') + total('missing'), onTime: total('onTime'), late: total('late'), missing: total('missing'), exempt: total('exempt'), average: average.toFixed(1) }),
     ],
     table: {
-      header: ['排名', '科室', '得分', '按时/逾期/未报', ...(previous ? ['较上月'] : [])],
+      header: [t('column.rank'), t('column.section'), t('column.score'), t('column.on_time_late_missing'), ...(previous ? [t('column.change')] : [])],
       rows: rows.map((r) => [
         `${r.rank}${r.tied ? t('ranking.tie') : ''}`,
         name(r.sectionId),
@@ -67,7 +67,7 @@ export function buildNotice(options: NoticeOptions, roster: Roster, catalog: Tas
       t('ranking.closing'),
       t('ranking.so_notified'),
       roster.department.notice_issuer ?? roster.department.name,
-      localDateTime(now).toFormat('yyyy年M月d日'),
+      localDateTime(now).toFormat(t('format.date')),
     ],
   };
 }

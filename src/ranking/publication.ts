@@ -64,7 +64,7 @@ export function neverCollected(month: MonthKey, db: Readonly<Db>, catalog: TaskC
 
 /** 2026年11月26日 18:00 */
 export function fullTime(time: Date): string {
-  return localDateTime(time).toFormat('yyyy年M月d日 HH:mm');
+  return localDateTime(time).toFormat(t('format.date_time'));
 }
 
 /**

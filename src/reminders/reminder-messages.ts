@@ -24,12 +24,10 @@ export interface MessagePart {
   buttons: Button[];
 }
 
-const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
-
 /** `11月26日（周四）18:00` */
 export function formatDeadlineWithWeekday(deadline: Date): string {
   const local = localDateTime(deadline);
-  return `${local.toFormat('M月d日')}（周${WEEKDAYS[local.weekday - 1]}）${local.toFormat('HH:mm')}`;
+  return t('format.deadline_with_weekday', { date: local.toFormat(t('format.month_day')), weekday: [...t('format.weekdays')][local.weekday - 1]!, time: local.toFormat('HH:mm') });
 }
 
 /** 截止 11月26日（周四）18:00, 今天 18:00 截止, or 已逾期（截止 …）. */

@@ -203,7 +203,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     if (data.taskId) {
       const task = catalog.task(data.taskId)!;
       if (!catalog.owes(task, sectionId)) {
-        await sendDirect(ctx, t('submit.not_owed', { section: section.name, task: task.short, tasks: owed.map((x) => x.short).join('、') || '无' }));
+        await sendDirect(ctx, t('submit.not_owed', { section: section.name, task: task.short, tasks: owed.map((x) => x.short).join('、') || t('answer.none') }));
         return null;
       }
       return beginTask(ctx, { ...data, sectionId }, task);
@@ -436,7 +436,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     if (previous) lines.push(t('form.replaced', { previous: formatDayTime(new Date(previous.submittedAt)) }));
     await sendDirect(ctx, lines.join('\n'));
     if (catalog.defaults.notify_admins_on_submit) {
-      await notifyAdmins(ctx, t('form.admin_notice', { section: section.name, person: ctx.person.name, task: task.short, month: monthLabel(data.month), status: late ? '逾期' : '按时' }));
+      await notifyAdmins(ctx, t('form.admin_notice', { section: section.name, person: ctx.person.name, task: task.short, month: monthLabel(data.month), status: late ? t('status.late_word') : t('status.on_time_word') }));
     }
     return null;
   }

@@ -36,7 +36,7 @@ export async function exportLedger(db: Readonly<Db>, roster: Roster, catalog: Ta
     addTaskSheet(workbook, roster, catalog, task, month, rows);
   }
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `信用监测台账-${month}.xlsx`);
+  const file = path.join(dir, t('ledger.file_name', { month }));
   await workbook.xlsx.writeFile(file);
   return { file, taskCount: catalog.tasks.length, submissionCount };
 }
@@ -171,7 +171,7 @@ type TableCell = ExcelJS.CellValue | Estimate;
 const isEstimate = (cell: TableCell): cell is Estimate => typeof cell === 'object' && cell !== null && 'estimate' in cell;
 
 /** Excel's display of an estimate: the number with 约 before it; its value is unchanged. */
-const ESTIMATE_FORMAT = '"约"General';
+const ESTIMATE_FORMAT = `"${t('answer.approximate', { value: '' })}"General`;
 
 interface Table {
   title: string;
@@ -271,7 +271,7 @@ function alignmentOf(kind: ColumnKind, numeric: boolean): Partial<ExcelJS.Alignm
 /** Wide enough for the cells (up to the kind's limit, beyond which they wrap) and the wrapped header. */
 function columnWidth(column: Column, values: TableCell[]): number {
   const [min, max] = WIDTH_LIMITS[column.kind];
-  const shown = (v: TableCell): number => (v === null || v === undefined ? 0 : isEstimate(v) ? displayWidth(`约${v.estimate}`) : column.kind === 'percent' && typeof v === 'number' ? 6 : displayWidth(String(v)));
+  const shown = (v: TableCell): number => (v === null || v === undefined ? 0 : isEstimate(v) ? displayWidth(t('answer.approximate', { value: v.estimate })) : column.kind === 'percent' && typeof v === 'number' ? 6 : displayWidth(String(v)));
   const content = Math.max(0, ...values.map(shown));
   const header = Math.ceil(displayWidth(column.header) / HEADER_LINES);
   return Math.min(max, Math.max(min, content + 2, header + 2));

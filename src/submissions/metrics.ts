@@ -1,5 +1,6 @@
 import { evaluate, parseFormula } from '../tasks/formula';
 import type { Metric, Target, Task } from '../tasks/schema';
+import { t } from '../prompts';
 
 export interface MetricResult {
   metric: Metric;
@@ -19,7 +20,7 @@ export function computeMetrics(task: Task, answers: Record<string, unknown>): Me
 
 /** 98.5% or 3 (篇) */
 export function formatMetricValue(metric: Metric, value: number | null): string {
-  if (value === null) return '不适用';
+  if (value === null) return t('metric.not_applicable');
   if (metric.format === 'count') return String(value);
   return `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
 }
@@ -34,6 +35,6 @@ export function describeMetric(result: MetricResult): string {
   const { metric, value, missed } = result;
   const shown = formatMetricValue(metric, value);
   if (value === null) return `${metric.label}：${shown}`;
-  if (missed.length) return `${metric.label}：${shown} ⚠️ 未达目标：${missed.map((t) => formatTarget(metric, t)).join('；')}`;
+  if (missed.length) return t('metric.missed', { label: metric.label, value: shown, targets: missed.map((target) => formatTarget(metric, target)).join('；') });
   return `${metric.label}：${shown}${metric.targets.length ? ' ✅' : ''}`;
 }

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Exemption, Submission } from '../store/schema';
 import type { Store } from '../store/store';
 import type { MonthKey } from '../tasks/period';
+import { t } from '../prompts';
 
 /** What a section's record for a task and month says today. */
 export type SubmissionStatus = 'on_time' | 'late' | 'missing' | 'returned' | 'exempt';
 
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
-  on_time: '按时 ✅',
-  late: '逾期 ⚠️',
-  missing: '未报 ❌',
-  returned: '退回 ↩️',
-  exempt: '免报 ⭕',
+  on_time: t('status.on_time'),
+  late: t('status.late'),
+  missing: t('status.missing'),
+  returned: t('status.returned'),
+  exempt: t('status.exempt'),
 };
 
 /** Still owed: nothing in force, or sent back for correction. */

@@ -1,6 +1,7 @@
 import type { Field, Task } from '../tasks/schema';
 import type { ListItem } from './parse-answer';
 import { computeMetrics, describeMetric } from './metrics';
+import { t } from '../prompts';
 
 /** Whether a field applies, given the answers so far (`when` conditions). */
 export function isVisible(field: Field, answers: Record<string, unknown>): boolean {
@@ -9,16 +10,16 @@ export function isVisible(field: Field, answers: Record<string, unknown>): boole
 
 /** An answer as the summary, the ledger and the reviewer see it; an estimate is marked 约. */
 export function formatAnswer(field: Field, value: unknown, approximate = false): string {
-  if (value === undefined || value === null || value === '') return '（未填）';
+  if (value === undefined || value === null || value === '') return t('answer.blank');
   switch (field.type) {
     case 'integer':
     case 'number':
-      return `${approximate ? '约' : ''}${value}${field.unit}`;
+      return approximate ? t('answer.approximate', { value: `${value}${field.unit}` }) : `${value}${field.unit}`;
     case 'yesno':
-      return value ? '是' : '否';
+      return value ? t('answer.yes') : t('answer.no');
     case 'list': {
       const items = value as ListItem[];
-      if (!items.length) return '无';
+      if (!items.length) return t('answer.none');
       return items.map((item, i) => `${i + 1}) ${field.item.map((f) => item[f.id]).filter(Boolean).join('｜')}`).join('；');
     }
     default:
@@ -33,5 +34,5 @@ export function formatAnswer(field: Field, value: unknown, approximate = false):
 export function summaryLines(task: Task, answers: Record<string, unknown>, approximate: readonly string[] = []): string[] {
   const lines = task.fields.flatMap((f, i) => (isVisible(f, answers) ? [`${i + 1}. ${f.label}：${formatAnswer(f, answers[f.id], approximate.includes(f.id))}`] : []));
   const metrics = computeMetrics(task, answers).map(describeMetric);
-  return metrics.length ? [...lines, '— 计算结果 —', ...metrics] : lines;
+  return metrics.length ? [...lines, t('answer.metrics_heading'), ...metrics] : lines;
 }

@@ -3,6 +3,7 @@ import { workCalendar } from '../calendar/work-calendar';
 import { localDateTime, ZONE } from '../time';
 import type { TaskCatalog } from './catalog';
 import type { Task } from './schema';
+import { t } from '../prompts';
 
 /** A reporting month as stored: "2026-11". */
 export type MonthKey = string;
@@ -18,7 +19,7 @@ export function previousMonth(month: MonthKey): MonthKey {
 /** "2026年11月" */
 export function monthLabel(month: MonthKey): string {
   const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
+  return t('format.month', { year: y!, month: Number(m) });
 }
 
 /** A month without a year is the nearest such month: at most this many months back… */
