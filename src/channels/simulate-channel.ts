@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock';
-import type { Address, Card, Content, Incoming, Outgoing } from '../core/message';
+import type { Address, Card, Content, Outgoing } from '../core/message';
 import { renderText } from '../core/render-text';
 import type { Roster } from '../org/roster';
 import { formatLocalIso } from '../time';
-import type { Channel, ChannelCapabilities } from './channel';
+import type { ChannelCapabilities } from './channel';
+import { DrivenChannel } from './driven-channel';
 
 /** One line of simulate's output: a message the bot sent, or (with `update`) a change to one. */
 export interface SimulatedOutput {
@@ -27,7 +28,7 @@ export interface SimulatedOutput {
  * and every message the bot sends becomes one JSON line stamped with the virtual time. It shows
  * cards and files as a platform would (the `card` and `file` fields) next to their text.
  */
-export class SimulateChannel implements Channel {
+export class SimulateChannel extends DrivenChannel {
   readonly name = 'simulate';
   readonly capabilities: ChannelCapabilities = { cards: true, files: true, mentions: 'id' };
   readonly #roster: Roster;
@@ -35,30 +36,12 @@ export class SimulateChannel implements Channel {
   readonly #write: (line: SimulatedOutput) => void;
   readonly #chatOf = new Map<string, string>();
   readonly #ids = new Set<string>();
-  #onEvent: ((event: Incoming) => Promise<void>) | undefined;
-  #stopped: (() => void) | undefined;
 
   constructor(roster: Roster, clock: Clock, write: (line: SimulatedOutput) => void) {
+    super();
     this.#roster = roster;
     this.#clock = clock;
     this.#write = write;
-  }
-
-  /** Listens until `stop()`: the script runner delivers the events. */
-  start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
-    this.#onEvent = onEvent;
-    return new Promise((resolve) => (this.#stopped = resolve));
-  }
-
-  async stop(): Promise<void> {
-    this.#onEvent = undefined;
-    this.#stopped?.();
-  }
-
-  /** What a person in the script said or pressed, handed to the bot as a platform would. */
-  async deliver(event: Incoming): Promise<void> {
-    if (!this.#onEvent) throw new Error('simulate channel is not started');
-    await this.#onEvent(event);
   }
 
   async send(out: Outgoing): Promise<{ messageId: string }> {

@@ -1,5 +1,6 @@
-import type { Channel, ChannelCapabilities } from '../../src/channels/channel';
-import type { Content, Incoming, Outgoing } from '../../src/core/message';
+import type { ChannelCapabilities } from '../../src/channels/channel';
+import { DrivenChannel } from '../../src/channels/driven-channel';
+import type { Content, Outgoing } from '../../src/core/message';
 
 export interface FakeChannelOptions {
   name?: string;
@@ -15,7 +16,7 @@ export interface FakeChannelOptions {
  * sends or edits is recorded. Capabilities are chosen per test (a Lark-like one with cards and
  * edits, a WeChat-like text-only one).
  */
-export class FakeChannel implements Channel {
+export class FakeChannel extends DrivenChannel {
   readonly name: string;
   readonly capabilities: ChannelCapabilities;
   /** What the bot sent, as the channel received it (after the core's degradation). */
@@ -23,32 +24,15 @@ export class FakeChannel implements Channel {
   readonly messageIds = new Map<Outgoing, string>();
   readonly updates: Array<{ messageId: string; content: Content }> = [];
   readonly update?: (messageId: string, content: Content) => Promise<void>;
-  #onEvent: ((event: Incoming) => Promise<void>) | undefined;
-  #stopped: (() => void) | undefined;
   #seq = 0;
   readonly #beforeSend: ((out: Outgoing) => Promise<void>) | undefined;
 
   constructor(options: FakeChannelOptions = {}) {
+    super();
     this.name = options.name ?? 'fake';
     this.capabilities = { cards: true, files: true, mentions: 'id', ...options.capabilities };
     this.#beforeSend = options.beforeSend;
     if (options.canUpdate) this.update = async (messageId, content) => void this.updates.push({ messageId, content });
-  }
-
-  start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
-    this.#onEvent = onEvent;
-    return new Promise((resolve) => (this.#stopped = resolve));
-  }
-
-  async stop(): Promise<void> {
-    this.#onEvent = undefined;
-    this.#stopped?.();
-  }
-
-  /** What a person on the platform did, handed to the bot. */
-  async deliver(event: Incoming): Promise<void> {
-    if (!this.#onEvent) throw new Error('fake channel is not started');
-    await this.#onEvent(event);
   }
 
   async send(out: Outgoing): Promise<{ messageId: string }> {
