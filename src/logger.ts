@@ -15,7 +15,7 @@ export type LogTarget =
   | { kind: 'file'; file: string }
   | { kind: 'stream'; stream: NodeJS.WritableStream };
 
-const CENSOR = '[已隐去]';
+const CENSOR = '[redacted]';
 
 /**
  * Structured logs. In a terminal they are prettified; elsewhere (and in files) they stay JSON

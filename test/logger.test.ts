@@ -20,7 +20,7 @@ describe('logger', () => {
     log.info({ appSecret: 's3cr3t-1', config: { apiKey: 'sk-s3cr3t-2', lark: { token: 's3cr3t-3' } } }, 'config');
     log.error({ headers: { authorization: 'Bearer s3cr3t-4' } }, 'request failed');
     expect(text()).not.toMatch(/s3cr3t/);
-    expect(text()).toContain('[已隐去]');
+    expect(text()).toContain('[redacted]');
   });
 
   it('blots out configured secret values wherever they appear: message, error text, stack, nested fields', () => {
@@ -29,9 +29,9 @@ describe('logger', () => {
     log.warn(`retrying with sk-live-0123456789abcdef`);
     log.error({ err: new Error('Incorrect API key provided: sk-live-0123456789abcdef'), request: { note: ['sent sk-live-0123456789abcdef'] } }, 'failed');
     expect(text()).not.toContain('0123456789abcdef');
-    expect(lines()[0]!.msg).toBe('retrying with [已隐去]');
-    expect(lines()[1]).toMatchObject({ err: { message: 'Incorrect API key provided: [已隐去]' }, request: { note: ['sent [已隐去]'] } });
-    expect((lines()[1]!.err as { stack: string }).stack).toMatch(/^Error: Incorrect API key provided: \[已隐去\]\n/);
+    expect(lines()[0]!.msg).toBe('retrying with [redacted]');
+    expect(lines()[1]).toMatchObject({ err: { message: 'Incorrect API key provided: [redacted]' }, request: { note: ['sent [redacted]'] } });
+    expect((lines()[1]!.err as { stack: string }).stack).toMatch(/^Error: Incorrect API key provided: \[redacted\]\n/);
   });
 
   it('blots out a secret the JSON line has to escape', () => {
@@ -63,7 +63,7 @@ describe('a key echoed by an OpenAI-compatible server (real openai client, fake 
     expect(answer.refused).toBe(false); // the quoted clause, as after any model failure
     const written = kind === 'stream' ? captured.text() : readFileSync(file, 'utf8');
     expect(written).toContain('language model answer failed');
-    expect(written).toContain('Incorrect API key provided: [已隐去]');
+    expect(written).toContain('Incorrect API key provided: [redacted]');
     expect(written).not.toContain('7f3a9c21e5b84d06');
   });
 });

@@ -22,8 +22,8 @@ const TYPED_WORDS = new Set([
   ...['我是', '私聊', '群聊', '名册', '退出'],
 ]);
 
-/** Not chat wording: a spreadsheet font and the log's mark for a hidden secret. */
-const NOT_WORDING = new Set(['黑体', '[已隐去]']);
+/** Not chat wording: a spreadsheet font. */
+const NOT_WORDING = new Set(['黑体']);
 
 /** Whole files whose Chinese is a vocabulary to read answers with, or text only an operator reads at a terminal. */
 const EXEMPT_FILES = new Set([
