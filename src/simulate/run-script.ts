@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../app';
 import { SimulateChannel, type SimulatedOutput } from '../channels/simulate-channel';
-import { parseTypedMentions } from '../channels/typed-mentions';
+import { typedIncoming } from '../channels/typed-incoming';
 import type { Config } from '../config';
 import { pressableCards } from '../core/cards';
 import { VirtualClock } from '../core/clock';
@@ -74,9 +74,8 @@ function origin(m: ScriptMessage | ScriptPress, roster: Roster, file: string) {
 }
 
 function toMessage(m: ScriptMessage, roster: Roster, file: string): IncomingMessage {
-  const base = origin(m, roster, file);
-  const typed = base.chatType === 'group' ? parseTypedMentions(m.text, roster) : { text: m.text, mentionsBot: false, mentions: [] };
-  return { ...base, kind: 'message', ...typed };
+  const { channel, senderId, personId, senderName, groupId, messageId, time } = origin(m, roster, file);
+  return typedIncoming({ channel, senderId, personId, senderName, chat: groupId === undefined ? { kind: 'direct' } : { kind: 'group', groupId }, text: m.text, messageId, time }, roster);
 }
 
 /** A press of the button named (label or value) on the person's latest card that has it. */
