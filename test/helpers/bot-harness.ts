@@ -6,7 +6,7 @@ import { typedIncoming } from '../../src/channels/typed-incoming';
 import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry, type Command } from '../../src/core/command';
-import type { IncomingMessage, Outgoing } from '../../src/core/message';
+import type { Incoming, IncomingMessage, Outgoing } from '../../src/core/message';
 import type { Timer } from '../../src/core/outbound/timer';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
@@ -102,6 +102,12 @@ export async function botHarness(options: HarnessOptions = {}) {
     );
   }
 
+  async function handle(event: Incoming): Promise<Outgoing[]> {
+    await bot.handle(event);
+    scheduler.refresh();
+    return sent.splice(0);
+  }
+
   return {
     bot,
     store,
@@ -114,10 +120,10 @@ export async function botHarness(options: HarnessOptions = {}) {
     message,
     /** Handles one message and returns what the bot sent in response. */
     async say(from: string, text: string, o: SayOptions = {}): Promise<Outgoing[]> {
-      await bot.handle(message(from, text, o));
-      scheduler.refresh();
-      return sent.splice(0);
+      return handle(message(from, text, o));
     },
+    /** Handles one event (a message or a button press) and returns what the bot sent in response. */
+    handle,
     /** Moves the virtual clock to `time`, running every job due on the way (reminders, lapses), as the live bot would. */
     async advanceTo(time: Date): Promise<Outgoing[]> {
       await scheduler.advanceTo(time);
