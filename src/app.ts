@@ -64,10 +64,14 @@ export async function createApp(
     delivery: { limits: config.sendLimits },
     staleMinutes: config.staleMinutes,
   });
+  return { roster, catalog, knowledge, store, bot, channel, jobs: appJobs({ roster, catalog, store, conversations, bot, log }) };
+}
+
+/** Every scheduled job; what they send goes out through the bot, as its replies do. */
+export function appJobs(app: { roster: Roster; catalog: TaskCatalog; store: Store; conversations: Conversations; bot: Bot; log: Logger }): Job[] {
+  const { roster, catalog, store, conversations, bot, log } = app;
   const send = async (out: Outgoing) => void (await bot.send(out));
-  const reminders = reminderJob({ store, catalog, roster, send, log });
-  const forms = formLapseJob({ store, conversations, roster, send, log });
-  return { roster, catalog, knowledge, store, bot, channel, jobs: [housekeepingJob(store), reminders, forms] };
+  return [housekeepingJob(store), reminderJob({ store, catalog, roster, send, log }), formLapseJob({ store, conversations, roster, send, log })];
 }
 
 /** Every guided conversation the bot runs. */

@@ -7,7 +7,7 @@ import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 import { addressLabel } from './address-label';
 import type { Channel, ChannelCapabilities } from './channel';
-import { parseTypedMentions } from './typed-mentions';
+import { typedIncoming } from './typed-incoming';
 
 export interface ConsoleOptions {
   roster: Roster;
@@ -111,24 +111,20 @@ export class ConsoleChannel implements Channel {
 
   #incoming(typed: string): IncomingMessage {
     const { roster, clock } = this.#o;
-    const isGroup = this.#where.kind === 'group';
-    const parsed = isGroup ? parseTypedMentions(typed, roster) : { text: typed, mentionsBot: false, mentions: [] };
-    return {
-      kind: 'message',
-      channel: this.name,
-      chatId: this.#where.kind === 'group' ? this.#where.groupId : `dm:${this.#me.id}`,
-      chatType: isGroup ? 'group' : 'direct',
-      // The console's platform ids are roster ids: the edge resolves them directly.
-      groupId: this.#where.kind === 'group' ? this.#where.groupId : undefined,
-      senderId: this.#me.id,
-      personId: this.#me.person?.id,
-      senderName: this.#me.name,
-      text: parsed.text,
-      mentionsBot: parsed.mentionsBot,
-      mentions: parsed.mentions,
-      messageId: `console-${process.pid}-${Date.now()}-${++this.#seq}`,
-      time: clock.now(),
-    };
+    return typedIncoming(
+      {
+        channel: this.name,
+        // The console's platform ids are roster ids: the edge resolves them directly.
+        senderId: this.#me.id,
+        personId: this.#me.person?.id,
+        senderName: this.#me.name,
+        chat: this.#where,
+        text: typed,
+        messageId: `console-${process.pid}-${Date.now()}-${++this.#seq}`,
+        time: clock.now(),
+      },
+      roster,
+    );
   }
 
   /** Handles /as, /dm, /group, /who, /quit; false if the line is a chat message. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApp, type App } from '../app';
 import { SimulateChannel, type SimulatedOutput } from '../channels/simulate-channel';
-import { parseTypedMentions } from '../channels/typed-mentions';
+import { typedIncoming, typedPress, type TypedOrigin } from '../channels/typed-incoming';
 import type { Config } from '../config';
 import { pressableCards } from '../core/cards';
 import { VirtualClock } from '../core/clock';
@@ -49,46 +49,43 @@ export async function runScript(
 }
 
 /** Who is speaking and where, as a platform would say it. */
-function origin(m: ScriptMessage | ScriptPress, roster: Roster, file: string) {
+function origin(m: ScriptMessage | ScriptPress, roster: Roster, file: string): TypedOrigin {
   const matches = roster.findPeople(m.from);
   if (matches.length > 1) {
     throw new StartupError(`${file} 第 ${m.line} 行：名册中有 ${matches.length} 位“${m.from}”，请改用人员编号`);
   }
-  // Someone not in the roster keeps the given name as their platform id: outsiders can be played too.
-  const senderId = matches[0]?.id ?? m.from;
-  const isGroup = m.chat !== 'dm';
-  const groupId = m.chat === 'group' ? roster.mainGroup.id : m.chat.slice('group:'.length);
-  if (isGroup && !roster.group(groupId)) throw new StartupError(`${file} 第 ${m.line} 行：名册中没有群 ${groupId}`);
+  const groupId = m.chat === 'dm' ? undefined : m.chat === 'group' ? roster.mainGroup.id : m.chat.slice('group:'.length);
+  if (groupId !== undefined && !roster.group(groupId)) throw new StartupError(`${file} 第 ${m.line} 行：名册中没有群 ${groupId}`);
   return {
     channel: 'simulate',
-    chatId: isGroup ? groupId : `dm:${senderId}`,
-    chatType: isGroup ? ('group' as const) : ('direct' as const),
+    // Someone not in the roster keeps the given name as their platform id: outsiders can be played too.
     // Simulate's platform ids are roster ids: the edge resolves them directly.
-    groupId: isGroup ? groupId : undefined,
-    senderId,
+    senderId: matches[0]?.id ?? m.from,
     personId: matches[0]?.id,
     senderName: matches[0]?.name ?? m.from,
+    chat: groupId === undefined ? { kind: 'direct' } : { kind: 'group', groupId },
     messageId: m.id ?? randomUUID(),
     time: m.time,
   };
 }
 
 function toMessage(m: ScriptMessage, roster: Roster, file: string): IncomingMessage {
-  const base = origin(m, roster, file);
-  const typed = base.chatType === 'group' ? parseTypedMentions(m.text, roster) : { text: m.text, mentionsBot: false, mentions: [] };
-  return { ...base, kind: 'message', ...typed };
+  return typedIncoming({ ...origin(m, roster, file), text: m.text }, roster);
 }
 
 /** A press of the button named (label or value) on the person's latest card that has it. */
 function toAction(p: ScriptPress, app: App, file: string): IncomingAction {
-  const base = origin(p, app.roster, file);
-  const inRoster = app.roster.person(base.senderId) !== undefined;
+  const from = origin(p, app.roster, file);
   const to: Address =
-    base.chatType === 'group' ? { kind: 'group', groupId: base.chatId } : inRoster ? { kind: 'direct', personId: base.senderId } : { kind: 'chat', chatId: base.chatId, chatType: 'direct' };
-  const cards = pressableCards(app.store, { channel: 'simulate', to, person: base.senderId }, p.time);
+    from.chat.kind === 'group'
+      ? { kind: 'group', groupId: from.chat.groupId }
+      : from.personId
+        ? { kind: 'direct', personId: from.personId }
+        : { kind: 'chat', chatId: `dm:${from.senderId}`, chatType: 'direct' };
+  const cards = pressableCards(app.store, { channel: 'simulate', to, person: from.senderId }, p.time);
   for (const { messageId, card } of cards) {
     const button = card.card.buttons?.find((b) => b.label === p.press || b.value === p.press);
-    if (button) return { ...base, kind: 'action', cardMessageId: messageId, value: button.value };
+    if (button) return typedPress(from, { cardMessageId: messageId, value: button.value });
   }
   throw new StartupError(`${file} 第 ${p.line} 行：${p.from} 收到的卡片中没有按钮“${p.press}”`);
 }

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app';
 import type { Channel } from '../../src/channels/channel';
 import { ConsoleChannel } from '../../src/channels/console-channel';
 import { SimulateChannel, type SimulatedOutput } from '../../src/channels/simulate-channel';
+import { typedIncoming, typedPress, type TypedOrigin } from '../../src/channels/typed-incoming';
 import { loadConfig } from '../../src/config';
 import { VirtualClock } from '../../src/core/clock';
 import { renderText } from '../../src/core/render-text';
@@ -41,8 +42,9 @@ async function onApp(make: (roster: Roster, clock: VirtualClock) => Omit<Platfor
   return platform;
 }
 
-function dmEvent(channel: string, from: string, now: Date) {
-  return { channel, chatId: `dm:${from}`, chatType: 'direct' as const, senderId: from, personId: from, messageId: `e-${Math.random()}`, time: now };
+/** `from` (a roster id) in their direct chat, as the channel's edge resolves them. */
+function inDirectChat(channel: string, from: string, now: Date): TypedOrigin {
+  return { channel, senderId: from, personId: from, chat: { kind: 'direct' }, messageId: `e-${Math.random()}`, time: now };
 }
 
 function consolePlatform(roster: Roster, c: VirtualClock): Platform {
@@ -68,19 +70,19 @@ function simulatePlatform(roster: Roster, c: VirtualClock): Platform {
   const channel = new SimulateChannel(roster, c, (l) => lines.push(l));
   return {
     channel,
-    say: (from, text) => channel.deliver({ ...dmEvent('simulate', from, c.now()), kind: 'message', text, mentionsBot: false, mentions: [] }),
-    pressLast: (from, value) => channel.deliver({ ...dmEvent('simulate', from, c.now()), kind: 'action', cardMessageId: lines.filter((l) => l.card).at(-1)!.messageId!, value }),
+    say: (from, text) => channel.deliver(typedIncoming({ ...inDirectChat('simulate', from, c.now()), text }, roster)),
+    pressLast: (from, value) => channel.deliver(typedPress(inDirectChat('simulate', from, c.now()), { cardMessageId: lines.filter((l) => l.card).at(-1)!.messageId!, value })),
     shown: () => lines.map((l) => `${l.text}${l.file ? `\n<file ${l.file.name}>` : ''}`).join('\n'),
   };
 }
 
-function fakePlatform(channel: FakeChannel, c: VirtualClock): Platform {
+function fakePlatform(channel: FakeChannel, roster: Roster, c: VirtualClock): Platform {
   return {
     channel,
-    say: (from, text) => channel.deliver({ ...dmEvent(channel.name, from, c.now()), kind: 'message', text, mentionsBot: false, mentions: [] }),
+    say: (from, text) => channel.deliver(typedIncoming({ ...inDirectChat(channel.name, from, c.now()), text }, roster)),
     // Only a platform that shows cards has buttons to press.
     pressLast: !channel.capabilities.cards ? undefined : (from, value) =>
-      channel.deliver({ ...dmEvent(channel.name, from, c.now()), kind: 'action', cardMessageId: channel.messageIds.get(channel.sent.filter((o) => 'card' in o.content).at(-1)!)!, value }),
+      channel.deliver(typedPress(inDirectChat(channel.name, from, c.now()), { cardMessageId: channel.messageIds.get(channel.sent.filter((o) => 'card' in o.content).at(-1)!)!, value })),
     shown: () =>
       [...channel.sent.map((o) => ('file' in o.content ? `<file ${o.content.file.name}>` : renderText(o.content))), ...channel.updates.map((u) => renderText(u.content))].join('\n'),
   };
@@ -89,8 +91,8 @@ function fakePlatform(channel: FakeChannel, c: VirtualClock): Platform {
 const platforms: Array<[string, () => Promise<Platform>]> = [
   ['console', () => onApp(consolePlatform)],
   ['simulate', () => onApp(simulatePlatform)],
-  ['fake Lark-like', () => onApp((_r, c) => fakePlatform(new FakeChannel({ name: 'simulate', canUpdate: true }), c))],
-  ['fake WeChat-like', () => onApp((_r, c) => fakePlatform(new FakeChannel({ name: 'simulate', capabilities: { cards: false, files: false, mentions: 'name' } }), c))],
+  ['fake Lark-like', () => onApp((r, c) => fakePlatform(new FakeChannel({ name: 'simulate', canUpdate: true }), r, c))],
+  ['fake WeChat-like', () => onApp((r, c) => fakePlatform(new FakeChannel({ name: 'simulate', capabilities: { cards: false, files: false, mentions: 'name' } }), r, c))],
 ];
 
 describe.each(platforms)('the bot on %s', (_name, open) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../src/channels/channel';
 import { ConsoleChannel } from '../../src/channels/console-channel';
 import { SimulateChannel, type SimulatedOutput } from '../../src/channels/simulate-channel';
+import { typedIncoming } from '../../src/channels/typed-incoming';
 import { VirtualClock } from '../../src/core/clock';
 import type { Incoming } from '../../src/core/message';
 import { loadRoster } from '../../src/org/roster';
@@ -39,7 +40,7 @@ function fakeDriver(options: ConstructorParameters<typeof FakeChannel>[0]): Driv
 }
 
 function event(channel: string, text: string): Incoming {
-  return { kind: 'message', channel, chatId: 'dm:wang-fang', chatType: 'direct', senderId: 'wang-fang', text, mentionsBot: false, mentions: [], messageId: `e-${text}`, time: clock.now() };
+  return typedIncoming({ channel, senderId: 'wang-fang', chat: { kind: 'direct' }, text, messageId: `e-${text}`, time: clock.now() }, roster);
 }
 
 /** Each channel, and whether it can edit sent messages and deliver files. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IncomingAction, Outgoing } from '../../src/core/message';
+import { typedPress } from '../../src/channels/typed-incoming';
+import type { Outgoing } from '../../src/core/message';
 import { renderText } from '../../src/core/render-text';
 import { botHarness } from '../helpers/bot-harness';
 import { FakeChannel } from '../helpers/fake-channel';
@@ -11,18 +12,10 @@ async function harness(channel: FakeChannel) {
   const h = await botHarness({ channel });
   const chat = (from: string, text: string) => h.say(from, text, { channel: channel.name });
   const press = async (from: string, card: Outgoing, value: string): Promise<Outgoing[]> => {
-    const action: IncomingAction = {
-      kind: 'action',
-      channel: channel.name,
-      chatId: `dm:${from}`,
-      chatType: 'direct',
-      senderId: from,
-      personId: from,
-      messageId: `press-${Math.random()}`,
-      time: h.clock.now(),
-      cardMessageId: channel.messageIds.get(card)!,
-      value,
-    };
+    const action = typedPress(
+      { channel: channel.name, senderId: from, personId: from, chat: { kind: 'direct' }, messageId: `press-${Math.random()}`, time: h.clock.now() },
+      { cardMessageId: channel.messageIds.get(card)!, value },
+    );
     await h.bot.handle(action);
     return h.sent.splice(0);
   };

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { commandList } from '../../commands/index';
-import { appFlows } from '../../src/app';
+import { appFlows, appJobs } from '../../src/app';
+import { typedIncoming } from '../../src/channels/typed-incoming';
 import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry, type Command } from '../../src/core/command';
-import type { Incoming, Outgoing } from '../../src/core/message';
+import type { Incoming, IncomingMessage, Outgoing } from '../../src/core/message';
 import type { Timer } from '../../src/core/outbound/timer';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
 import { workdayLifetime } from '../../src/conversations/lifetime';
 import { loadRoster } from '../../src/org/roster';
+import { VirtualScheduler } from '../../src/scheduler/virtual-scheduler';
 import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { answerFromDocuments } from '../../src/knowledge/answer-question';
@@ -37,7 +39,10 @@ export interface HarnessOptions {
 
 export interface SayOptions {
   chat?: 'group' | 'dm';
+  /** Typed with "@信用助手" in front, as in a group. */
   mention?: boolean;
+  /** A group other than the main one. */
+  groupId?: string;
   id?: string;
   channel?: string;
 }
@@ -61,6 +66,7 @@ export async function botHarness(options: HarnessOptions = {}) {
   const knowledge = await shippedKnowledge();
   const channel = options.channel ?? new FakeChannel({ name: 'simulate', beforeSend: options.platform });
   const sent = channel.sent;
+  const conversations = new Conversations(options.flows ?? appFlows(catalog), workdayLifetime(catalog));
   const bot = new Bot({
     roster,
     store,
@@ -68,7 +74,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     log: captured.log,
     commands: new CommandRegistry(options.commands ?? commandList),
     catalog,
-    conversations: new Conversations(options.flows ?? appFlows(catalog), workdayLifetime(catalog)),
+    conversations,
     knowledge,
     answerQuestion: options.answerQuestion ?? answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),
@@ -76,25 +82,30 @@ export async function botHarness(options: HarnessOptions = {}) {
     delivery: { timer: options.timer },
     staleMinutes: options.staleMinutes,
   });
-  function message(from: string, text: string, o: SayOptions = {}): Incoming {
-    const chat = o.chat ?? 'dm';
+  const scheduler = new VirtualScheduler(clock, appJobs({ roster, catalog, store, conversations, bot, log: captured.log }), captured.log);
+  function message(from: string, text: string, o: SayOptions = {}): IncomingMessage {
     const channel = o.channel ?? 'simulate';
     // As a channel's edge does: simulate (and a test's fake channel) knows people by roster id, a platform by its accounts.
     const person = channel === 'simulate' || channel === options.channel?.name ? roster.person(from) : roster.identifyPerson(channel, from);
-    return {
-      kind: 'message',
-      channel,
-      chatId: chat === 'group' ? 'main' : `dm:${from}`,
-      chatType: chat === 'group' ? 'group' : 'direct',
-      groupId: chat === 'group' ? 'main' : undefined,
-      senderId: from,
-      personId: person?.id,
-      text,
-      mentionsBot: o.mention ?? false,
-      mentions: [],
-      messageId: o.id ?? randomUUID(),
-      time: clock.now(),
-    };
+    return typedIncoming(
+      {
+        channel,
+        senderId: from,
+        personId: person?.id,
+        senderName: person?.name,
+        chat: o.chat === 'group' ? { kind: 'group', groupId: o.groupId ?? roster.mainGroup.id } : { kind: 'direct' },
+        text: o.mention ? `@${roster.botName} ${text}` : text,
+        messageId: o.id ?? randomUUID(),
+        time: clock.now(),
+      },
+      roster,
+    );
+  }
+
+  async function handle(event: Incoming): Promise<Outgoing[]> {
+    await bot.handle(event);
+    scheduler.refresh();
+    return sent.splice(0);
   }
 
   return {
@@ -109,7 +120,13 @@ export async function botHarness(options: HarnessOptions = {}) {
     message,
     /** Handles one message and returns what the bot sent in response. */
     async say(from: string, text: string, o: SayOptions = {}): Promise<Outgoing[]> {
-      await bot.handle(message(from, text, o));
+      return handle(message(from, text, o));
+    },
+    /** Handles one event (a message or a button press) and returns what the bot sent in response. */
+    handle,
+    /** Moves the virtual clock to `time`, running every job due on the way (reminders, lapses), as the live bot would. */
+    async advanceTo(time: Date): Promise<Outgoing[]> {
+      await scheduler.advanceTo(time);
       return sent.splice(0);
     },
   };

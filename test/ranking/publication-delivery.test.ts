@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index';
 import { appFlows } from '../../src/app';
+import { typedIncoming } from '../../src/channels/typed-incoming';
 import { workdayLifetime } from '../../src/conversations/lifetime';
 import { Bot } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
@@ -53,7 +54,7 @@ async function botWithFlakyGroup() {
   });
   let n = 0;
   const say = async (from: string, text: string) => {
-    await bot.handle({ kind: 'message', channel: 'simulate', chatId: `dm:${from}`, chatType: 'direct', senderId: from, personId: from, text, mentionsBot: false, mentions: [], messageId: `m${++n}`, time: clock.now() });
+    await bot.handle(typedIncoming({ channel: 'simulate', senderId: from, personId: from, chat: { kind: 'direct' }, text, messageId: `m${++n}`, time: clock.now() }, roster));
     return state.sent.splice(0).map(textOf);
   };
   const job = reminderJob({ store, catalog, roster, send: async (out) => void (await bot.send(out)), log });
