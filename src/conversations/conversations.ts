@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asMember, type ChatContext, type MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
-import { clip } from '../core/user-text';
+import { clip } from '../clip';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 import type { ConversationState, Db, ParkedForm, PendingChoice } from '../store/schema';

@@ -21,7 +21,7 @@ import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
 import { DEFAULT_STALE_MINUTES, setAsideIfStale } from './stale-window';
 import { MAX_MESSAGE_LENGTH, withoutOwnMention } from './user-text';
-import type { Address, Content, Incoming, IncomingAction, IncomingMessage, Outgoing } from './message';
+import type { Address, Content, Incoming, IncomingAction, IncomingMessage, Outgoing } from '../model/message';
 
 /** Answers free text addressed to the bot that is not a command (a policy question). */
 export type QuestionHandler = (ctx: ChatContext, question: string) => Promise<void>;

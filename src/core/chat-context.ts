@@ -6,7 +6,7 @@ import type { Roster } from '../org/roster';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { CommandRegistry } from './command';
-import type { Content, IncomingMessage, Outgoing } from './message';
+import type { Content, IncomingMessage, Outgoing } from '../model/message';
 
 /** What every handler (command, conversation, question answerer) gets for one incoming message. */
 export interface ChatContext {

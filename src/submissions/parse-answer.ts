@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { clip } from '../core/user-text';
+import { clip } from '../clip';
 import { localDateTime, ZONE } from '../time';
 import { t } from '../prompts';
 import type { Field, ListField } from '../tasks/schema';

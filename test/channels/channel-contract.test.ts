@@ -4,7 +4,7 @@ import type { Channel } from '../../src/channels/channel';
 import { ConsoleChannel } from '../../src/channels/console-channel';
 import { SimulateChannel, type SimulatedOutput } from '../../src/channels/simulate-channel';
 import { VirtualClock } from '../../src/core/clock';
-import type { Incoming } from '../../src/core/message';
+import type { Incoming } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { FakeChannel } from '../helpers/fake-channel';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncomingAction, Outgoing } from '../../src/core/message';
+import type { IncomingAction, Outgoing } from '../../src/model/message';
 import { renderText } from '../../src/core/render-text';
 import { botHarness } from '../helpers/bot-harness';
 import { FakeChannel } from '../helpers/fake-channel';

@@ -5,7 +5,7 @@ import { appFlows } from '../../src/app';
 import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry, type Command } from '../../src/core/command';
-import type { Incoming, Outgoing } from '../../src/core/message';
+import type { Incoming, Outgoing } from '../../src/model/message';
 import type { Timer } from '../../src/core/outbound/timer';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';

@@ -1,21 +1,21 @@
 import type { MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
-import type { Button } from '../core/message';
+import type { Button } from '../model/message';
 import { BACK, CANCEL, CONFIRM, DONE, EDIT, SKIP } from '../conversations/control-words';
 import { closeForm } from '../conversations/conversations';
 import type { Flow, FlowState } from '../conversations/flow';
-import { clip } from '../core/user-text';
+import { clip } from '../clip';
 import { t } from '../prompts';
 import type { TaskCatalog } from '../tasks/catalog';
-import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
+import { deadlineOf, monthLabel } from '../tasks/period';
 import type { Field, ListField, Task } from '../tasks/schema';
 import { formatDayTime } from '../time';
 import { z } from '../zod';
 import { notifyAdmins } from './admin-notice';
-import { approximateAnswers, flagApproximate } from './approximate';
-import { normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from './parse-answer';
-import { addSubmission, currentSubmission, exemptionOf, sectionStatus, STATUS_LABELS } from './records';
-import { formatAnswer, isVisible, summaryLines } from './summary';
+import { approximateAnswers, flagApproximate } from '../submissions/approximate';
+import { normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from '../submissions/parse-answer';
+import { addSubmission, currentSubmission, exemptionOf, sectionStatus, STATUS_LABELS } from '../submissions/records';
+import { formatAnswer, isVisible, summaryLines } from '../submissions/summary';
 
 export const SUBMISSION_FLOW = 'submission';
 
