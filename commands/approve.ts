@@ -1,4 +1,4 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { missingNumberReply, reviewPointsItem } from '../src/flows/points-review';
 import { t } from '../src/prompts';
 

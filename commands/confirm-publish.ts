@@ -1,4 +1,4 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { confirmPublication } from '../src/flows/ranking-publication';
 import { t } from '../src/prompts';
 

@@ -1,6 +1,6 @@
 import { monthIn, readWords } from '../src/core/argument-words';
 import type { MemberContext } from '../src/core/chat-context';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { pointsKindLabel, pointsStatusLabel } from '../src/points/labels';
 import { POINTS_FLOW } from '../src/flows/points-form';

@@ -1,6 +1,7 @@
 import { missingWord, notUnderstood } from '../src/core/argument-words';
 import type { MemberContext } from '../src/core/chat-context';
-import { firstWordIs, type MemberCommand } from '../src/core/command';
+import { firstWordIs } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
 import { draftFooter } from '../src/ranking/draft';

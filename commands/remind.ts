@@ -1,5 +1,5 @@
 import type { MemberContext } from '../src/core/chat-context';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { addressLabel } from '../src/channels/address-label';
 import { missingWord, monthIn, readWords } from '../src/core/argument-words';
 import { t } from '../src/prompts';

@@ -1,4 +1,4 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { parkedHow } from '../src/conversations/conversations';
 import { sendDirect } from '../src/core/direct-message';
 import { clip } from '../src/clip';

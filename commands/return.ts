@@ -1,5 +1,5 @@
 import type { MemberContext } from '../src/core/chat-context';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { reviewPointsItem } from '../src/flows/points-review';
 import { currentSubmission, returnSubmission } from '../src/submissions/records';

@@ -1,4 +1,4 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { SUBMISSION_FLOW } from '../src/flows/submission-form';
 import { resolveSubmitRequest } from '../src/flows/submit-request';

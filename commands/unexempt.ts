@@ -1,4 +1,4 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { removeExemption } from '../src/submissions/exemptions';
 import { parseSectionTaskArgs } from '../src/flows/section-task-args';

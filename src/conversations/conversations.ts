@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asMember, type ChatContext, type MemberContext } from '../core/chat-context';
+import { asMember, type ChatContext, type ConversationDesk, type MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import { clip } from '../clip';
 import type { Roster } from '../org/roster';
@@ -33,7 +33,7 @@ const ELSEWHERE: Routed = { to: 'elsewhere' };
  * A form left unanswered lapses into the set-aside list, restorable for a week with 继续填报;
  * state from an older version of a flow is discarded with a message, never misread.
  */
-export class Conversations {
+export class Conversations implements ConversationDesk {
   readonly #flows: Map<string, Flow>;
   readonly lifetime: FormLifetime;
   /** Messages after which the form was already shown: it is not shown again by remind(). */

@@ -19,38 +19,20 @@ function resolveImport(from: string, specifier: string): string | undefined {
   return [base, `${base}.ts`, join(base, 'index.ts')].find((path) => path.endsWith('.ts') && existsSync(path));
 }
 
-/** The relative specifiers a module imports; with `runtimeOnly`, only those left after type erasure. */
-function importsOf(file: string, runtimeOnly: boolean): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-  const specifiers: string[] = [];
-  for (const statement of source.statements) {
-    if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) || !statement.moduleSpecifier) continue;
-    if (runtimeOnly && erased(statement)) continue;
-    specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-  }
-  return specifiers.filter((specifier) => specifier.startsWith('.'));
-}
-
-/** `import type { A }`, `import { type A }`, `export type { A } from`: gone once types are erased. */
-function erased(statement: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
-  if (ts.isExportDeclaration(statement)) {
-    return statement.isTypeOnly || (statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause) && statement.exportClause.elements.every((e) => e.isTypeOnly));
-  }
-  const clause = statement.importClause;
-  if (!clause) return false;
-  if (clause.isTypeOnly) return true;
-  const named = clause.namedBindings;
-  return !clause.name && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+/** The relative specifiers a module imports, re-exports or loads with `import()`, types included. */
+function importsOf(file: string): string[] {
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, false);
+  return importedFiles.map((imported) => imported.fileName).filter((specifier) => specifier.startsWith('.'));
 }
 
 /**
- * Every module under `folders` and the modules it imports (relative imports only). By default
- * type-only imports count too: two rooms whose types refer to each other cannot change apart.
+ * Every module under `folders` and the modules it imports (relative imports only). Type-only
+ * imports count too: two modules whose types refer to each other cannot change apart.
  */
-export function importGraph(folders: readonly string[], { runtimeOnly = false } = {}): Map<string, string[]> {
+export function importGraph(folders: readonly string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of folders.flatMap((folder) => sourceFiles(join(ROOT, folder)))) {
-    const targets = importsOf(file, runtimeOnly)
+    const targets = importsOf(file)
       .map((specifier) => resolveImport(file, specifier))
       .filter((path): path is string => path !== undefined)
       .map((path) => relative(ROOT, path));
