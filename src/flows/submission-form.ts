@@ -1,6 +1,5 @@
 import type { MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
-import type { Button } from '../model/message';
 import { BACK, CANCEL, CONFIRM, DONE, EDIT, SKIP } from '../conversations/control-words';
 import { closeForm } from '../conversations/conversations';
 import type { Flow, FlowState } from '../conversations/flow';
@@ -8,12 +7,13 @@ import { clip } from '../clip';
 import { t } from '../prompts';
 import type { TaskCatalog } from '../tasks/catalog';
 import { deadlineOf, monthLabel } from '../tasks/period';
-import type { Field, ListField, Task } from '../tasks/schema';
+import type { ListField, Task } from '../tasks/schema';
 import { formatDayTime } from '../time';
 import { z } from '../zod';
 import { notifyAdmins } from './admin-notice';
 import { approximateAnswers, flagApproximate } from '../submissions/approximate';
-import { normalizeInput, parseAnswer, parseChoice, parseListItem, type ListItem } from '../submissions/parse-answer';
+import { fieldType, parseAnswer } from '../submissions/field-types';
+import { normalizeInput, parseChoice, parseListItem, type ListItem } from '../submissions/parse-answer';
 import { addSubmission, currentSubmission, exemptionOf, sectionStatus, STATUS_LABELS } from '../submissions/records';
 import { formatAnswer, isVisible, summaryLines } from '../submissions/summary';
 
@@ -275,7 +275,7 @@ export function submissionFlow(catalog: TaskCatalog): Flow {
     let listDraft = data.listDraft;
     if (field.type === 'list' && !listDraft.length && Array.isArray(data.answers[field.id])) listDraft = [...(data.answers[field.id] as ListItem[])];
     const lines = [prefix, question, field.type === 'list' && listDraft.length ? t('form.list_so_far', { count: listDraft.length, items: formatAnswer(field, listDraft) }) : undefined].filter((x): x is string => Boolean(x));
-    const buttons = buttonsFor(field);
+    const buttons = fieldType(field).buttons(field);
     await sendDirect(ctx, buttons ? { card: { title: task.short, lines, buttons } } : { text: lines.join('\n') });
     return { step: index, data: { ...data, stage: 'field', listDraft } };
   }
@@ -465,11 +465,4 @@ function dropHidden(task: Task, answers: Record<string, unknown>): Record<string
   const kept = { ...answers };
   for (const field of task.fields) if (!isVisible(field, kept)) delete kept[field.id];
   return kept;
-}
-
-function buttonsFor(field: Field): Button[] | undefined {
-  if (field.type === 'yesno') return [{ label: t('form.button_yes'), value: '是' }, { label: t('form.button_no'), value: '否' }];
-  if (field.type === 'choice') return field.options.map((o) => ({ label: o, value: o }));
-  if (field.type === 'list') return [{ label: t('form.button_done'), value: '完成' }];
-  return undefined;
 }
