@@ -50,12 +50,13 @@ export interface CommandCatalog {
  * here, since the conversations in turn hand their flows a context.
  */
 export interface ConversationDesk {
-  /** Opens the flow `flowId` for the sender, setting aside or replacing a form already open. */
+  /** Starts a flow for the sender; with another form open, asks first whether to set it aside. */
   start(ctx: MemberContext, flowId: string, init?: Record<string, unknown>): Promise<void>;
   /** Shows where the sender's open form stands, after `note`; false when none is open. */
   showOpen(ctx: MemberContext, note: (form: string) => string): Promise<boolean>;
-  /** The sender's set-aside forms, newest first. */
+  /** The sender's set-aside and lapsed forms, newest first. */
   parked(ctx: MemberContext): ParkedForm[];
+  /** Reopens a set-aside or lapsed form where it stood (asking first if another one is open). */
   resume(ctx: MemberContext, parkedId: string): Promise<void>;
   /** A form in a few words, for lists and notices. */
   describe(state: Pick<ConversationState, 'flow' | 'step' | 'data'>, roster: Roster): string;
