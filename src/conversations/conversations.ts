@@ -309,7 +309,7 @@ export class Conversations implements ConversationDesk {
  * anything is sent: a crash right after can never leave the form open to be saved twice.
  * Set-aside copies of the same form go too.
  */
-export function closeForm<T>(ctx: MemberContext, subject: string, flow: Flow, change: (db: Db) => T): Promise<T> {
+export function closeForm<T>(ctx: MemberContext, subject: string, flow: Pick<Flow, 'id' | 'subject'>, change: (db: Db) => T): Promise<T> {
   const key = conversationKey(ctx.msg.channel, ctx.person.id);
   return ctx.store.update((db) => {
     const result = change(db);
