@@ -1,5 +1,5 @@
-import type { MemberCommand } from '../src/core/command';
-import { missingNumberReply, reviewPointsItem } from '../src/points/review';
+import type { MemberCommand } from '../src/core/chat-context';
+import { missingNumberReply, reviewPointsItem } from '../src/flows/points-review';
 import { t } from '../src/prompts';
 
 /** 同意 N: a section head confirms a points item reported by one of their staff. */

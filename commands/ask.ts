@@ -1,4 +1,4 @@
-import type { PublicCommand } from '../src/core/command';
+import type { PublicCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 
 /** 问: a policy question as an explicit command, e.g. in a group without @-mentioning the bot. */

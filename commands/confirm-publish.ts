@@ -1,5 +1,5 @@
-import type { MemberCommand } from '../src/core/command';
-import { confirmPublication } from '../src/ranking/publication';
+import type { MemberCommand } from '../src/core/chat-context';
+import { confirmPublication } from '../src/flows/ranking-publication';
 import { t } from '../src/prompts';
 
 /** 确认发布: the second step of publishing a ranking notice — posts what `排名 发布` showed this admin. */

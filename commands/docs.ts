@@ -1,4 +1,5 @@
-import { firstWordIs, type PublicCommand } from '../src/core/command';
+import { firstWordIs } from '../src/core/command';
+import type { PublicCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 
 const isReload = firstWordIs('重新加载', 'reload');

@@ -1,8 +1,8 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { addExemption } from '../src/submissions/exemptions';
 import { exemptionOf } from '../src/submissions/records';
-import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
+import { parseSectionTaskArgs } from '../src/flows/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { monthIn, readWords } from '../src/core/argument-words';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { exportLedger } from '../src/submissions/ledger-export';
 import { monthLabel, monthOf } from '../src/tasks/period';

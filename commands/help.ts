@@ -1,4 +1,4 @@
-import type { Command, PublicCommand } from '../src/core/command';
+import type { Command, PublicCommand } from '../src/core/chat-context';
 import type { ChatContext } from '../src/core/chat-context';
 import { ROLE_LABELS } from '../src/org/roster';
 import { ROLES } from '../src/org/schema';

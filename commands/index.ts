@@ -1,4 +1,4 @@
-import type { Command } from '../src/core/command';
+import type { Command } from '../src/core/chat-context';
 import approve from './approve';
 import confirmPublish from './confirm-publish';
 import ask from './ask';

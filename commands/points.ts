@@ -1,9 +1,9 @@
 import { monthIn, readWords } from '../src/core/argument-words';
 import type { MemberContext } from '../src/core/chat-context';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { pointsKindLabel, pointsStatusLabel } from '../src/points/labels';
-import { POINTS_FLOW } from '../src/points/points-flow';
+import { POINTS_FLOW } from '../src/flows/points-form';
 import { canVerify } from '../src/points/records';
 import { pointsTotals } from '../src/points/totals';
 import { monthLabel, monthOf } from '../src/tasks/period';

@@ -1,6 +1,6 @@
 import type { MemberContext } from '../src/core/chat-context';
 import { monthIn, readWords } from '../src/core/argument-words';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import type { Section } from '../src/org/schema';
 import { t } from '../src/prompts';
 import { CELL_SYMBOLS, progressMatrix, shortSectionName } from '../src/submissions/progress';

@@ -1,11 +1,13 @@
 import { missingWord, notUnderstood } from '../src/core/argument-words';
 import type { MemberContext } from '../src/core/chat-context';
-import { firstWordIs, type MemberCommand } from '../src/core/command';
+import { firstWordIs } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { sendDirect } from '../src/core/direct-message';
 import { t } from '../src/prompts';
 import { draftFooter } from '../src/ranking/draft';
 import { noticeFor } from '../src/ranking/notice';
-import { defaultRankingMonth, fullTime, monthState, neverCollected, preparePublication } from '../src/ranking/publication';
+import { preparePublication } from '../src/flows/ranking-publication';
+import { defaultRankingMonth, fullTime, monthState, neverCollected } from '../src/ranking/publication';
 import { publishedMonths, publishedRanking, sectionHistory } from '../src/ranking/records';
 import { monthLabel, monthOf, parseMonth, previousMonth, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';

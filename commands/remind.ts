@@ -1,10 +1,10 @@
 import type { MemberContext } from '../src/core/chat-context';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { addressLabel } from '../src/channels/address-label';
 import { missingWord, monthIn, readWords } from '../src/core/argument-words';
 import { t } from '../src/prompts';
 import { deliverPending, recordPlanned } from '../src/reminders/outbox';
-import type { Outgoing } from '../src/core/message';
+import type { Outgoing } from '../src/model/message';
 import { renderText } from '../src/core/render-text';
 import { isWorkingTime, nextWorkingTime } from '../src/reminders/planner';
 import { previewReminders } from '../src/reminders/preview';

@@ -1,7 +1,7 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { parkedHow } from '../src/conversations/conversations';
 import { sendDirect } from '../src/core/direct-message';
-import { clip } from '../src/core/user-text';
+import { clip } from '../src/clip';
 import { t } from '../src/prompts';
 
 /** 继续填报: lists the forms set aside or lapsed in the last week, and reopens one where it stood. */

@@ -1,9 +1,9 @@
 import type { MemberContext } from '../src/core/chat-context';
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
-import { reviewPointsItem } from '../src/points/review';
+import { reviewPointsItem } from '../src/flows/points-review';
 import { currentSubmission, returnSubmission } from '../src/submissions/records';
-import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
+import { parseSectionTaskArgs } from '../src/flows/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 

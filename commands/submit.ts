@@ -1,7 +1,7 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
-import { SUBMISSION_FLOW } from '../src/submissions/form-flow';
-import { resolveSubmitRequest } from '../src/submissions/submit-request';
+import { SUBMISSION_FLOW } from '../src/flows/submission-form';
+import { resolveSubmitRequest } from '../src/flows/submit-request';
 
 /** 填报: starts the monthly form in the person's direct chat. */
 const submit: MemberCommand = {

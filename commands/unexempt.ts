@@ -1,7 +1,7 @@
-import type { MemberCommand } from '../src/core/command';
+import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { removeExemption } from '../src/submissions/exemptions';
-import { parseSectionTaskArgs } from '../src/submissions/section-task-args';
+import { parseSectionTaskArgs } from '../src/flows/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 
 /** 取消免报: the section owes the task again (and reminders resume). */

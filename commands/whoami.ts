@@ -1,4 +1,4 @@
-import type { PublicCommand } from '../src/core/command';
+import type { PublicCommand } from '../src/core/chat-context';
 import { describeIdentities } from '../src/org/identities';
 import { ROLE_LABELS } from '../src/org/roster';
 import { t } from '../src/prompts';

@@ -12,13 +12,13 @@ import { reminderJob } from './reminders/reminder-job';
 import { Conversations } from './conversations/conversations';
 import { formLapseJob } from './conversations/form-lapse-job';
 import { workdayLifetime } from './conversations/lifetime';
-import type { Outgoing } from './core/message';
+import type { Outgoing } from './model/message';
 import type { Logger } from './logger';
 import { loadRoster, type Roster } from './org/roster';
 import type { Job } from './scheduler/job';
 import { Store } from './store/store';
-import { pointsFlow } from './points/points-flow';
-import { submissionFlow } from './submissions/form-flow';
+import { pointsFlow } from './flows/points-form';
+import { submissionFlow } from './flows/submission-form';
 import type { Flow } from './conversations/flow';
 import { loadTaskCatalog, type TaskCatalog } from './tasks/catalog';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { SendLimits } from './core/outbound/sender';
+import type { LlmConfig } from './knowledge/llm-answerer';
+import { LOG_LEVELS, type LogLevel } from './logger';
 import { DEFAULT_STALE_MINUTES } from './core/stale-window';
 import { z } from './zod';
 import { StartupError } from './startup-error';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The channels `npm start` can run on; simulate is driven by its own command. */
 export const CHANNELS = ['console'] as const;
@@ -33,8 +33,6 @@ const envSchema = z.object({
   CREDIT_STALE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_STALE_MINUTES),
 });
 
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
 export interface Config {
   /** Runtime state: db.json, logs/, exports/. */
   dataDir: string;
@@ -53,13 +51,6 @@ export interface Config {
   llm?: LlmConfig;
   /** The values of every configured variable named like a credential: the logger blots them out. */
   secrets: string[];
-}
-
-export interface LlmConfig {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  timeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

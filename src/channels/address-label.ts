@@ -1,4 +1,4 @@
-import type { Address } from '../core/message';
+import type { Address } from '../model/message';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 

@@ -1,4 +1,4 @@
-import type { Content, Incoming, Outgoing } from '../core/message';
+import type { Content, Incoming, Outgoing } from '../model/message';
 
 /** What a platform can show; the core turns what it cannot into what it can (see degrade.ts). */
 export interface ChannelCapabilities {

@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Clock } from '../core/clock';
-import type { Address, Incoming, IncomingMessage, Outgoing } from '../core/message';
+import type { Address, Incoming, IncomingMessage, Outgoing } from '../model/message';
 import { renderText } from '../core/render-text';
 import type { Person } from '../org/schema';
 import type { Roster } from '../org/roster';

@@ -1,4 +1,4 @@
-import type { Incoming, Outgoing } from '../core/message';
+import type { Incoming, Outgoing } from '../model/message';
 import type { Channel, ChannelCapabilities } from './channel';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../core/clock';
-import type { Address, Card, Content, Outgoing } from '../core/message';
+import type { Address, Card, Content, Outgoing } from '../model/message';
 import { renderText } from '../core/render-text';
 import type { Roster } from '../org/roster';
 import { formatLocalIso } from '../time';

@@ -1,4 +1,4 @@
-import type { IncomingAction, IncomingMessage } from '../core/message';
+import type { IncomingAction, IncomingMessage } from '../model/message';
 import type { Roster } from '../org/roster';
 import { parseTypedMentions } from './typed-mentions';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { asMember, type ChatContext, type MemberContext } from '../core/chat-context';
+import { asMember, type ChatContext, type ConversationDesk, type MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
-import { clip } from '../core/user-text';
+import { clip } from '../clip';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 import type { ConversationState, Db, ParkedForm, PendingChoice } from '../store/schema';
@@ -33,7 +33,7 @@ const ELSEWHERE: Routed = { to: 'elsewhere' };
  * A form left unanswered lapses into the set-aside list, restorable for a week with 继续填报;
  * state from an older version of a flow is discarded with a message, never misread.
  */
-export class Conversations {
+export class Conversations implements ConversationDesk {
   readonly #flows: Map<string, Flow>;
   readonly lifetime: FormLifetime;
   /** Messages after which the form was already shown: it is not shown again by remind(). */
@@ -309,7 +309,7 @@ export class Conversations {
  * anything is sent: a crash right after can never leave the form open to be saved twice.
  * Set-aside copies of the same form go too.
  */
-export function closeForm<T>(ctx: MemberContext, subject: string, flow: Flow, change: (db: Db) => T): Promise<T> {
+export function closeForm<T>(ctx: MemberContext, subject: string, flow: Pick<Flow, 'id' | 'subject'>, change: (db: Db) => T): Promise<T> {
   const key = conversationKey(ctx.msg.channel, ctx.person.id);
   return ctx.store.update((db) => {
     const result = change(db);

@@ -1,4 +1,4 @@
-import type { Outgoing } from '../core/message';
+import type { Outgoing } from '../model/message';
 import type { Logger } from '../logger';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';

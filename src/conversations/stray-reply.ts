@@ -1,5 +1,5 @@
 import { asMember, type ChatContext, type MemberContext } from '../core/chat-context';
-import { clip } from '../core/user-text';
+import { clip } from '../clip';
 import { t } from '../prompts';
 import { normalizeInput, parseDate, parseNumberText, parseYesNo } from '../submissions/parse-answer';
 import { monthLabel, monthOf } from '../tasks/period';

@@ -1,3 +1,4 @@
+import { clip, WORD_ECHO } from '../clip';
 import type { Roster } from '../org/roster';
 import type { Section } from '../org/schema';
 import { t } from '../prompts';
@@ -61,7 +62,7 @@ export function readWords(words: readonly string[], kinds: readonly WordKind[], 
 
 /** The reply for two different words of one kind: both named, asked to keep one. */
 export function twoOfKind(kind: WordKind, first: string, second: string): string {
-  return t('args.two_of_kind', { kind: kindLabel(kind), first: clip(first), second: clip(second) });
+  return t('args.two_of_kind', { kind: kindLabel(kind), first: clip(first, WORD_ECHO), second: clip(second, WORD_ECHO) });
 }
 
 export function keyOf(word: ArgumentWord): string {
@@ -70,7 +71,7 @@ export function keyOf(word: ArgumentWord): string {
 
 /** The reply for a month that has not begun; a month said without a year may have meant last year's. */
 export function futureMonth(word: string, month: MonthKey, ctx: WordContext): string {
-  const lines = [t('args.future_month', { word: clip(word), month: monthLabel(month), current: monthLabel(monthOf(ctx.now)) })];
+  const lines = [t('args.future_month', { word: clip(word, WORD_ECHO), month: monthLabel(month), current: monthLabel(monthOf(ctx.now)) })];
   if (isBareMonth(word)) {
     const lastYear = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
     lines.push(t('args.future_month_last_year', { month: monthLabel(lastYear), example: lastYear }));
@@ -93,7 +94,7 @@ export function notUnderstood(word: string, kinds: readonly WordKind[], ctx: Wor
   const named = kinds.filter((k): k is 'section' | 'task' => k !== 'month');
   const suggestions = named.flatMap((kind) => nearestNames(word, choicesOf(kind, ctx)));
   const lines = [
-    t('args.not_understood', { word: clip(word), kinds: kinds.map(kindLabel).join('、').replace(/、([^、]*)$/, `${t('list.or')}$1`) }),
+    t('args.not_understood', { word: clip(word, WORD_ECHO), kinds: kinds.map(kindLabel).join('、').replace(/、([^、]*)$/, `${t('list.or')}$1`) }),
     ...(suggestions.length ? [t('args.did_you_mean', { names: suggestions.map((s) => `「${s}」`).join(t('list.or')) })] : []),
     ...named.map((kind) => t('args.choices', { kind: kindLabel(kind), names: choicesOf(kind, ctx).map((c) => c.label).join('、') })),
   ];
@@ -104,7 +105,7 @@ export function notUnderstood(word: string, kinds: readonly WordKind[], ctx: Wor
 /** For a word shaped like a month that does not exist (2025-13, 13月, 0月), the reply naming the nearest real one. */
 export function badMonth(word: string, ctx: WordContext): string | undefined {
   const nearest = nearestMonth(word);
-  return nearest && !parseMonth(word, ctx.now) ? t('args.bad_month', { word: clip(word), nearest, example: monthOf(ctx.now) }) : undefined;
+  return nearest && !parseMonth(word, ctx.now) ? t('args.bad_month', { word: clip(word, WORD_ECHO), nearest, example: monthOf(ctx.now) }) : undefined;
 }
 
 /** The reply when a command needs a section or task that was not given: the valid choices. */
@@ -174,8 +175,3 @@ function clampMonth(month: number): number {
   return Math.min(12, Math.max(1, month));
 }
 
-/** User text echoed in a reply is kept short. */
-export function clip(word: string): string {
-  const chars = [...word];
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : word;
-}

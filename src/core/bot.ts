@@ -9,19 +9,19 @@ import { ROLE_LABELS, type Roster } from '../org/roster';
 import { t } from '../prompts';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
-import type { ChatContext } from './chat-context';
+import type { ChatContext, CommandMatch } from './chat-context';
 import { answerableCard, answeredCard, chatKey, markAnswered, numberedButton, offeredSince, recordSent, waitingCard, type Asker } from './cards';
 import type { Clock } from './clock';
-import type { CommandMatch, CommandRegistry } from './command';
+import type { CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
 import { degrade } from './degrade';
 import { KeyedQueue } from './keyed-queue';
-import { OutboundSender, type OutboundOptions, type OutboundTransport } from './outbound/sender';
+import { OutboundSender, type OutboundOptions } from './outbound/sender';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
 import { DEFAULT_STALE_MINUTES, setAsideIfStale } from './stale-window';
 import { MAX_MESSAGE_LENGTH, withoutOwnMention } from './user-text';
-import type { Address, Content, Incoming, IncomingAction, IncomingMessage, Outgoing } from './message';
+import type { Address, Content, Incoming, IncomingAction, IncomingMessage, Outgoing } from '../model/message';
 
 /** Answers free text addressed to the bot that is not a command (a policy question). */
 export type QuestionHandler = (ctx: ChatContext, question: string) => Promise<void>;

@@ -1,7 +1,7 @@
 import type { SentCard } from '../store/schema';
 import type { Store } from '../store/store';
 import { t } from '../prompts';
-import type { Address, Button, Card, Content, Outgoing } from './message';
+import type { Address, Button, Card, Content, Outgoing } from '../model/message';
 
 /**
  * Which card an answer belongs to. Every message the bot sends goes to a *thread*: the

@@ -1,64 +1,12 @@
 import type { Person, Role } from '../org/schema';
 import { StartupError } from '../startup-error';
-import type { ChatContext, MemberContext } from './chat-context';
-
-interface CommandInfo {
-  /** The Chinese name people type, e.g. 帮助. */
-  name: string;
-  /** Other names, e.g. the English `help`; matched case-insensitively. */
-  aliases: string[];
-  /** How to call it, e.g. `填报 [任务]`; defaults to the name. */
-  usage?: string;
-  /** One line for the help text. */
-  summary: string;
-  /**
-   * Forms of the command for fewer people than the command itself, told apart by their
-   * arguments: `排名` is for everyone, `排名 发布` for admins. The registry refuses them.
-   */
-  restricted?: RestrictedForm[];
-  /**
-   * Its replies may carry personal data (phones, points, return reasons, a section's details):
-   * asked in a group, it answers in the sender's direct chat (see private-reply.ts).
-   */
-  private?: boolean;
-}
-
-/** Open to people not in the roster too (help, policy questions): the sender may be unknown. */
-export interface PublicCommand extends CommandInfo {
-  public: true;
-  run(ctx: ChatContext): Promise<void>;
-}
-
-/** For roster members, optionally only some roles: the registry checks, so `run` knows who asks. */
-export interface MemberCommand extends CommandInfo {
-  public?: false;
-  /** Who may run it; omitted means everyone in the roster. */
-  roles?: Role[];
-  run(ctx: MemberContext): Promise<void>;
-}
-
-export type Command = PublicCommand | MemberCommand;
-
-export interface RestrictedForm {
-  /** The form as people type it, for the refusal: `排名 预览/发布`. */
-  usage: string;
-  /** Whether the arguments (what follows the command's name) are this form. */
-  matches(args: string): boolean;
-  roles: Role[];
-  /** What the command offers those refused this form (a head is told how to return a points item). */
-  hint?: () => string;
-}
+import type { ChatContext, Command, CommandCatalog, CommandMatch } from './chat-context';
 
 /** Why a command was refused: what was asked for, who may ask (none listed: roster members), and what to do instead. */
 export interface Refusal {
   what: string;
   roles: readonly Role[];
   hint?: string;
-}
-
-export interface CommandMatch {
-  command: Command;
-  args: string;
 }
 
 /** A restricted form chosen by its first word: `排名 发布 11月` is the form of 发布/publish. */
@@ -68,7 +16,7 @@ export function firstWordIs(...words: string[]): (args: string) => boolean {
 }
 
 /** The static list of chat commands, indexed by every name; it decides who may run what. */
-export class CommandRegistry {
+export class CommandRegistry implements CommandCatalog {
   readonly commands: readonly Command[];
   readonly #byName = new Map<string, Command>();
 

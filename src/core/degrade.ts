@@ -1,6 +1,6 @@
 import type { ChannelCapabilities } from '../channels/channel';
 import { t } from '../prompts';
-import type { Content, FileContent } from './message';
+import type { Content, FileContent } from '../model/message';
 import { renderText } from './render-text';
 
 /**

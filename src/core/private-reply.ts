@@ -1,6 +1,7 @@
 import { t } from '../prompts';
 import { asMember, type ChatContext } from './chat-context';
-import { invoke, type Command } from './command';
+import { invoke } from './command';
+import type { Command } from './chat-context';
 import { sendDirect } from './direct-message';
 
 /**

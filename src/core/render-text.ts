@@ -1,5 +1,5 @@
 import { t } from '../prompts';
-import type { Card, Content } from './message';
+import type { Card, Content } from '../model/message';
 
 /**
  * How content reads on a channel that shows only text (WeChat, the console, simulate's `text`):

@@ -1,7 +1,7 @@
 import { t } from '../prompts';
 import { formatDayTime } from '../time';
 import type { ChatContext } from './chat-context';
-import { clip } from './user-text';
+import { clip } from '../clip';
 
 /** How old an event may be and still be acted on, unless CREDIT_STALE_MINUTES says otherwise. */
 export const DEFAULT_STALE_MINUTES = 10;

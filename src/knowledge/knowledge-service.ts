@@ -1,7 +1,6 @@
-import type { LlmConfig } from '../config';
 import type { Logger } from '../logger';
 import { KnowledgeBase, loadDocuments, type Answer } from './knowledge-base';
-import { LlmAnswerer } from './llm-answerer';
+import { LlmAnswerer, type LlmConfig } from './llm-answerer';
 import { loadSynonyms } from './synonyms';
 
 export interface KnowledgeOptions {

@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
-import type { LlmConfig } from '../config';
 import type { Hit } from './bm25';
 import type { Answer, Citation, Passage } from './knowledge-base';
+
+/** The OpenAI-compatible server that writes answers (set from OPENAI_* in config.ts). */
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+}
 
 const SYSTEM_PROMPT = readFileSync(fileURLToPath(new URL('../../prompts/qa-system.md', import.meta.url)), 'utf8');
 

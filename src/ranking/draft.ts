@@ -1,8 +1,8 @@
 import { workCalendar } from '../calendar/work-calendar';
-import type { Card } from '../core/message';
+import type { Card } from '../model/message';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
-import type { PlannedMessage } from '../reminders/planner';
+import type { PlannedMessage } from '../model/planned-message';
 import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
 import { atLocalTime, deadlineOf, dueDateOf, type MonthKey } from '../tasks/period';

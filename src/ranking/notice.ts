@@ -1,4 +1,4 @@
-import type { Card } from '../core/message';
+import type { Card } from '../model/message';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 import type { Db, PublishedRanking, RankingRow } from '../store/schema';

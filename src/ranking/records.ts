@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Outgoing } from '../core/message';
+import type { Outgoing } from '../model/message';
 import type { Db, PendingPublication, PublishedRanking, RankingRow } from '../store/schema';
 import type { Store } from '../store/store';
 import type { MonthKey } from '../tasks/period';

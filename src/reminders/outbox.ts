@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Outgoing } from '../core/message';
+import type { Outgoing } from '../model/message';
 import type { Logger } from '../logger';
 import type { ReminderState } from '../store/schema';
 import type { Store } from '../store/store';
-import type { PlannedMessage } from './planner';
+import type { PlannedMessage } from '../model/planned-message';
 
 /** Minutes to wait before the n-th retry of a failed send: soon at first, then hourly. */
 const RETRY_MINUTES = [1, 5, 15, 60];

@@ -1,5 +1,5 @@
 import { workCalendar } from '../calendar/work-calendar';
-import type { Outgoing } from '../core/message';
+import type { PlannedMessage } from '../model/planned-message';
 import type { Roster } from '../org/roster';
 import type { Db, ReminderState, Submission } from '../store/schema';
 import { isOwed, sectionStatus } from '../submissions/records';
@@ -9,12 +9,6 @@ import { localDateTime } from '../time';
 import { draftTime, planRankingDrafts } from '../ranking/draft';
 import { calendarPart, directMessage, digestPart, groupMessage, headPart, reporterPart, type MessagePart, type ReminderItem } from './reminder-messages';
 import { roundsOf, triggersOf, type Trigger } from './rounds';
-
-/** A message the planner wants sent, with the keys of everything it covers. */
-export interface PlannedMessage {
-  keys: string[];
-  message: Outgoing;
-}
 
 /** What one run of the reminder job records, in one store update, before anything is sent. */
 export interface RunPlan {

@@ -1,7 +1,8 @@
 import type { Roster } from '../org/roster';
 import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
-import { isWorkingTime, nextWake, planRun, type PlannedMessage } from './planner';
+import type { PlannedMessage } from '../model/planned-message';
+import { isWorkingTime, nextWake, planRun } from './planner';
 
 export interface PreviewEntry {
   at: Date;

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Outgoing } from '../core/message';
+import type { Outgoing } from '../model/message';
 import type { Logger } from '../logger';
 import type { Roster } from '../org/roster';
 import type { Job } from '../scheduler/job';

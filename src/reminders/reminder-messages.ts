@@ -1,4 +1,4 @@
-import type { Button, Outgoing } from '../core/message';
+import type { Button, Outgoing } from '../model/message';
 import type { Roster } from '../org/roster';
 import type { Person } from '../org/schema';
 import { t } from '../prompts';

@@ -5,7 +5,7 @@ import { typedIncoming, typedPress, type TypedOrigin } from '../channels/typed-i
 import type { Config } from '../config';
 import { pressableCards } from '../core/cards';
 import { VirtualClock } from '../core/clock';
-import type { Address, IncomingAction, IncomingMessage } from '../core/message';
+import type { Address, IncomingAction, IncomingMessage } from '../model/message';
 import type { Logger } from '../logger';
 import type { Roster } from '../org/roster';
 import { VirtualScheduler } from '../scheduler/virtual-scheduler';

@@ -1,4 +1,4 @@
-import type { Outgoing } from '../core/message';
+import type { Outgoing } from '../model/message';
 import { z } from '../zod';
 
 /** Bump with every change of shape, and add the step in migrations.ts. */

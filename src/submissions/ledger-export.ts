@@ -12,6 +12,7 @@ import { estimatedTotals, ledgerRows, tally, totalAnswers, type LedgerRow, type 
 import { computeMetrics } from './metrics';
 import { progressMatrix, type Cell } from './progress';
 import { formatAnswer, isVisible } from './summary';
+import { fieldType } from './field-types';
 
 export interface LedgerExport {
   file: string;
@@ -92,8 +93,8 @@ function addTaskSheet(workbook: ExcelJS.Workbook, roster: Roster, catalog: TaskC
       { header: t('ledger.col_submitter'), kind: 'status' },
       { header: t('ledger.col_time'), kind: 'time' },
       ...task.fields.map((f): Column => {
-        const numeric = f.type === 'integer' || f.type === 'number';
-        return { header: numeric && f.unit ? `${f.label}（${f.unit}）` : f.label, kind: numeric ? 'number' : f.type === 'yesno' ? 'status' : 'text' };
+        const { ledger } = fieldType(f);
+        return { header: ledger.header(f), kind: ledger.kind };
       }),
       ...task.metrics.map((m): Column => ({ header: m.label, kind: m.format === 'count' ? 'number' : 'percent' })),
       { header: t('ledger.col_remark'), kind: 'text' },

@@ -1,16 +1,16 @@
 import { DateTime } from 'luxon';
-import { clip } from '../core/user-text';
+import { clip } from '../clip';
 import { localDateTime, ZONE } from '../time';
 import { t } from '../prompts';
-import type { Field, ListField } from '../tasks/schema';
+import type { ListField } from '../tasks/schema';
 import { numeralValue, readSpokenNumber } from './spoken-number';
 import { readYesNo } from './spoken-yes-no';
 
 /** A read answer; `approximate` marks a number given as an estimate (120左右), shown as 约 in the summary. */
 export type ParseResult<T> = { ok: true; value: T; approximate?: true } | { ok: false; reason: string };
 
-const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
-const fail = (reason: string): ParseResult<never> => ({ ok: false, reason });
+export const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+export const fail = (reason: string): ParseResult<never> => ({ ok: false, reason });
 
 /** Full-width letters, digits and punctuation (１５，ａ) as their ASCII twins; trimmed. */
 export function normalizeInput(text: string): string {
@@ -144,32 +144,4 @@ export function parseListItem(raw: string, field: ListField, now: Date): ParseRe
   const missing = field.item.filter((f) => !f.optional && !item[f.id]).map((f) => f.label);
   if (missing.length) return fail(t('answer.item_missing', { parts: missing.join('、') }));
   return ok(item);
-}
-
-/** A single-message answer to a field of any type but list. */
-export function parseAnswer(raw: string, field: Exclude<Field, ListField>, now: Date): ParseResult<string | number | boolean> {
-  switch (field.type) {
-    case 'integer':
-    case 'number': {
-      const parsed = parseNumberText(raw, field.type === 'integer');
-      if (!parsed.ok) return parsed;
-      const value = field.type === 'number' ? Number(parsed.value.toFixed(field.decimals)) : parsed.value;
-      // A count below zero is a slip (a dash typed before it), not a smaller count.
-      if (value < 0 && field.min >= 0) return fail(t('answer.negative', { text: clip(raw.trim()) }));
-      if (value < field.min) return fail(t('answer.below_min', { min: field.min, unit: field.unit }));
-      if (value > field.max) return fail(t('answer.above_max', { max: field.max, unit: field.unit }));
-      return { ...parsed, value };
-    }
-    case 'text': {
-      const text = raw.trim();
-      if (text.length > field.max_length) return fail(t('answer.too_many_characters', { max: field.max_length, length: text.length }));
-      return ok(text);
-    }
-    case 'date':
-      return parseDate(raw, now);
-    case 'yesno':
-      return parseYesNo(raw);
-    case 'choice':
-      return parseChoice(raw, field.options);
-  }
 }

@@ -1,5 +1,5 @@
 import type { Field, Task } from '../tasks/schema';
-import type { ListItem } from './parse-answer';
+import { fieldType } from './field-types';
 import { computeMetrics, describeMetric } from './metrics';
 import { t } from '../prompts';
 
@@ -11,20 +11,7 @@ export function isVisible(field: Field, answers: Record<string, unknown>): boole
 /** An answer as the summary, the ledger and the reviewer see it; an estimate is marked 约. */
 export function formatAnswer(field: Field, value: unknown, approximate = false): string {
   if (value === undefined || value === null || value === '') return t('answer.blank');
-  switch (field.type) {
-    case 'integer':
-    case 'number':
-      return approximate ? t('answer.approximate', { value: `${value}${field.unit}` }) : `${value}${field.unit}`;
-    case 'yesno':
-      return value ? t('answer.yes') : t('answer.no');
-    case 'list': {
-      const items = value as ListItem[];
-      if (!items.length) return t('answer.none');
-      return items.map((item, i) => `${i + 1}) ${field.item.map((f) => item[f.id]).filter(Boolean).join('｜')}`).join('；');
-    }
-    default:
-      return String(value);
-  }
+  return fieldType(field).format(value, field, approximate);
 }
 
 /**

@@ -5,7 +5,7 @@ import { ConsoleChannel } from '../../src/channels/console-channel';
 import { SimulateChannel, type SimulatedOutput } from '../../src/channels/simulate-channel';
 import { typedIncoming } from '../../src/channels/typed-incoming';
 import { VirtualClock } from '../../src/core/clock';
-import type { Incoming } from '../../src/core/message';
+import type { Incoming } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { FakeChannel } from '../helpers/fake-channel';
 

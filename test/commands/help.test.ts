@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index';
-import type { Command } from '../../src/core/command';
+import type { Command } from '../../src/core/chat-context';
 import { testChat } from '../helpers/test-chat';
 
 const adminOnly: Command = { name: '清理', aliases: ['purge'], usage: '清理 [月份]', summary: '导出本月台账', roles: ['admin'], run: async () => {} };

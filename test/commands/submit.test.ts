@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lastTo, scriptFrom, textsTo } from '../helpers/script';
+import { lastTo, scriptFrom } from '../helpers/script';
 import { simulate } from '../helpers/simulate';
 import { tempDir } from '../helpers/temp-dir';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index';
-import type { Command } from '../../src/core/command';
+import type { Command } from '../../src/core/chat-context';
 import type { Flow } from '../../src/conversations/flow';
 import { Conversations, conversationKey } from '../../src/conversations/conversations';
 import { workdayLifetime } from '../../src/conversations/lifetime';

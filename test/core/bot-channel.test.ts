@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typedPress } from '../../src/channels/typed-incoming';
-import type { Outgoing } from '../../src/core/message';
+import type { Outgoing } from '../../src/model/message';
 import { renderText } from '../../src/core/render-text';
 import { botHarness } from '../helpers/bot-harness';
 import { FakeChannel } from '../helpers/fake-channel';

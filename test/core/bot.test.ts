@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { commandList } from '../../commands/index';
-import type { Command } from '../../src/core/command';
+import type { Command } from '../../src/core/chat-context';
 import { botHarness, textOf } from '../helpers/bot-harness';
 
 const questions = () => vi.fn(async (ctx: { reply(s: string): Promise<void> }, q: string) => ctx.reply(`答：${q}`));

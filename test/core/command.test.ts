@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index';
-import { CommandRegistry, type MemberCommand } from '../../src/core/command';
+import { CommandRegistry } from '../../src/core/command';
+import type { MemberCommand } from '../../src/core/chat-context';
 import { loadRoster } from '../../src/org/roster';
 import { StartupError } from '../../src/startup-error';
 

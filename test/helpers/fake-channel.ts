@@ -1,6 +1,6 @@
 import type { ChannelCapabilities } from '../../src/channels/channel';
 import { DrivenChannel } from '../../src/channels/driven-channel';
-import type { Content, Outgoing } from '../../src/core/message';
+import type { Content, Outgoing } from '../../src/model/message';
 
 export interface FakeChannelOptions {
   name?: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { typedPress } from '../../src/channels/typed-incoming';
-import type { Button, Outgoing } from '../../src/core/message';
+import type { Button, Outgoing } from '../../src/model/message';
 import { renderText } from '../../src/core/render-text';
 import { botHarness, type HarnessOptions } from './bot-harness';
 

@@ -7,7 +7,7 @@ import { workdayLifetime } from '../../src/conversations/lifetime';
 import { Bot } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry } from '../../src/core/command';
-import type { Outgoing } from '../../src/core/message';
+import type { Outgoing } from '../../src/model/message';
 import { Conversations } from '../../src/conversations/conversations';
 import { answerFromDocuments } from '../../src/knowledge/answer-question';
 import { loadRoster } from '../../src/org/roster';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Outgoing } from '../../src/core/message';
+import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { reminderJob } from '../../src/reminders/reminder-job';
 import { Store } from '../../src/store/store';

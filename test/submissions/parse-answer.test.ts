@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeInput, parseAnswer, parseChoice, parseDate, parseListItem, parseNumberText, parseYesNo } from '../../src/submissions/parse-answer';
+import { parseAnswer } from '../../src/submissions/field-types';
+import { normalizeInput, parseChoice, parseDate, parseListItem, parseNumberText, parseYesNo } from '../../src/submissions/parse-answer';
 import type { Field, ListField } from '../../src/tasks/schema';
 
 const now = new Date('2026-11-20T10:00:00+08:00');

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger';
 import { KeyedQueue } from '../keyed-queue';
-import type { Address, Outgoing } from '../message';
+import type { Address, Outgoing } from '../../model/message';
 import { RateWindow } from './rate-window';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { splitMessage } from './split-message';

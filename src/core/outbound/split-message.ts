@@ -1,4 +1,4 @@
-import type { Outgoing } from '../message';
+import type { Outgoing } from '../../model/message';
 
 /**
  * Cuts a text into pieces of at most `max` characters for channels that refuse longer messages,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outgoing } from '../../../src/core/message';
+import type { Outgoing } from '../../../src/model/message';
 import { TransportError } from '../../../src/core/outbound/transport-error';
 import type { Timer } from '../../../src/core/outbound/timer';
 import { deliverPending, recordPlanned } from '../../../src/reminders/outbox';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outgoing } from '../../../src/core/message';
+import type { Outgoing } from '../../../src/model/message';
 import { OutboundSender, type SendLimits } from '../../../src/core/outbound/sender';
 import { TransportError } from '../../../src/core/outbound/transport-error';
 import { ManualTimer } from '../../helpers/manual-timer';

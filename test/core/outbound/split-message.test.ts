@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outgoing } from '../../../src/core/message';
+import type { Outgoing } from '../../../src/model/message';
 import { splitMessage, splitText } from '../../../src/core/outbound/split-message';
 
 const to = { kind: 'group', groupId: 'main' } as const;

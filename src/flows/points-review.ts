@@ -1,9 +1,9 @@
-import { clip } from '../core/argument-words';
+import { clip, WORD_ECHO } from '../clip';
 import type { MemberContext } from '../core/chat-context';
 import { t } from '../prompts';
 import { formatDayTime } from '../time';
-import { pointsKindLabel, pointsStatusLabel } from './labels';
-import { canVerify, findPointsItem, reviewPoints, verifiersOf } from './records';
+import { pointsKindLabel, pointsStatusLabel } from '../points/labels';
+import { canVerify, findPointsItem, reviewPoints, verifiersOf } from '../points/records';
 
 /**
  * A head's 同意 N / 退回 N 理由 on a points item: checked, recorded, and the reporter told. The
@@ -40,7 +40,7 @@ export function missingNumberReply(ctx: MemberContext, example: string, word?: s
   const pending = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person, i));
   const items = pending.map((i) => t('points.pending_number', { no: i.no, person: ctx.roster.person(i.personId)?.name ?? i.personId, kind: pointsKindLabel(i.kind), points: i.points }));
   return [
-    word ? t('points.not_a_number', { word: clip(word), example }) : t('points.need_number', { example }),
+    word ? t('points.not_a_number', { word: clip(word, WORD_ECHO), example }) : t('points.need_number', { example }),
     items.length ? t('points.pending_numbers', { items: items.join('、') }) : t('points.pending_none'),
   ].join('\n');
 }

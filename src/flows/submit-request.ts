@@ -2,7 +2,7 @@ import { monthIn, readWords } from '../core/argument-words';
 import type { MemberContext } from '../core/chat-context';
 import { t } from '../prompts';
 import { monthOf } from '../tasks/period';
-import type { SubmitInit } from './form-flow';
+import type { SubmitInit } from './submission-form';
 
 export type SubmitRequest = { ok: true; init: SubmitInit } | { ok: false; message: string };
 

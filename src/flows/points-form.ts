@@ -1,6 +1,6 @@
 import type { MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
-import type { Content } from '../core/message';
+import type { Content } from '../model/message';
 import { CANCEL, CONFIRM } from '../conversations/control-words';
 import { closeForm } from '../conversations/conversations';
 import type { Flow, FlowState } from '../conversations/flow';
@@ -10,8 +10,8 @@ import type { PointsConfig } from '../tasks/schema';
 import { monthLabel, monthOf } from '../tasks/period';
 import { formatDayTime } from '../time';
 import { z } from '../zod';
-import { pointsKindLabel } from './labels';
-import { addPointsItem, verifiersOf } from './records';
+import { pointsKindLabel } from '../points/labels';
+import { addPointsItem, verifiersOf } from '../points/records';
 
 export const POINTS_FLOW = 'points';
 
