@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config';
 import { VirtualClock } from '../../src/core/clock';
 import { renderText } from '../../src/core/render-text';
 import type { Roster } from '../../src/org/roster';
+import { TransportError } from '../../src/core/outbound/transport-error';
 import { FakeChannel } from '../helpers/fake-channel';
 import { captureLog } from '../helpers/silent-logger';
 import { tempDir } from '../helpers/temp-dir';
@@ -121,5 +122,45 @@ describe.each(platforms)('the bot on %s', (_name, open) => {
     await p.say('xu-wenbo', '导出 2026-11');
     if (p.channel.capabilities.files) expect(p.shown()).toContain('<file 信用监测台账-2026-11.xlsx>');
     else expect(p.shown()).toMatch(/文件已保存到：.*信用监测台账-2026-11\.xlsx。当前渠道不能发送文件/);
+  });
+});
+
+describe('the bot on a platform with limits and faults (the rest of the contract)', () => {
+  const open = (options: ConstructorParameters<typeof FakeChannel>[0]) => onApp((r, c) => fakePlatform(new FakeChannel({ name: 'simulate', ...options }), r, c));
+
+  it('splits a long reply at line boundaries for a channel with a text limit, in order', async () => {
+    const unlimited = await open({ capabilities: { cards: false } });
+    await unlimited.say('xu-wenbo', '帮助 全部');
+    const limited = await open({ capabilities: { cards: false, maxTextLength: 300 } });
+    await limited.say('xu-wenbo', '帮助 全部');
+    const channel = limited.channel as FakeChannel;
+    expect(channel.sent.length).toBeGreaterThan(1);
+    const pieces = channel.sent.map((o) => renderText(o.content));
+    expect(pieces.every((p) => [...p].length <= 300)).toBe(true);
+    expect(pieces.join('\n')).toBe(unlimited.shown());
+  });
+
+  it('retries a send the platform failed for a moment, and says it once', async () => {
+    let failures = 2;
+    const p = await open({
+      beforeSend: async () => {
+        if (failures-- > 0) throw new TransportError('timeout', { transient: true, retryAfterMs: 1 });
+      },
+    });
+    await p.say('wang-fang', '我是谁');
+    expect((p.channel as FakeChannel).sent).toHaveLength(1);
+    expect(p.shown()).toContain('王芳');
+  });
+
+  it('does not act on an event typed long before it arrived (a backlog after a reconnect), and says so', async () => {
+    const dataDir = tempDir();
+    const config = { ...loadConfig({}), dataDir, dbFile: path.join(dataDir, 'db.json') };
+    const c = clock();
+    const channel = new FakeChannel({ name: 'simulate' });
+    const app = await createApp(config, c, captureLog().log, () => channel);
+    void channel.start((event) => app.bot.handle(event));
+    const typedAt = new Date(c.now().getTime() - 60 * 60_000);
+    await channel.deliver(typedIncoming({ ...inDirectChat('simulate', 'xu-wenbo', typedAt), text: '排名 发布 2026-10' }, app.roster));
+    expect(channel.sent.map((o) => renderText(o.content))).toEqual([expect.stringMatching(/因连接中断，现在才收到。为免误操作，这条消息没有处理/)]);
   });
 });
