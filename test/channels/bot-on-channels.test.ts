@@ -11,6 +11,7 @@ import { VirtualClock } from '../../src/core/clock';
 import { renderText } from '../../src/core/render-text';
 import type { Roster } from '../../src/org/roster';
 import { TransportError } from '../../src/core/outbound/transport-error';
+import { botHarness } from '../helpers/bot-harness';
 import { FakeChannel } from '../helpers/fake-channel';
 import { captureLog } from '../helpers/silent-logger';
 import { tempDir } from '../helpers/temp-dir';
@@ -162,5 +163,20 @@ describe('the bot on a platform with limits and faults (the rest of the contract
     const typedAt = new Date(c.now().getTime() - 60 * 60_000);
     await channel.deliver(typedIncoming({ ...inDirectChat('simulate', 'xu-wenbo', typedAt), text: '排名 发布 2026-10' }, app.roster));
     expect(channel.sent.map((o) => renderText(o.content))).toEqual([expect.stringMatching(/因连接中断，现在才收到。为免误操作，这条消息没有处理/)]);
+  });
+
+  it('paces a burst into one chat to the platform\'s per-chat limit, in order', async () => {
+    // Virtual milliseconds: a wait moves the clock at once, so pacing costs no real time.
+    let now = 0;
+    const timer = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    const at: number[] = [];
+    const channel = new FakeChannel({ name: 'simulate', beforeSend: async () => void at.push(timer.now()) });
+    const h = await botHarness({ channel, timer, sendLimits: { perApp: 50, perChat: 1 } });
+    // A command mid-form: its answer, then where the form stands — two messages to one chat.
+    await h.say('wang-fang', '填报 失信事件');
+    const [answer, stands] = await h.say('wang-fang', '我是谁');
+    expect(at).toEqual([0, 1000, 2000]);
+    expect(renderText(answer!.content)).toContain('王芳');
+    expect(renderText(stands!.content)).toContain('失信事件');
   });
 });

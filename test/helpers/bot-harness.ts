@@ -8,6 +8,7 @@ import { VirtualClock } from '../../src/core/clock';
 import { CommandRegistry } from '../../src/core/command';
 import type { Command } from '../../src/core/chat-context';
 import type { Incoming, IncomingMessage, Outgoing } from '../../src/model/message';
+import type { SendLimits } from '../../src/core/outbound/sender';
 import type { Timer } from '../../src/core/outbound/timer';
 import { Conversations } from '../../src/conversations/conversations';
 import type { Flow } from '../../src/conversations/flow';
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   platform?: (out: Outgoing) => Promise<void>;
   /** The outbound path's timer (back-off); default: real time. */
   timer?: Timer;
+  /** Pacing of sends, as a platform's limits set it; default: unpaced. */
+  sendLimits?: SendLimits;
   staleMinutes?: number;
 }
 
@@ -80,7 +83,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     answerQuestion: options.answerQuestion ?? answerFromDocuments(knowledge),
     exportsDir: path.join(dataDir, 'exports'),
     channel,
-    delivery: { timer: options.timer },
+    delivery: { timer: options.timer, limits: options.sendLimits },
     staleMinutes: options.staleMinutes,
   });
   const scheduler = new VirtualScheduler(clock, appJobs({ roster, catalog, store, conversations, bot, log: captured.log }), captured.log);
