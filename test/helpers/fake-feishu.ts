@@ -1,0 +1,247 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+// Importing the SDK registers its generated `pbbp2` protobuf classes in protobufjs' default root;
+// the fake encodes and decodes frames with exactly those classes, so it cannot drift from the
+// SDK's wire format (the SDK does not export them by name).
+import '@larksuiteoapi/node-sdk';
+import protobuf from 'protobufjs/minimal.js';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** One long-connection frame, field for field as the SDK's pbbp2.Frame. */
+export interface Frame {
+  SeqID: number;
+  LogID: number;
+  /** The service id handed out in the connect URL; the SDK echoes it in its pings. */
+  service: number;
+  /** 0 = control (ping/pong), 1 = data (events and their acks). */
+  method: number;
+  headers: Array<{ key: string; value: string }>;
+  payload?: Uint8Array;
+}
+
+interface FrameCodec {
+  encode(frame: Frame): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): Frame;
+}
+
+const pbbp2 = (protobuf.roots['default'] as unknown as { pbbp2?: { Frame: FrameCodec } }).pbbp2;
+if (!pbbp2) throw new Error('the Lark SDK no longer registers pbbp2 in protobufjs; the fake needs its own frame schema');
+const frames = pbbp2.Frame;
+
+const CONTROL = 0;
+const DATA = 1;
+const SERVICE_ID = 42;
+/** Seconds, as Feishu sends them; the SDK multiplies by 1000 (both in the endpoint answer and in pongs). */
+const CLIENT_CONFIG = { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 };
+
+/** What the client answered to one pushed event: its `code` (200 ok, 500 handler threw) and headers. */
+export interface Ack {
+  code: number;
+  headers: Record<string, string>;
+  /** The handler's return value, if any (the SDK sends it base64-encoded JSON). */
+  data?: unknown;
+}
+
+export interface SentMessage {
+  receiveIdType: string;
+  receiveId: string;
+  msgType: string;
+  content: unknown;
+  uuid?: string;
+  authorization: string | undefined;
+}
+
+export interface FakeFeishu {
+  /** Pass as `domain` to lark.Client / lark.WSClient. */
+  domain: string;
+  appId: string;
+  botOpenId: string;
+  /** Messages the bot posted through im/v1/messages, in order. */
+  sent: SentMessage[];
+  /** Pings the client sent over the socket (each answered with a pong). */
+  pings: number;
+  /** Resolves once a client holds an open long connection. */
+  connected(): Promise<void>;
+  /**
+   * Pushes an event (schema 2.0) over the long connection, split into `fragments` data frames
+   * (Feishu splits large payloads; the SDK reassembles by message_id/sum/seq), and resolves with
+   * the client's ack frame.
+   */
+  pushEvent(eventType: string, event: unknown, options?: { fragments?: number }): Promise<Ack>;
+  close(): Promise<void>;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let raw = '';
+  for await (const chunk of req) raw += String(chunk);
+  return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * A Feishu Open Platform on 127.0.0.1 for driving the real @larksuiteoapi/node-sdk in tests: the
+ * tenant token, the long-connection endpoint and websocket (pbbp2 frames), sending messages and
+ * the bot's identity. It checks the app's credentials the way Feishu does, so a misconfigured
+ * app fails here as it would in production.
+ */
+export async function startFakeFeishu(app: { appId: string; appSecret: string }): Promise<FakeFeishu> {
+  const token = `t-fake-${app.appId}`;
+  const botOpenId = 'ou_fakebot0000000000000000000000';
+  const sent: SentMessage[] = [];
+  const sockets = new Set<WebSocket>();
+  const pendingAcks = new Map<string, (ack: Ack) => void>();
+  let waitingForConnection: Array<() => void> = [];
+  let nextSeq = 1;
+  let pings = 0;
+
+  const credentialsMatch = (id: unknown, secret: unknown) => id === app.appId && secret === app.appSecret;
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => reply(res, 500, { code: 1, msg: String(error) }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = `${req.method} ${url.pathname}`;
+    if (route === 'POST /open-apis/auth/v3/tenant_access_token/internal') {
+      const body = await readJson(req);
+      // Feishu answers HTTP 200 with a non-zero code for bad credentials; the SDK then throws
+      // because `tenant_access_token` is missing.
+      if (!credentialsMatch(body['app_id'], body['app_secret'])) return reply(res, 200, { code: 10014, msg: 'app secret invalid' });
+      return reply(res, 200, { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 });
+    }
+    if (route === 'POST /callback/ws/endpoint') {
+      const body = await readJson(req);
+      // 514 is the SDK's `auth_failed`: not retryable, so WSClient reports onError instead of looping.
+      if (!credentialsMatch(body['AppID'], body['AppSecret'])) return reply(res, 200, { code: 514, msg: 'auth failed', data: {} });
+      const { port } = server.address() as AddressInfo;
+      // The SDK reads device_id and service_id with qs.parse on the WHOLE url, so the first query
+      // key absorbs the "ws://…?" prefix; Feishu's real URL starts with fpid, and so does this one.
+      const wsUrl = `ws://127.0.0.1:${port}/ws/v2?fpid=1&aid=1&device_id=fake-device&access_key=fake&service_id=${SERVICE_ID}&ticket=fake-ticket`;
+      return reply(res, 200, { code: 0, msg: 'ok', data: { URL: wsUrl, ClientConfig: CLIENT_CONFIG } });
+    }
+    if (req.headers.authorization !== `Bearer ${token}`) {
+      return reply(res, 400, { code: 99991663, msg: 'Invalid access token for authorization. Please make a request with token attached.' });
+    }
+    if (route === 'POST /open-apis/im/v1/messages') {
+      const body = await readJson(req);
+      const message: SentMessage = {
+        receiveIdType: url.searchParams.get('receive_id_type') ?? '',
+        receiveId: String(body['receive_id']),
+        msgType: String(body['msg_type']),
+        // Feishu's `content` is a JSON string inside the JSON body.
+        content: JSON.parse(String(body['content'])),
+        authorization: req.headers.authorization,
+        ...(typeof body['uuid'] === 'string' ? { uuid: body['uuid'] } : {}),
+      };
+      sent.push(message);
+      return reply(res, 200, {
+        code: 0,
+        msg: 'success',
+        data: { message_id: `om_fake${sent.length}`, chat_id: message.receiveId, msg_type: message.msgType, body: { content: body['content'] } },
+      });
+    }
+    if (route === 'GET /open-apis/bot/v3/info') {
+      // This endpoint answers with `bot` at the top level, not under `data`.
+      return reply(res, 200, { code: 0, msg: 'ok', bot: { activate_status: 2, app_name: '信用助手', avatar_url: '', ip_white_list: [], open_id: botOpenId } });
+    }
+    reply(res, 404, { code: 404, msg: `fake Feishu has no ${route}` });
+  }
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/ws/v2' || url.searchParams.get('service_id') !== String(SERVICE_ID)) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data: Buffer) => onFrame(ws, frames.decode(data)));
+      for (const resolve of waitingForConnection) resolve();
+      waitingForConnection = [];
+    });
+  });
+
+  function header(frame: Frame, key: string): string | undefined {
+    return frame.headers.find((h) => h.key === key)?.value;
+  }
+
+  function onFrame(ws: WebSocket, frame: Frame): void {
+    if (frame.method === CONTROL && header(frame, 'type') === 'ping') {
+      pings += 1;
+      // A pong carries the ClientConfig again; the SDK ignores a pong without payload.
+      const pong: Frame = { SeqID: 0, LogID: 0, service: frame.service, method: CONTROL, headers: [{ key: 'type', value: 'pong' }], payload: new TextEncoder().encode(JSON.stringify(CLIENT_CONFIG)) };
+      ws.send(frames.encode(pong).finish());
+      return;
+    }
+    if (frame.method === DATA) {
+      // The ack is the pushed frame echoed back with a `biz_rt` header and a JSON {code, data?} payload.
+      const messageId = header(frame, 'message_id') ?? '';
+      const body = JSON.parse(new TextDecoder().decode(frame.payload)) as { code: number; data?: string };
+      const headers = Object.fromEntries(frame.headers.map((h) => [h.key, h.value]));
+      const ack: Ack = { code: body.code, headers, ...(body.data ? { data: JSON.parse(Buffer.from(body.data, 'base64').toString('utf8')) } : {}) };
+      pendingAcks.get(messageId)?.(ack);
+      pendingAcks.delete(messageId);
+    }
+  }
+
+  function pushEvent(eventType: string, event: unknown, options: { fragments?: number } = {}): Promise<Ack> {
+    const [ws] = sockets;
+    if (!ws) return Promise.reject(new Error('no client is connected to the fake Feishu'));
+    const seq = nextSeq++;
+    const messageId = `fake-msg-${seq}`;
+    const envelope = {
+      schema: '2.0',
+      header: { event_id: `fake-event-${seq}`, event_type: eventType, create_time: String(Date.now()), token: '', app_id: app.appId, tenant_key: 'fake-tenant' },
+      event,
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(envelope));
+    const sum = options.fragments ?? 1;
+    const size = Math.ceil(bytes.length / sum);
+    const acked = new Promise<Ack>((resolve) => pendingAcks.set(messageId, resolve));
+    for (let i = 0; i < sum; i++) {
+      const frame: Frame = {
+        SeqID: seq,
+        LogID: seq,
+        service: SERVICE_ID,
+        method: DATA,
+        headers: [
+          { key: 'type', value: 'event' },
+          { key: 'message_id', value: messageId },
+          { key: 'sum', value: String(sum) },
+          { key: 'seq', value: String(i) },
+          { key: 'trace_id', value: `fake-trace-${seq}` },
+        ],
+        payload: bytes.subarray(i * size, (i + 1) * size),
+      };
+      ws.send(frames.encode(frame).finish());
+    }
+    return acked;
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    domain: `http://127.0.0.1:${port}`,
+    appId: app.appId,
+    botOpenId,
+    sent,
+    get pings() {
+      return pings;
+    },
+    connected: () => (sockets.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => waitingForConnection.push(resolve))),
+    pushEvent,
+    close: async () => {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
