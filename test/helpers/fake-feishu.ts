@@ -51,6 +51,13 @@ export interface SentMessage {
   authorization: string | undefined;
 }
 
+export interface SendFailure {
+  status: number;
+  code: number;
+  msg?: string;
+  headers?: Record<string, string>;
+}
+
 export interface FakeFeishu {
   /** Pass as `domain` to lark.Client / lark.WSClient. */
   domain: string;
@@ -60,6 +67,11 @@ export interface FakeFeishu {
   sent: SentMessage[];
   /** Pings the client sent over the socket (each answered with a pong). */
   pings: number;
+  /**
+   * Makes the next send through im/v1/messages fail as Feishu would (e.g. HTTP 429 with code
+   * 99991400 and `x-ogw-ratelimit-reset`); the failed send is not recorded.
+   */
+  failNextSend(failure: SendFailure): void;
   /** Resolves once a client holds an open long connection. */
   connected(): Promise<void>;
   /**
@@ -92,6 +104,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
   const token = `t-fake-${app.appId}`;
   const botOpenId = 'ou_fakebot0000000000000000000000';
   const sent: SentMessage[] = [];
+  const sendFailures: SendFailure[] = [];
   const sockets = new Set<WebSocket>();
   const pendingAcks = new Map<string, (ack: Ack) => void>();
   let waitingForConnection: Array<() => void> = [];
@@ -129,6 +142,12 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
     }
     if (route === 'POST /open-apis/im/v1/messages') {
       const body = await readJson(req);
+      const failure = sendFailures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify({ code: failure.code, msg: failure.msg ?? 'failed' }));
+        return;
+      }
       const message: SentMessage = {
         receiveIdType: url.searchParams.get('receive_id_type') ?? '',
         receiveId: String(body['receive_id']),
@@ -235,6 +254,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
     get pings() {
       return pings;
     },
+    failNextSend: (failure) => void sendFailures.push(failure),
     connected: () => (sockets.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => waitingForConnection.push(resolve))),
     pushEvent,
     close: async () => {

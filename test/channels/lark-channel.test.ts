@@ -1,0 +1,233 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LarkChannel } from '../../src/channels/lark-channel';
+import { TransportError } from '../../src/core/outbound/transport-error';
+import type { Incoming } from '../../src/model/message';
+import { loadRoster } from '../../src/org/roster';
+import { startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
+import { captureLog } from '../helpers/silent-logger';
+
+// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
+beforeAll(() => {
+  process.env['NO_PROXY'] = '127.0.0.1';
+  process.env['no_proxy'] = '127.0.0.1';
+});
+
+const roster = loadRoster('data/org.yaml');
+const appSecret = 'lark-channel-secret-0123';
+let appCounter = 0;
+/** The SDK caches tenant tokens per app id process-wide: a fresh id per test (and per test file). */
+function nextAppId(): string {
+  appCounter += 1;
+  return `cli_c0${appCounter.toString(16).padStart(14, '0')}`;
+}
+
+let fake: FakeFeishu | undefined;
+let channel: LarkChannel | undefined;
+let running: Promise<void> | undefined;
+afterEach(async () => {
+  await channel?.stop();
+  await running;
+  await fake?.close();
+  channel = undefined;
+  running = undefined;
+  fake = undefined;
+});
+
+/** The real channel started against a fresh fake Feishu, collecting what reaches the core. */
+async function startChannel(): Promise<{ fake: FakeFeishu; channel: LarkChannel; events: Incoming[]; next(): Promise<Incoming> }> {
+  const appId = nextAppId();
+  fake = await startFakeFeishu({ appId, appSecret });
+  channel = new LarkChannel({ appId, appSecret, domain: fake.domain, roster, log: captureLog().log });
+  const events: Incoming[] = [];
+  let waiting: ((event: Incoming) => void) | undefined;
+  running = channel.start(async (event) => {
+    events.push(event);
+    waiting?.(event);
+  });
+  await channel.connected;
+  const next = () => new Promise<Incoming>((resolve) => (waiting = resolve));
+  return { fake, channel, events, next };
+}
+
+function textMessage(options: { from: string; chatId: string; chatType: 'group' | 'p2p'; text: string; mentions?: Array<{ key: string; openId: string; name: string }>; messageId?: string }) {
+  return {
+    sender: { sender_id: { open_id: options.from }, sender_type: 'user', tenant_key: 'fake-tenant' },
+    message: {
+      message_id: options.messageId ?? 'om_in1',
+      chat_id: options.chatId,
+      chat_type: options.chatType,
+      message_type: 'text',
+      content: JSON.stringify({ text: options.text }),
+      create_time: '1795500000000',
+      mentions: (options.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId }, name: m.name, tenant_key: 'fake-tenant' })),
+    },
+  };
+}
+
+describe('Lark channel: messages in', () => {
+  it('王芳 @-asks the bot in the department group: the core gets her roster id, the group and mentionsBot', async () => {
+    const { fake, next } = await startChannel();
+    const received = next();
+
+    const ack = await fake.pushEvent(
+      'im.message.receive_v1',
+      textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 双公示怎么填？', mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '信用助手' }] }),
+    );
+
+    expect(ack.code).toBe(200);
+    expect(await received).toEqual({
+      kind: 'message',
+      channel: 'lark',
+      chatId: 'oc_sample_credit_group',
+      chatType: 'group',
+      groupId: 'main',
+      senderId: 'ou_wang_fang',
+      personId: 'wang-fang',
+      senderName: '王芳',
+      messageId: 'om_in1',
+      time: new Date(1795500000000),
+      text: '双公示怎么填？',
+      mentionsBot: true,
+      mentions: [],
+    });
+  });
+
+  it('an @ to 周敏 (not the bot) is not an @ to the bot, and names her by roster id', async () => {
+    const { fake, next } = await startChannel();
+    const received = next();
+
+    await fake.pushEvent(
+      'im.message.receive_v1',
+      textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 请看一下', mentions: [{ key: '@_user_1', openId: 'ou_zhou_min', name: '周敏' }] }),
+    );
+
+    expect(await received).toMatchObject({ mentionsBot: false, mentions: ['zhou-min'], text: '@周敏 请看一下', personId: 'wang-fang' });
+  });
+
+  it('a direct message from a stranger arrives as a direct chat without a person or group', async () => {
+    const { fake, next } = await startChannel();
+    const received = next();
+
+    await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_stranger', chatId: 'oc_p2p_stranger', chatType: 'p2p', text: '你好' }));
+
+    const event = await received;
+    expect(event).toMatchObject({ chatType: 'direct', chatId: 'oc_p2p_stranger', senderId: 'ou_stranger', text: '你好', mentionsBot: false });
+    expect(event).not.toHaveProperty('personId');
+    expect(event).not.toHaveProperty('groupId');
+  });
+
+  it('acks an image at once and does not hand it to the core (non-text messages are skipped for now)', async () => {
+    const { fake, events, next } = await startChannel();
+    const image = textMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '', messageId: 'om_image' });
+    image.message.message_type = 'image';
+    image.message.content = JSON.stringify({ image_key: 'img_v2_x' });
+    const received = next();
+
+    expect((await fake.pushEvent('im.message.receive_v1', image)).code).toBe(200);
+    await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '好的', messageId: 'om_text' }));
+
+    expect((await received).messageId).toBe('om_text');
+    expect(events).toHaveLength(1);
+  });
+
+  it('acks before the core has finished: a slow answer does not hold the ack back', async () => {
+    const appId = nextAppId();
+    fake = await startFakeFeishu({ appId, appSecret });
+    channel = new LarkChannel({ appId, appSecret, domain: fake.domain, roster, log: captureLog().log });
+    let release!: () => void;
+    const handled: string[] = [];
+    running = channel.start(async (event) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      handled.push(event.messageId);
+    });
+    await channel.connected;
+
+    const ack = await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '导出' }));
+
+    expect(ack.code).toBe(200);
+    expect(handled).toEqual([]);
+    release();
+  });
+});
+
+describe('Lark channel: messages out', () => {
+  it('sends a text to the group with an <at> for 王芳, and the outbox key as uuid', async () => {
+    const { fake, channel } = await startChannel();
+
+    const sent = await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: ['wang-fang'], content: { text: '本月双公示请在 25 日前报送。' }, idempotencyKey: 'reminder-2026-11-main' });
+
+    expect(sent.messageId).toBe('om_fake1');
+    expect(fake.sent).toMatchObject([
+      { receiveIdType: 'chat_id', receiveId: 'oc_sample_credit_group', msgType: 'text', content: { text: '<at user_id="ou_wang_fang"></at> 本月双公示请在 25 日前报送。' }, uuid: 'reminder-2026-11-main' },
+    ]);
+  });
+
+  it('sends a direct message to a person by open_id', async () => {
+    const { fake, channel } = await startChannel();
+
+    await channel.send({ to: { kind: 'direct', personId: 'zhou-min' }, mentions: [], content: { text: '已收到。' } });
+
+    expect(fake.sent).toMatchObject([{ receiveIdType: 'open_id', receiveId: 'ou_zhou_min', msgType: 'text', content: { text: '已收到。' } }]);
+    expect(fake.sent[0]).not.toHaveProperty('uuid');
+  });
+
+  it('sends a card as JSON 2.0 with markdown, a paginated table and buttons carrying an object', async () => {
+    const { fake, channel } = await startChannel();
+
+    await channel.send({
+      to: { kind: 'group', groupId: 'main' },
+      mentions: [],
+      content: { card: { title: '11 月排名', lines: ['按报送及时率排序'], table: { header: ['科室', '得分'], rows: [['商事登记科', '98']] }, footer: ['信用办'], buttons: [{ label: '填报', value: '填报 双公示' }] } },
+    });
+
+    expect(fake.sent[0]).toMatchObject({ msgType: 'interactive', receiveId: 'oc_sample_credit_group' });
+    expect(fake.sent[0]!.content).toEqual({
+      schema: '2.0',
+      config: { update_multi: true },
+      header: { title: { tag: 'plain_text', content: '11 月排名' } },
+      body: {
+        elements: [
+          { tag: 'markdown', content: '按报送及时率排序' },
+          {
+            tag: 'table',
+            page_size: 10,
+            columns: [
+              { name: 'c0', display_name: '科室', data_type: 'text' },
+              { name: 'c1', display_name: '得分', data_type: 'text' },
+            ],
+            rows: [{ c0: '商事登记科', c1: '98' }],
+          },
+          { tag: 'markdown', content: '信用办' },
+          { tag: 'button', text: { tag: 'plain_text', content: '填报' }, type: 'default', behaviors: [{ type: 'callback', value: { action: '填报 双公示' } }] },
+        ],
+      },
+    });
+  });
+
+  it('a 429 from Feishu becomes a transient TransportError with the reset as retryAfterMs', async () => {
+    const { fake, channel } = await startChannel();
+    fake.failNextSend({ status: 429, code: 99991400, msg: 'request trigger frequency limit', headers: { 'x-ogw-ratelimit-reset': '2' } });
+
+    const failure = await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: [], content: { text: '提醒' } }).catch((e: unknown) => e);
+
+    expect(failure).toBeInstanceOf(TransportError);
+    expect(failure).toMatchObject({ transient: true, retryAfterMs: 2000 });
+    expect(fake.sent).toEqual([]);
+  });
+
+  it('the bot not being in the group (230002) is permanent: retrying cannot help', async () => {
+    const { fake, channel } = await startChannel();
+    fake.failNextSend({ status: 400, code: 230002, msg: 'Bot/User can NOT be out of the chat.' });
+
+    const failure = await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: [], content: { text: '提醒' } }).catch((e: unknown) => e);
+
+    expect(failure).toMatchObject({ name: 'TransportError', transient: false, message: expect.stringMatching(/230002/) });
+  });
+
+  it('a group without a lark chat_id in org.yaml is a permanent error, not a send to nowhere', async () => {
+    const { fake, channel } = await startChannel();
+
+    await expect(channel.send({ to: { kind: 'group', groupId: 'office' }, mentions: [], content: { text: 'x' } })).rejects.toMatchObject({ transient: false });
+    expect(fake.sent).toEqual([]);
+  });
+});
