@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger';
 import type { Card, Content, Incoming, IncomingMessage, Outgoing } from '../model/message';
 import type { Roster } from '../org/roster';
+import { t } from '../prompts';
 import { TransportError } from '../core/outbound/transport-error';
 import { z } from '../zod';
 import type { Channel, ChannelCapabilities } from './channel';
@@ -185,6 +186,10 @@ export class LarkChannel implements Channel {
 
   async #deliver(event: MessageEvent, onEvent: (event: Incoming) => Promise<void>): Promise<void> {
     const { log } = this.#options;
+    if (event.message.message_type !== 'text') {
+      await this.#answerNonText(event);
+      return;
+    }
     const incoming = this.#toIncoming(event);
     if (!incoming) return;
     try {
@@ -194,15 +199,30 @@ export class LarkChannel implements Channel {
     }
   }
 
+  /**
+   * An image, file or sticker cannot be read yet: in a direct chat, or when it @-mentions the bot
+   * in a group, the sender is told to write instead; other group chatter is left alone.
+   */
+  async #answerNonText(event: MessageEvent): Promise<void> {
+    const { message, sender } = event;
+    const { log } = this.#options;
+    log.info({ messageId: message.message_id, type: message.message_type }, 'lark: a non-text message');
+    if (sender.sender_type !== 'user') return;
+    const direct = message.chat_type === 'p2p';
+    const toBot = message.mentions.some((m) => m.id.open_id !== undefined && m.id.open_id === this.#botOpenId);
+    if (!direct && !toBot) return;
+    try {
+      await this.send({ to: { kind: 'chat', chatId: message.chat_id, chatType: direct ? 'direct' : 'group' }, mentions: [], content: { text: t('lark.non_text') } });
+    } catch (error) {
+      log.error({ err: error, messageId: message.message_id }, 'lark: answering a non-text message failed');
+    }
+  }
+
   #toIncoming(event: MessageEvent): IncomingMessage | undefined {
     const { roster, log } = this.#options;
     const { message, sender } = event;
     // Other bots (and this one) post as apps; answering them could loop.
     if (sender.sender_type !== 'user') return undefined;
-    if (message.message_type !== 'text') {
-      log.info({ messageId: message.message_id, type: message.message_type }, 'lark: skipped a non-text message');
-      return undefined;
-    }
     const content = textContent.safeParse(safeJson(message.content));
     if (!content.success) {
       log.warn({ messageId: message.message_id }, 'lark: skipped a text message without text');

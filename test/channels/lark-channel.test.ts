@@ -3,6 +3,7 @@ import { LarkChannel } from '../../src/channels/lark-channel';
 import { TransportError } from '../../src/core/outbound/transport-error';
 import type { Incoming } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
+import { t } from '../../src/prompts';
 import { startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
 import { captureLog } from '../helpers/silent-logger';
 
@@ -116,7 +117,7 @@ describe('Lark channel: messages in', () => {
     expect(event).not.toHaveProperty('groupId');
   });
 
-  it('acks an image at once and does not hand it to the core (non-text messages are skipped for now)', async () => {
+  it('an image in a direct chat is acked, not handed to the core, and answered politely', async () => {
     const { fake, events, next } = await startChannel();
     const image = textMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '', messageId: 'om_image' });
     image.message.message_type = 'image';
@@ -128,6 +129,21 @@ describe('Lark channel: messages in', () => {
 
     expect((await received).messageId).toBe('om_text');
     expect(events).toHaveLength(1);
+    expect(fake.sent).toMatchObject([{ receiveIdType: 'chat_id', receiveId: 'oc_p2p_wang', msgType: 'text', content: { text: t('lark.non_text') } }]);
+  });
+
+  it('a sticker in the group that does not @ the bot gets no answer', async () => {
+    const { fake, next } = await startChannel();
+    const sticker = textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '', messageId: 'om_sticker', mentions: [{ key: '@_user_1', openId: 'ou_zhou_min', name: '周敏' }] });
+    sticker.message.message_type = 'sticker';
+    sticker.message.content = JSON.stringify({ file_key: 'sticker_x' });
+    const received = next();
+
+    await fake.pushEvent('im.message.receive_v1', sticker);
+    await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '收到', messageId: 'om_text' }));
+
+    expect((await received).messageId).toBe('om_text');
+    expect(fake.sent).toEqual([]);
   });
 
   it('acks before the core has finished: a slow answer does not hold the ack back', async () => {
