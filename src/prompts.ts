@@ -33,3 +33,8 @@ export function t(key: string, vars: Record<string, string | number> = {}): stri
 export function promptKeys(): string[] {
   return Object.keys(templates);
 }
+
+/** A list as a sentence says it: 专人、科室负责人或管理员. */
+export function joinWithOr(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}${t('list.or')}${items.at(-1)}`;
+}

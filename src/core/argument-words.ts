@@ -1,7 +1,7 @@
 import { clip, WORD_ECHO } from '../clip';
 import type { Roster } from '../org/roster';
 import type { Section } from '../org/schema';
-import { t } from '../prompts';
+import { joinWithOr, t } from '../prompts';
 import type { TaskCatalog } from '../tasks/catalog';
 import { isBareMonth, isFutureMonth, monthLabel, monthOf, parseMonth, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
@@ -94,7 +94,7 @@ export function notUnderstood(word: string, kinds: readonly WordKind[], ctx: Wor
   const named = kinds.filter((k): k is 'section' | 'task' => k !== 'month');
   const suggestions = named.flatMap((kind) => nearestNames(word, choicesOf(kind, ctx)));
   const lines = [
-    t('args.not_understood', { word: clip(word, WORD_ECHO), kinds: kinds.map(kindLabel).join('、').replace(/、([^、]*)$/, `${t('list.or')}$1`) }),
+    t('args.not_understood', { word: clip(word, WORD_ECHO), kinds: joinWithOr(kinds.map(kindLabel)) }),
     ...(suggestions.length ? [t('args.did_you_mean', { names: suggestions.map((s) => `「${s}」`).join(t('list.or')) })] : []),
     ...named.map((kind) => t('args.choices', { kind: kindLabel(kind), names: choicesOf(kind, ctx).map((c) => c.label).join('、') })),
   ];

@@ -6,7 +6,7 @@ import type { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
 import type { Person } from '../org/schema';
 import { ROLE_LABELS, type Roster } from '../org/roster';
-import { t } from '../prompts';
+import { joinWithOr, t } from '../prompts';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { ChatContext, CommandMatch } from './chat-context';
@@ -246,9 +246,4 @@ export class Bot {
     if (group) return { kind: 'group', groupId: group.id };
     return { kind: 'chat', chatId: msg.chatId, chatType: msg.chatType };
   }
-}
-
-/** 专人、科室负责人或管理员 */
-function joinWithOr(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}${t('list.or')}${items.at(-1)}`;
 }
