@@ -7,7 +7,13 @@ import { z } from './zod';
 import { StartupError } from './startup-error';
 
 /** The channels `npm start` can run on; simulate is driven by its own command. */
-export const CHANNELS = ['console'] as const;
+export const CHANNELS = ['console', 'lark'] as const;
+
+/** How Feishu delivers events: the long connection (no public address needed) or HTTP callbacks. */
+export const LARK_MODES = ['websocket', 'webhook'] as const;
+
+/** Feishu in China, Lark international; a URL points the SDK elsewhere (a private deployment, a test). */
+const LARK_DOMAINS = { feishu: 'https://open.feishu.cn', lark: 'https://open.larksuite.com' } as const;
 
 /**
  * Every environment variable the bot reads. Unknown CREDIT_* and OPENAI_* variables are refused
@@ -20,7 +26,17 @@ const envSchema = z.object({
   CREDIT_TASKS_FILE: z.string().min(1).default('data/tasks.yaml'),
   CREDIT_DOCS_DIR: z.string().min(1).default('data/docs'),
   CREDIT_SYNONYMS_FILE: z.string().min(1).default('data/synonyms.yaml'),
-  CREDIT_CHANNEL: z.enum(CHANNELS, { error: `应为 ${CHANNELS.map((c) => `"${c}"`).join('、')}（飞书 lark、企业微信 wechat 尚未接入）` }).default('console'),
+  CREDIT_CHANNEL: z.enum(CHANNELS, { error: `应为 ${CHANNELS.map((c) => `"${c}"`).join('、')}（微信 wechat、企业微信 wecom 尚未接入）` }).default('console'),
+  LARK_APP_ID: z.string().regex(/^cli_[0-9a-f]{16}$/, '应为 cli_ 加 16 位十六进制，例如 cli_a1b2c3d4e5f60718（开发者后台 → 凭证与基础信息）').optional(),
+  LARK_APP_SECRET: z.string().min(1).optional(),
+  LARK_DOMAIN: z
+    .union([z.enum(['feishu', 'lark']), z.url()], { error: '应为 feishu（飞书，默认）、lark（Lark 国际版）或网址，例如 https://open.feishu.cn' })
+    .default('feishu'),
+  LARK_MODE: z.enum(LARK_MODES, { error: '应为 "websocket"（长连接，默认）或 "webhook"（HTTP 回调）' }).default('websocket'),
+  LARK_ENCRYPT_KEY: z.string().min(1).optional(),
+  LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
+  LARK_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  LARK_WEBHOOK_PATH: z.string().regex(/^\/\S*$/, '应以 / 开头，例如 /lark/events').default('/lark/events'),
   /** An OpenAI-compatible server for policy answers (DeepSeek, Qwen, Ollama, vLLM …); unset: extractive answers. */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url('应为网址，例如 https://api.deepseek.com/v1').optional(),
@@ -49,13 +65,25 @@ export interface Config {
   staleMinutes: number;
   /** Set when OPENAI_API_KEY is: answers are then written by the model from the passages found. */
   llm?: LlmConfig;
+  /** Set when CREDIT_CHANNEL=lark. */
+  lark?: LarkConfig;
   /** The values of every configured variable named like a credential: the logger blots them out. */
   secrets: string[];
 }
 
+export interface LarkConfig {
+  appId: string;
+  appSecret: string;
+  /** The open platform's base URL. */
+  domain: string;
+  mode: (typeof LARK_MODES)[number];
+  /** Webhook mode only: where Feishu posts events, and the keys that prove a post came from it. */
+  webhook?: { port: number; path: string; encryptKey: string; verificationToken?: string };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = new Set(Object.keys(envSchema.shape));
-  const unknown = Object.keys(env).find((name) => /^(CREDIT|OPENAI)_/.test(name) && !known.has(name));
+  const unknown = Object.keys(env).find((name) => /^(CREDIT|OPENAI|LARK)_/.test(name) && !known.has(name));
   if (unknown) {
     throw new StartupError(`配置错误：未知的环境变量 ${unknown}；可用的有 ${[...known].filter((k) => k.split('_')[0] === unknown.split('_')[0]).join('、')}`);
   }
@@ -78,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     synonymsFile: e.CREDIT_SYNONYMS_FILE,
     llm: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     channel: e.CREDIT_CHANNEL,
+    ...(e.CREDIT_CHANNEL === 'lark' ? { lark: larkConfig(e) } : {}),
     logLevel: e.LOG_LEVEL,
     sendLimits: { perApp: e.CREDIT_SEND_PER_SECOND, perChat: e.CREDIT_SEND_PER_CHAT_PER_SECOND },
     staleMinutes: e.CREDIT_STALE_MINUTES,
@@ -88,4 +117,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Values of variables named like credentials never appear in messages, even when invalid. */
 export function isSecretName(name: string): boolean {
   return /KEY|SECRET|TOKEN|PASSWORD/i.test(name);
+}
+
+/** The Feishu app's settings; the credentials are required, and webhook mode needs its encrypt key. */
+function larkConfig(e: z.output<typeof envSchema>): LarkConfig {
+  const required = (name: 'LARK_APP_ID' | 'LARK_APP_SECRET' | 'LARK_ENCRYPT_KEY', where: string): string => {
+    const value = e[name];
+    if (value === undefined) throw new StartupError(`配置错误：${where}需要环境变量 ${name}（飞书开发者后台 https://open.feishu.cn/app → 你的应用 → ${name === 'LARK_ENCRYPT_KEY' ? '事件与回调 → 加密策略 → Encrypt Key' : '凭证与基础信息'}）`);
+    return value;
+  };
+  const appId = required('LARK_APP_ID', 'CREDIT_CHANNEL=lark ');
+  const appSecret = required('LARK_APP_SECRET', 'CREDIT_CHANNEL=lark ');
+  const domain = e.LARK_DOMAIN === 'feishu' || e.LARK_DOMAIN === 'lark' ? LARK_DOMAINS[e.LARK_DOMAIN] : e.LARK_DOMAIN.replace(/\/+$/, '');
+  if (e.LARK_MODE === 'websocket') return { appId, appSecret, domain, mode: e.LARK_MODE };
+  // Without the encrypt key nothing proves a post came from Feishu: anyone could speak as anyone.
+  const encryptKey = required('LARK_ENCRYPT_KEY', 'LARK_MODE=webhook ');
+  return {
+    appId,
+    appSecret,
+    domain,
+    mode: e.LARK_MODE,
+    webhook: { port: e.LARK_WEBHOOK_PORT, path: e.LARK_WEBHOOK_PATH, encryptKey, ...(e.LARK_VERIFICATION_TOKEN ? { verificationToken: e.LARK_VERIFICATION_TOKEN } : {}) },
+  };
 }

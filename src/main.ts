@@ -5,7 +5,8 @@ import type { Channel } from './channels/channel';
 import { loadConfig, type Config } from './config';
 import { systemClock } from './core/clock';
 import { createApp } from './app';
-import { createLogger } from './logger';
+import { LarkChannel } from './channels/lark/lark-channel';
+import { createLogger, type Logger } from './logger';
 import type { Roster } from './org/roster';
 import { t } from './prompts';
 import { LiveScheduler } from './scheduler/live-scheduler';
@@ -21,15 +22,17 @@ async function main(): Promise<void> {
   const release = await lockDataFile(config.dbFile);
   const backup = fresh ? await moveStoreAside(config.dbFile, systemClock.now()) : undefined;
   const notes = !fresh ? [] : [backup ? t('console.fresh_moved', { backup, db: config.dbFile }) : t('console.fresh_nothing', { db: config.dbFile })];
-  // The terminal is the chat, so logs go to a file instead of interleaving with it.
+  // In the terminal chat, logs go to a file instead of interleaving with it; a server logs to stderr.
   const logFile = path.join(config.dataDir, 'logs', 'bot.log');
-  const log = createLogger(config.logLevel, { kind: 'file', file: logFile }, config.secrets);
+  const log = createLogger(config.logLevel, config.channel === 'console' ? { kind: 'file', file: logFile } : { kind: 'stderr' }, config.secrets);
   if (fresh) log.info({ db: config.dbFile, movedTo: backup ?? null }, 'started fresh');
-  const app = await createApp(config, systemClock, log, (roster) => makeChannel(config, roster, [t('console.files', { log: logFile, db: config.dbFile }), ...notes]));
+  const app = await createApp(config, systemClock, log, (roster) => makeChannel(config, roster, log, [t('console.files', { log: logFile, db: config.dbFile }), ...notes]));
   const scheduler = new LiveScheduler(systemClock, log);
   await scheduler.start(app.jobs);
   log.info({ channel: app.channel.name, org: config.orgFile, db: config.dbFile }, 'bot started');
-  process.once('SIGTERM', () => void app.channel.stop());
+  // The terminal chat handles Ctrl-C itself; a platform channel stops cleanly on either signal.
+  const signals = config.channel === 'console' ? (['SIGTERM'] as const) : (['SIGTERM', 'SIGINT'] as const);
+  for (const signal of signals) process.once(signal, () => void app.channel.stop());
   await app.channel.start(async (event) => {
     await app.bot.handle(event);
     scheduler.refresh();
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 /** The channel CREDIT_CHANNEL names (config.ts refuses the ones not built yet). */
-function makeChannel(config: Config, roster: Roster, notes: string[]): Channel {
+function makeChannel(config: Config, roster: Roster, log: Logger, notes: string[]): Channel {
   switch (config.channel) {
     case 'console':
       return new ConsoleChannel({
@@ -51,6 +54,8 @@ function makeChannel(config: Config, roster: Roster, notes: string[]): Channel {
         interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
         notes,
       });
+    case 'lark':
+      return new LarkChannel({ ...config.lark!, roster, log });
   }
 }
 

@@ -45,7 +45,41 @@ describe('loadConfig', () => {
   it('picks the channel from CREDIT_CHANNEL, and says which are not built yet', () => {
     expect(loadConfig({}).channel).toBe('console');
     expect(loadConfig({ CREDIT_CHANNEL: 'console' }).channel).toBe('console');
-    expect(() => loadConfig({ CREDIT_CHANNEL: 'lark' })).toThrow('配置错误：环境变量 CREDIT_CHANNEL="lark" 无效：应为 "console"（飞书 lark、企业微信 wechat 尚未接入）');
+    expect(() => loadConfig({ CREDIT_CHANNEL: 'wechat' })).toThrow('配置错误：环境变量 CREDIT_CHANNEL="wechat" 无效：应为 "console"、"lark"（微信 wechat、企业微信 wecom 尚未接入）');
+  });
+
+  describe('on Feishu (CREDIT_CHANNEL=lark)', () => {
+    const app = { CREDIT_CHANNEL: 'lark', LARK_APP_ID: 'cli_a1b2c3d4e5f60718', LARK_APP_SECRET: 'app-secret-value' };
+
+    it('uses the long connection to open.feishu.cn by default', () => {
+      expect(loadConfig(app).lark).toEqual({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret-value', domain: 'https://open.feishu.cn', mode: 'websocket' });
+      expect(loadConfig({ ...app, LARK_DOMAIN: 'lark' }).lark?.domain).toBe('https://open.larksuite.com');
+      expect(loadConfig({ ...app, LARK_DOMAIN: 'http://127.0.0.1:8080/' }).lark?.domain).toBe('http://127.0.0.1:8080');
+      expect(loadConfig({ LARK_APP_ID: 'cli_a1b2c3d4e5f60718' }).lark).toBeUndefined();
+    });
+
+    it('names the missing credential and where the console shows it', () => {
+      expect(() => loadConfig({ CREDIT_CHANNEL: 'lark' })).toThrow(/CREDIT_CHANNEL=lark 需要环境变量 LARK_APP_ID（.*凭证与基础信息）/);
+      expect(() => loadConfig({ ...app, LARK_APP_SECRET: '' })).toThrow(/需要环境变量 LARK_APP_SECRET/);
+      expect(() => loadConfig({ ...app, LARK_APP_ID: 'a1b2c3' })).toThrow(/LARK_APP_ID="a1b2c3" 无效：应为 cli_ 加 16 位十六进制/);
+      expect(() => loadConfig({ ...app, LARK_MODE: 'http' })).toThrow(/LARK_MODE="http" 无效/);
+      expect(() => loadConfig({ ...app, LARK_APPID: 'x' })).toThrow(/未知的环境变量 LARK_APPID；可用的有 LARK_APP_ID/);
+    });
+
+    it('needs the encrypt key in webhook mode, so a forged post is refused', () => {
+      expect(() => loadConfig({ ...app, LARK_MODE: 'webhook' })).toThrow(/LARK_MODE=webhook 需要环境变量 LARK_ENCRYPT_KEY/);
+      expect(loadConfig({ ...app, LARK_MODE: 'webhook', LARK_ENCRYPT_KEY: 'enc-key', LARK_VERIFICATION_TOKEN: 'verify-token', LARK_WEBHOOK_PORT: '8080' }).lark?.webhook).toEqual({
+        port: 8080,
+        path: '/lark/events',
+        encryptKey: 'enc-key',
+        verificationToken: 'verify-token',
+      });
+    });
+
+    it('hands every credential to the logger to blot out', () => {
+      const config = loadConfig({ ...app, LARK_MODE: 'webhook', LARK_ENCRYPT_KEY: 'enc-key', LARK_VERIFICATION_TOKEN: 'verify-token' });
+      expect(config.secrets.sort()).toEqual(['app-secret-value', 'enc-key', 'verify-token']);
+    });
   });
 
   it('turns the language model on only with OPENAI_API_KEY, and checks its URL', () => {

@@ -1,11 +1,13 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { Logger } from '../logger';
-import type { Card, Content, Incoming, IncomingMessage, Outgoing } from '../model/message';
-import type { Roster } from '../org/roster';
-import { t } from '../prompts';
-import { TransportError } from '../core/outbound/transport-error';
-import { z } from '../zod';
-import type { Channel, ChannelCapabilities } from './channel';
+import type { Logger } from '../../logger';
+import type { Content, Incoming, IncomingMessage, Outgoing } from '../../model/message';
+import type { Roster } from '../../org/roster';
+import { t } from '../../prompts';
+import { TransportError } from '../../core/outbound/transport-error';
+import { z } from '../../zod';
+import type { Channel, ChannelCapabilities } from '../channel';
+import { renderCard } from './card-json';
+import { classifyHttpError, refusedError } from './send-errors';
 
 export interface LarkChannelOptions {
   appId: string;
@@ -24,12 +26,6 @@ const PING_TIMEOUT_SECONDS = 300;
 
 /** Feishu's `uuid` (send dedupe for one hour) takes at most 50 characters. */
 const MAX_UUID_LENGTH = 50;
-
-/** Codes worth a retry: HTTP 429, the app's rate limit (99991400), the chat's rate limit (230020). */
-const TRANSIENT_CODES = new Set([429, 99991400, 230020]);
-
-/** Rows per page of a card table: Feishu's table component paginates, ten rows fit a phone screen. */
-const TABLE_PAGE_SIZE = 10;
 
 /** The part of `im.message.receive_v1` the channel reads; anything else is ignored. */
 const messageEvent = z.object({
@@ -155,8 +151,7 @@ export class LarkChannel implements Channel {
     }
     const messageId = response.data?.message_id;
     if (response.code !== 0 || !messageId) {
-      const code = response.code ?? 0;
-      throw new TransportError(`lark refused the message: code ${code} ${response.msg ?? ''}`.trim(), { transient: TRANSIENT_CODES.has(code) });
+      throw refusedError(response.code ?? 0, response.msg);
     }
     return { messageId };
   }
@@ -302,34 +297,6 @@ export class LarkChannel implements Channel {
   }
 }
 
-/** A card as Feishu card JSON 2.0: header, markdown, a paginated table, buttons that call back with an object. */
-export function renderCard(card: Card, mentionLine = ''): unknown {
-  const elements: unknown[] = [];
-  const lines = [...(mentionLine ? [mentionLine] : []), ...(card.lines ?? [])];
-  if (lines.length > 0) elements.push({ tag: 'markdown', content: lines.join('\n') });
-  if (card.table) {
-    const columns = card.table.header.map((name, i) => ({ name: `c${i}`, display_name: name, data_type: 'text' }));
-    const rows = card.table.rows.map((row) => Object.fromEntries(row.map((cell, i) => [`c${i}`, cell])));
-    elements.push({ tag: 'table', page_size: TABLE_PAGE_SIZE, columns, rows });
-  }
-  if (card.footer?.length) elements.push({ tag: 'markdown', content: card.footer.join('\n') });
-  for (const button of card.buttons ?? []) {
-    elements.push({
-      tag: 'button',
-      text: { tag: 'plain_text', content: button.label },
-      type: 'default',
-      behaviors: [{ type: 'callback', value: { action: button.value } }],
-    });
-  }
-  return {
-    schema: '2.0',
-    // Shared cards update for everyone who sees them when a press changes them.
-    config: { update_multi: true },
-    header: { title: { tag: 'plain_text', content: card.title } },
-    body: { elements },
-  };
-}
-
 function safeJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
@@ -338,22 +305,3 @@ function safeJson(raw: string): unknown {
   }
 }
 
-/**
- * A failed HTTP call as a TransportError. Feishu answers a rate limit with HTTP 429 (or a 4xx
- * carrying 99991400/230020) and says when to come back in `x-ogw-ratelimit-reset` (seconds). With
- * no answer at all, a retry is only safe when the send carries a `uuid`, which Feishu dedupes.
- */
-function classifyHttpError(error: unknown, idempotent: boolean): TransportError {
-  const response = (error as { response?: { status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, unknown> } }).response;
-  if (!response) {
-    return new TransportError(`lark send failed without an answer: ${String((error as Error).message ?? error)}`, { transient: idempotent, cause: error });
-  }
-  const code = response.data?.code;
-  const transient = TRANSIENT_CODES.has(response.status ?? 0) || (code !== undefined && TRANSIENT_CODES.has(code));
-  const resetSeconds = Number(response.headers?.['x-ogw-ratelimit-reset']);
-  return new TransportError(`lark refused the message: HTTP ${response.status} code ${code ?? '-'} ${response.data?.msg ?? ''}`.trim(), {
-    transient,
-    ...(transient && Number.isFinite(resetSeconds) && resetSeconds >= 0 ? { retryAfterMs: resetSeconds * 1000 } : {}),
-    cause: error,
-  });
-}

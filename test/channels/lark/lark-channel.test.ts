@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LarkChannel } from '../../src/channels/lark-channel';
-import { TransportError } from '../../src/core/outbound/transport-error';
-import type { Incoming } from '../../src/model/message';
-import { loadRoster } from '../../src/org/roster';
-import { t } from '../../src/prompts';
-import { startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
-import { captureLog } from '../helpers/silent-logger';
+import { LarkChannel } from '../../../src/channels/lark/lark-channel';
+import { TransportError } from '../../../src/core/outbound/transport-error';
+import type { Incoming } from '../../../src/model/message';
+import { loadRoster } from '../../../src/org/roster';
+import { t } from '../../../src/prompts';
+import { startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
+import { captureLog } from '../../helpers/silent-logger';
 
 // The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
 beforeAll(() => {
