@@ -20,8 +20,25 @@ import { OutboundSender, type OutboundOptions } from './outbound/sender';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
 import { DEFAULT_STALE_MINUTES, setAsideIfStale } from './stale-window';
+import { welcome } from './welcome';
 import { MAX_MESSAGE_LENGTH, withoutOwnMention } from './user-text';
 import type { Address, Content, Incoming, IncomingAction, IncomingMessage, Outgoing } from '../model/message';
+
+/**
+ * Every event as the message it amounts to: a press reads on as the button's value, said by the one
+ * who pressed it; an arrival says nothing. "@信用助手 …" typed in a direct chat says no more than
+ * the text after it.
+ */
+function asMessage(event: Incoming, botName: string): IncomingMessage {
+  switch (event.kind) {
+    case 'message':
+      return { ...event, text: withoutOwnMention(event.text, botName) };
+    case 'action':
+      return { ...event, kind: 'message', text: event.value, mentionsBot: true, mentions: [] };
+    case 'arrival':
+      return { ...event, kind: 'message', text: '', mentionsBot: false, mentions: [] };
+  }
+}
 
 /** Answers free text addressed to the bot that is not a command (a policy question). */
 export type QuestionHandler = (ctx: ChatContext, question: string) => Promise<void>;
@@ -84,17 +101,17 @@ export class Bot {
     const { roster, store, log } = this.#parts;
     // The channel resolved the sender at its edge; the core knows people only by roster id.
     const person = event.personId === undefined ? undefined : roster.person(event.personId);
-    // A press reads on as the button's value, said by the one who pressed it.
-    // "@信用助手 …" typed in a direct chat says no more than the text after it.
-    const msg: IncomingMessage = event.kind === 'message' ? { ...event, text: withoutOwnMention(event.text, roster.botName) } : { ...event, kind: 'message', text: event.value, mentionsBot: true, mentions: [] };
+    const msg = asMessage(event, roster.botName);
     const ctx = this.#context(msg, person);
     try {
       if (!(await recordFirstDelivery(store, `${event.channel}|${event.messageId}`, ctx.now))) {
         log.debug({ channel: event.channel, messageId: event.messageId }, 'duplicate delivery ignored');
         return;
       }
-      if (await setAsideIfStale(ctx, this.#parts.staleMinutes ?? DEFAULT_STALE_MINUTES)) return;
+      // A welcome is sent once whenever it comes, so a late one is still worth sending.
+      if (event.kind !== 'arrival' && (await setAsideIfStale(ctx, this.#parts.staleMinutes ?? DEFAULT_STALE_MINUTES))) return;
       if (event.kind === 'action') await this.#press(ctx, event);
+      else if (event.kind === 'arrival') await welcome(ctx, event);
       else await this.#route(ctx, (await this.#typedAnswer(ctx)) ?? msg.text.trim());
     } catch (error) {
       const ref = randomBytes(3).toString('hex');

@@ -40,7 +40,17 @@ export interface IncomingAction extends EventBase {
   value: string;
 }
 
-export type Incoming = IncomingMessage | IncomingAction;
+/**
+ * The bot was added to a group, or someone opened its direct chat for the first time; the sender
+ * is whoever did it. Feishu says so (other platforms may never).
+ */
+export interface IncomingArrival extends EventBase {
+  kind: 'arrival';
+  /** The group's name, where the platform gives one: for telling an admin which group it was. */
+  chatName?: string;
+}
+
+export type Incoming = IncomingMessage | IncomingAction | IncomingArrival;
 
 export interface Button {
   label: string;

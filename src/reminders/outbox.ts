@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Outgoing } from '../model/message';
 import type { Logger } from '../logger';
-import type { ReminderState } from '../store/schema';
+import type { OutboxEntry, ReminderState } from '../store/schema';
 import type { Store } from '../store/store';
 import type { PlannedMessage } from '../model/planned-message';
 
@@ -27,13 +27,13 @@ export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date
 }
 
 /**
- * Sends every pending message whose time has come, marking each sent as it goes. A failure is
+ * Sends every pending message whose time has come (`only`: those it picks), marking each sent as it goes. A failure is
  * logged and retried later with back-off, never dropped. A crash between a send and its mark
  * would resend that one message, so the entry id goes along as the idempotency key for platforms
  * that dedupe sends by it.
  */
-export async function deliverPending(store: Store, send: (out: Outgoing) => Promise<void>, now: Date, log: Logger): Promise<void> {
-  const due = store.data.outbox.filter((e) => e.status === 'pending' && new Date(e.nextAttemptAt) <= now);
+export async function deliverPending(store: Store, send: (out: Outgoing) => Promise<void>, now: Date, log: Logger, only?: (entry: OutboxEntry) => boolean): Promise<void> {
+  const due = store.data.outbox.filter((e) => e.status === 'pending' && new Date(e.nextAttemptAt) <= now && (only?.(e) ?? true));
   for (const entry of due) {
     try {
       await send({ ...entry.message, idempotencyKey: entry.id });

@@ -51,6 +51,20 @@ export interface SentMessage {
   authorization: string | undefined;
 }
 
+/** A card the bot changed in place (PATCH im/v1/messages/:message_id). */
+export interface CardUpdate {
+  messageId: string;
+  content: unknown;
+}
+
+/** A file the bot uploaded (im/v1/files), as the multipart form carried it. */
+export interface UploadedFile {
+  fileKey: string;
+  fileType: string;
+  fileName: string;
+  bytes: Buffer;
+}
+
 export interface SendFailure {
   status: number;
   code: number;
@@ -65,6 +79,12 @@ export interface FakeFeishu {
   botOpenId: string;
   /** Messages the bot posted through im/v1/messages, in order. */
   sent: SentMessage[];
+  /** Cards the bot updated in place, in order. */
+  updates: CardUpdate[];
+  /** Files the bot uploaded, in order. */
+  files: UploadedFile[];
+  /** The chat id Feishu gives the bot's direct chat with a user (what a press in it names). */
+  directChatId(openId: string): string;
   /** Pings the client sent over the socket (each answered with a pong). */
   pings: number;
   /**
@@ -89,6 +109,32 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
 }
 
+/**
+ * The parts of a multipart/form-data body by field name, as raw bytes. Written out because the
+ * SDK (per its README) sends a file as a bare Buffer part without a file name, which WHATWG
+ * `formData()` would decode as text and corrupt.
+ */
+async function readMultipart(req: IncomingMessage): Promise<Map<string, Buffer>> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(String(req.headers['content-type']));
+  if (!boundary) throw new Error('not a multipart body');
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts = new Map<string, Buffer>();
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2); // past "\r\n", before "\r\n--"
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const name = /name="([^"]*)"/.exec(part.subarray(0, headerEnd).toString('utf8'))?.[1];
+    if (name !== undefined) parts.set(name, part.subarray(headerEnd + 4));
+    start = next;
+  }
+  return parts;
+}
+
 function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -104,6 +150,9 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
   const token = `t-fake-${app.appId}`;
   const botOpenId = 'ou_fakebot0000000000000000000000';
   const sent: SentMessage[] = [];
+  const updates: CardUpdate[] = [];
+  const files: UploadedFile[] = [];
+  const directChatId = (openId: string) => `oc_p2p_${openId}`;
   const sendFailures: SendFailure[] = [];
   const sockets = new Set<WebSocket>();
   const pendingAcks = new Map<string, (ack: Ack) => void>();
@@ -161,8 +210,36 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
       return reply(res, 200, {
         code: 0,
         msg: 'success',
-        data: { message_id: `om_fake${sent.length}`, chat_id: message.receiveId, msg_type: message.msgType, body: { content: body['content'] } },
+        data: {
+          message_id: `om_fake${sent.length}`,
+          chat_id: message.receiveIdType === 'open_id' ? directChatId(message.receiveId) : message.receiveId,
+          msg_type: message.msgType,
+          body: { content: body['content'] },
+        },
       });
+    }
+    const patched = /^PATCH \/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(route);
+    if (patched) {
+      const body = await readJson(req);
+      updates.push({ messageId: patched[1]!, content: JSON.parse(String(body['content'])) });
+      return reply(res, 200, { code: 0, msg: 'success', data: {} });
+    }
+    if (route === 'POST /open-apis/im/v1/files') {
+      const form = await readMultipart(req);
+      const file = form.get('file');
+      if (!file || file.length === 0) return reply(res, 400, { code: 234006, msg: 'The file is empty or missing.' });
+      const uploaded: UploadedFile = {
+        fileKey: `file_v3_fake${files.length + 1}`,
+        fileType: String(form.get('file_type')),
+        fileName: String(form.get('file_name')),
+        bytes: file,
+      };
+      files.push(uploaded);
+      return reply(res, 200, { code: 0, msg: 'success', data: { file_key: uploaded.fileKey } });
+    }
+    const chat = /^GET \/open-apis\/im\/v1\/chats\/([^/]+)$/.exec(route);
+    if (chat) {
+      return reply(res, 200, { code: 0, msg: 'success', data: { chat_mode: chat[1]!.startsWith('oc_p2p_') ? 'p2p' : 'group', name: '' } });
     }
     if (route === 'GET /open-apis/bot/v3/info') {
       // This endpoint answers with `bot` at the top level, not under `data`.
@@ -257,6 +334,9 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
     failNextSend: (failure) => void sendFailures.push(failure),
     connected: () => (sockets.size > 0 ? Promise.resolve() : new Promise<void>((resolve) => waitingForConnection.push(resolve))),
     pushEvent,
+    updates,
+    files,
+    directChatId,
     close: async () => {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

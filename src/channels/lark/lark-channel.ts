@@ -1,12 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../../logger';
-import type { Content, Incoming, IncomingMessage, Outgoing } from '../../model/message';
+import type { ChatType, Content, FileContent, Incoming, IncomingAction, IncomingArrival, IncomingMessage, Outgoing } from '../../model/message';
 import type { Roster } from '../../org/roster';
 import { t } from '../../prompts';
 import { TransportError } from '../../core/outbound/transport-error';
 import { z } from '../../zod';
 import type { Channel, ChannelCapabilities } from '../channel';
 import { renderCard } from './card-json';
+import { messageText } from './message-text';
+import { PressAnswers } from './press-answers';
 import { classifyHttpError, refusedError } from './send-errors';
 
 export interface LarkChannelOptions {
@@ -47,7 +50,37 @@ const messageEvent = z.object({
 });
 type MessageEvent = z.infer<typeof messageEvent>;
 
-const textContent = z.object({ text: z.string() });
+/**
+ * The part of `card.action.trigger` the channel reads (the SDK merges the header into the event):
+ * who pressed, the button's value as renderCard set it, and which message and chat the card is in.
+ */
+const pressEvent = z.object({
+  event_id: z.string().min(1),
+  create_time: z.string().regex(/^\d+$/).optional(),
+  operator: z.object({ open_id: z.string().min(1) }),
+  action: z.object({ value: z.object({ action: z.string() }) }),
+  context: z.object({ open_message_id: z.string().min(1), open_chat_id: z.string().min(1) }),
+});
+type PressEvent = z.infer<typeof pressEvent>;
+
+/**
+ * `im.chat.member.bot.added_v1` (the bot added to a group) and
+ * `im.chat.access_event.bot_p2p_chat_entered_v1` (someone opened the bot's direct chat) as the
+ * channel reads them.
+ */
+const arrivalEvent = z.object({
+  event_id: z.string().min(1),
+  create_time: z.string().regex(/^\d+$/).optional(),
+  chat_id: z.string().min(1),
+  operator_id: z.object({ open_id: z.string().min(1) }),
+  name: z.string().optional(),
+});
+
+/** How long a press waits for the bot's new card before answering with a toast alone (Feishu allows 3 s). */
+const PRESS_ANSWER_WAIT_MS = 2000;
+
+/** What Feishu calls the kinds of file it shows with a preview; anything else is a plain download. */
+const FILE_TYPES: Record<string, string> = { xlsx: 'xls', xls: 'xls', pdf: 'pdf', doc: 'doc', docx: 'doc', ppt: 'ppt', pptx: 'ppt', mp4: 'mp4', opus: 'opus' };
 
 /**
  * The Feishu/Lark adapter on the official SDK: events arrive over the long connection (one per
@@ -58,7 +91,7 @@ export class LarkChannel implements Channel {
   readonly name = 'lark';
   readonly capabilities: ChannelCapabilities = {
     cards: true,
-    files: false,
+    files: true,
     mentions: 'id',
     // Feishu caps a text message's request body at 150 KB; 10 000 characters stay under it even
     // when every one is a 3-byte CJK character escaped in JSON, and still read as one message.
@@ -72,6 +105,9 @@ export class LarkChannel implements Channel {
   #botOpenId: string | undefined;
   /** The tail of each chat's queue: events of one chat are handled in order, chats in parallel. */
   readonly #chatQueues = new Map<string, Promise<void>>();
+  /** Whether a chat is a direct chat or a group, as learnt from its messages and the bot's sends. */
+  readonly #chatTypes = new Map<string, ChatType>();
+  readonly #pressAnswers = new PressAnswers(PRESS_ANSWER_WAIT_MS);
   #stopped: (() => void) | undefined;
   #markConnected!: () => void;
   /** Resolves once the long connection is first open and listening. */
@@ -121,6 +157,10 @@ export class LarkChannel implements Channel {
       // Only validate and enqueue: the SDK acks when this returns, and Feishu redelivers an
       // event not acked within 3 s.
       'im.message.receive_v1': (data: unknown) => this.#accept(data, onEvent),
+      // A press is answered in the callback's reply: a toast, and the card as the bot updated it.
+      'card.action.trigger': (data: unknown) => this.#acceptPress(data, onEvent),
+      'im.chat.member.bot.added_v1': (data: unknown) => this.#acceptArrival(data, 'group', onEvent),
+      'im.chat.access_event.bot_p2p_chat_entered_v1': (data: unknown) => this.#acceptArrival(data, 'direct', onEvent),
     });
     void this.#wsClient!.start({ eventDispatcher: dispatcher });
     await Promise.race([ended, failed]);
@@ -134,8 +174,52 @@ export class LarkChannel implements Channel {
   }
 
   async send(out: Outgoing): Promise<{ messageId: string }> {
-    const receiver = this.#receiver(out.to);
+    if ('file' in out.content) return this.#sendFile(out, out.content.file);
     const { msgType, content } = this.#render(out.content, this.#mentionedOpenIds(out.mentions));
+    return this.#create(out, msgType, content);
+  }
+
+  /**
+   * A pressed card, changed: handed back in the press's own answer while it waits, else PATCHed
+   * (the card was sent with `update_multi`, so everyone in the chat sees the change).
+   */
+  async update(messageId: string, content: Content): Promise<void> {
+    if (!('card' in content)) throw new TransportError('lark can only update cards', { transient: false });
+    const card = renderCard(content.card);
+    if (this.#pressAnswers.offer(messageId, card)) return;
+    let response: Awaited<ReturnType<lark.Client['im']['v1']['message']['patch']>>;
+    try {
+      response = await this.#client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } });
+    } catch (error) {
+      throw classifyHttpError(error, true);
+    }
+    if (response.code !== 0) throw refusedError(response.code ?? 0, response.msg);
+  }
+
+  /**
+   * A file is uploaded (im/v1/files), then sent as a file message; its caption goes first as text,
+   * since a Feishu file message carries none. The same idempotency key, suffixed, keeps a retried
+   * caption from showing twice.
+   */
+  async #sendFile(out: Outgoing, file: FileContent): Promise<{ messageId: string }> {
+    if (file.caption) {
+      const key = out.idempotencyKey && `${out.idempotencyKey}:c`;
+      await this.#create({ ...out, ...(key ? { idempotencyKey: key } : {}) }, 'text', { text: file.caption });
+    }
+    const bytes = 'data' in file ? file.data : await readFile(file.path);
+    const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
+    let uploaded: { file_key?: string } | null;
+    try {
+      uploaded = await this.#client.im.v1.file.create({ data: { file_type: (FILE_TYPES[extension] ?? 'stream') as 'stream', file_name: file.name, file: bytes } });
+    } catch (error) {
+      throw classifyHttpError(error, false);
+    }
+    if (!uploaded?.file_key) throw new TransportError(`lark did not accept the file ${file.name}`, { transient: false });
+    return this.#create(out, 'file', { file_key: uploaded.file_key });
+  }
+
+  async #create(out: Outgoing, msgType: string, content: unknown): Promise<{ messageId: string }> {
+    const receiver = this.#receiver(out.to);
     const uuid = out.idempotencyKey;
     if (uuid && uuid.length > MAX_UUID_LENGTH) {
       throw new TransportError(`lark uuid longer than ${MAX_UUID_LENGTH} characters: ${uuid}`, { transient: false });
@@ -153,6 +237,8 @@ export class LarkChannel implements Channel {
     if (response.code !== 0 || !messageId) {
       throw refusedError(response.code ?? 0, response.msg);
     }
+    const chatId = response.data?.chat_id;
+    if (chatId) this.#chatTypes.set(chatId, receiver.type === 'open_id' || (out.to.kind === 'chat' && out.to.chatType === 'direct') ? 'direct' : 'group');
     return { messageId };
   }
 
@@ -170,27 +256,120 @@ export class LarkChannel implements Channel {
       return;
     }
     const event = parsed.data;
-    const chatId = event.message.chat_id;
+    this.#chatTypes.set(event.message.chat_id, event.message.chat_type === 'p2p' ? 'direct' : 'group');
+    this.#enqueue(event.message.chat_id, () => this.#deliver(event, onEvent));
+  }
+
+  /** Answers a press within Feishu's 3 s: the updated card when the bot is quick, a toast either way. */
+  async #acceptPress(data: unknown, onEvent: (event: Incoming) => Promise<void>): Promise<unknown> {
+    const { log } = this.#options;
+    const parsed = pressEvent.safeParse(data);
+    if (!parsed.success) {
+      log.warn({ issues: parsed.error.issues }, 'lark: ignored a card press of unexpected shape');
+      return {};
+    }
+    const press = parsed.data;
+    const messageId = press.context.open_message_id;
+    const card = await this.#pressAnswers.awaitUpdate(messageId, () =>
+      this.#enqueue(press.context.open_chat_id, async () => this.#handOver(await this.#toAction(press), onEvent)),
+    );
+    if (card === undefined) return { toast: { type: 'info', content: t('lark.press_working') } };
+    return { toast: { type: 'success', content: t('lark.press_done') }, card: { type: 'raw', data: card } };
+  }
+
+  /** The bot added to a group, or its direct chat opened: the core decides whether to welcome. */
+  #acceptArrival(data: unknown, chatType: ChatType, onEvent: (event: Incoming) => Promise<void>): void {
+    const { log, roster } = this.#options;
+    const parsed = arrivalEvent.safeParse(data);
+    if (!parsed.success) {
+      log.warn({ issues: parsed.error.issues }, 'lark: ignored a chat event of unexpected shape');
+      return;
+    }
+    const arrival = parsed.data;
+    this.#chatTypes.set(arrival.chat_id, chatType);
+    const group = chatType === 'group' ? roster.identifyGroup('lark', arrival.chat_id) : undefined;
+    const person = this.#personOf(arrival.operator_id.open_id);
+    const event: IncomingArrival = {
+      kind: 'arrival',
+      channel: this.name,
+      chatId: arrival.chat_id,
+      chatType,
+      ...(group ? { groupId: group.id } : {}),
+      senderId: arrival.operator_id.open_id,
+      ...(person ? { personId: person.id, senderName: person.name } : {}),
+      messageId: arrival.event_id,
+      time: arrival.create_time ? new Date(Number(arrival.create_time)) : new Date(),
+      ...(arrival.name ? { chatName: arrival.name } : {}),
+    };
+    this.#enqueue(arrival.chat_id, () => this.#handOver(event, onEvent));
+  }
+
+  /** Runs `work` after everything queued before it for the same chat. */
+  #enqueue(chatId: string, work: () => Promise<void>): void {
     const tail = this.#chatQueues.get(chatId) ?? Promise.resolve();
-    const next = tail.then(() => this.#deliver(event, onEvent));
+    const next = tail.then(work);
     this.#chatQueues.set(chatId, next);
     void next.then(() => {
       if (this.#chatQueues.get(chatId) === next) this.#chatQueues.delete(chatId);
     });
   }
 
+  async #toAction(press: PressEvent): Promise<IncomingAction> {
+    const chatId = press.context.open_chat_id;
+    const chatType = await this.#chatTypeOf(chatId);
+    const group = chatType === 'group' ? this.#options.roster.identifyGroup('lark', chatId) : undefined;
+    const senderId = press.operator.open_id;
+    const person = this.#personOf(senderId);
+    return {
+      kind: 'action',
+      channel: this.name,
+      chatId,
+      chatType,
+      ...(group ? { groupId: group.id } : {}),
+      senderId,
+      ...(person ? { personId: person.id, senderName: person.name } : {}),
+      // Feishu redelivers an unanswered callback with the same event id.
+      messageId: press.event_id,
+      time: press.create_time ? new Date(Number(press.create_time)) : new Date(),
+      cardMessageId: press.context.open_message_id,
+      value: press.action.value.action,
+    };
+  }
+
+  /**
+   * A press names only the chat. Known chats say what they are; an org group is a group; otherwise
+   * Feishu is asked. If it cannot say, the chat counts as a group, so nothing private is shown there.
+   */
+  async #chatTypeOf(chatId: string): Promise<ChatType> {
+    const known = this.#chatTypes.get(chatId) ?? (this.#options.roster.identifyGroup('lark', chatId) ? 'group' : undefined);
+    if (known) return known;
+    try {
+      const chat = await this.#client.im.v1.chat.get({ path: { chat_id: chatId } });
+      const type: ChatType = chat.data?.chat_mode === 'p2p' ? 'direct' : 'group';
+      if (chat.code === 0) this.#chatTypes.set(chatId, type);
+      return type;
+    } catch (error) {
+      this.#options.log.warn({ err: error, chatId }, 'lark: could not tell what kind of chat a press came from');
+      return 'group';
+    }
+  }
+
   async #deliver(event: MessageEvent, onEvent: (event: Incoming) => Promise<void>): Promise<void> {
-    const { log } = this.#options;
-    if (event.message.message_type !== 'text') {
+    const text = messageText(event.message.message_type, event.message.content);
+    if (text === undefined) {
       await this.#answerNonText(event);
       return;
     }
-    const incoming = this.#toIncoming(event);
-    if (!incoming) return;
+    const incoming = this.#toIncoming(event, text);
+    if (incoming) await this.#handOver(incoming, onEvent);
+  }
+
+  /** Hands one event to the core; a failure there is logged, never thrown back into the SDK. */
+  async #handOver(event: Incoming, onEvent: (event: Incoming) => Promise<void>): Promise<void> {
     try {
-      await onEvent(incoming);
+      await onEvent(event);
     } catch (error) {
-      log.error({ err: error, messageId: incoming.messageId }, 'lark: handling a message failed');
+      this.#options.log.error({ err: error, kind: event.kind, messageId: event.messageId }, 'lark: handling an event failed');
     }
   }
 
@@ -213,17 +392,12 @@ export class LarkChannel implements Channel {
     }
   }
 
-  #toIncoming(event: MessageEvent): IncomingMessage | undefined {
-    const { roster, log } = this.#options;
+  #toIncoming(event: MessageEvent, messageText: string): IncomingMessage | undefined {
+    const { roster } = this.#options;
     const { message, sender } = event;
     // Other bots (and this one) post as apps; answering them could loop.
     if (sender.sender_type !== 'user') return undefined;
-    const content = textContent.safeParse(safeJson(message.content));
-    if (!content.success) {
-      log.warn({ messageId: message.message_id }, 'lark: skipped a text message without text');
-      return undefined;
-    }
-    let text = content.data.text;
+    let text = messageText;
     let mentionsBot = false;
     const mentions: string[] = [];
     for (const mention of message.mentions) {
@@ -233,12 +407,12 @@ export class LarkChannel implements Channel {
         text = text.split(mention.key).join('');
         continue;
       }
-      const personId = openId ? roster.identifyPerson('lark', openId)?.id : undefined;
+      const personId = openId ? this.#personOf(openId)?.id : undefined;
       if (personId && !mentions.includes(personId)) mentions.push(personId);
       text = text.split(mention.key).join(mention.name ? `@${mention.name}` : '');
     }
     const senderId = sender.sender_id.open_id;
-    const person = roster.identifyPerson('lark', senderId);
+    const person = this.#personOf(senderId);
     const chatType = message.chat_type === 'p2p' ? 'direct' : 'group';
     const group = chatType === 'group' ? roster.identifyGroup('lark', message.chat_id) : undefined;
     return {
@@ -255,6 +429,10 @@ export class LarkChannel implements Channel {
       mentionsBot,
       mentions,
     };
+  }
+
+  #personOf(openId: string) {
+    return this.#options.roster.identifyPerson('lark', openId);
   }
 
   #receiver(to: Outgoing['to']): { type: 'chat_id' | 'open_id'; id: string } {
@@ -284,24 +462,12 @@ export class LarkChannel implements Channel {
     });
   }
 
-  #render(content: Content, mentions: Array<{ openId?: string; name: string }>): { msgType: string; content: unknown } {
+  #render(content: Exclude<Content, { file: FileContent }>, mentions: Array<{ openId?: string; name: string }>): { msgType: string; content: unknown } {
     if ('text' in content) {
       const at = mentions.map((m) => (m.openId ? `<at user_id="${m.openId}"></at>` : `@${m.name}`)).join(' ');
       return { msgType: 'text', content: { text: at ? `${at} ${content.text}` : content.text } };
     }
-    if ('card' in content) {
-      const at = mentions.map((m) => (m.openId ? `<at id=${m.openId}></at>` : `@${m.name}`)).join(' ');
-      return { msgType: 'interactive', content: renderCard(content.card, at) };
-    }
-    throw new TransportError('the lark channel does not send files yet', { transient: false });
+    const at = mentions.map((m) => (m.openId ? `<at id=${m.openId}></at>` : `@${m.name}`)).join(' ');
+    return { msgType: 'interactive', content: renderCard(content.card, at) };
   }
 }
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-

@@ -1,4 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderCard } from '../../../src/channels/lark/card-json';
 import { LarkChannel } from '../../../src/channels/lark/lark-channel';
 import { TransportError } from '../../../src/core/outbound/transport-error';
 import type { Incoming } from '../../../src/model/message';
@@ -35,14 +37,18 @@ afterEach(async () => {
 });
 
 /** The real channel started against a fresh fake Feishu, collecting what reaches the core. */
-async function startChannel(): Promise<{ fake: FakeFeishu; channel: LarkChannel; events: Incoming[]; next(): Promise<Incoming> }> {
+async function startChannel(
+  react: (event: Incoming, channel: LarkChannel) => Promise<void> = async () => {},
+): Promise<{ fake: FakeFeishu; channel: LarkChannel; events: Incoming[]; next(): Promise<Incoming> }> {
   const appId = nextAppId();
   fake = await startFakeFeishu({ appId, appSecret });
   channel = new LarkChannel({ appId, appSecret, domain: fake.domain, roster, log: captureLog().log });
   const events: Incoming[] = [];
   let waiting: ((event: Incoming) => void) | undefined;
+  const started = channel;
   running = channel.start(async (event) => {
     events.push(event);
+    await react(event, started);
     waiting?.(event);
   });
   await channel.connected;
@@ -245,5 +251,157 @@ describe('Lark channel: messages out', () => {
 
     await expect(channel.send({ to: { kind: 'group', groupId: 'office' }, mentions: [], content: { text: 'x' } })).rejects.toMatchObject({ transient: false });
     expect(fake.sent).toEqual([]);
+  });
+});
+
+/** A press of a card button as Feishu's card.action.trigger callback carries it. */
+function press(options: { by: string; chatId: string; cardMessageId: string; value: string }) {
+  return {
+    operator: { open_id: options.by, tenant_key: 'fake-tenant' },
+    token: 'c-fake-card-token',
+    action: { tag: 'button', value: { action: options.value } },
+    host: 'im_message',
+    context: { open_message_id: options.cardMessageId, open_chat_id: options.chatId },
+  };
+}
+
+const reminderCard = { title: '11 月待报', lines: ['双公示 尚未报送'], buttons: [{ label: '填报 双公示', value: '填报 双公示' }] };
+const answered = { title: '11 月待报', lines: ['双公示 尚未报送', '已选：填报 双公示'] };
+
+describe('Lark channel: card presses', () => {
+  it('王芳 presses a button in the group: the core gets it as her action, and the answer carries a toast and the updated card', async () => {
+    const { fake, channel, events } = await startChannel(async (event, ch) => {
+      if (event.kind === 'action') await ch.update(event.cardMessageId, { card: answered });
+    });
+    const { messageId } = await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: [], content: { card: reminderCard } });
+
+    const ack = await fake.pushEvent('card.action.trigger', press({ by: 'ou_wang_fang', chatId: 'oc_sample_credit_group', cardMessageId: messageId, value: '填报 双公示' }));
+
+    expect(events).toEqual([
+      {
+        kind: 'action',
+        channel: 'lark',
+        chatId: 'oc_sample_credit_group',
+        chatType: 'group',
+        groupId: 'main',
+        senderId: 'ou_wang_fang',
+        personId: 'wang-fang',
+        senderName: '王芳',
+        messageId: expect.stringMatching(/^fake-event-/),
+        time: expect.any(Date),
+        cardMessageId: messageId,
+        value: '填报 双公示',
+      },
+    ]);
+    expect(ack.code).toBe(200);
+    expect(ack.data).toEqual({ toast: { type: 'success', content: t('lark.press_done') }, card: { type: 'raw', data: renderCard(answered) } });
+    expect(fake.updates).toEqual([]);
+  });
+
+  it('when the bot is slow, the press is answered with a toast in time and the card is PATCHed after', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const { fake, channel } = await startChannel(async (event, ch) => {
+      await slow;
+      if (event.kind === 'action') await ch.update(event.cardMessageId, { card: answered });
+    });
+    const { messageId } = await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: [], content: { card: reminderCard } });
+
+    const started = Date.now();
+    const ack = await fake.pushEvent('card.action.trigger', press({ by: 'ou_wang_fang', chatId: 'oc_sample_credit_group', cardMessageId: messageId, value: '填报 双公示' }));
+
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(ack.data).toEqual({ toast: { type: 'info', content: t('lark.press_working') } });
+    release();
+    await vi.waitFor(() => expect(fake.updates).toEqual([{ messageId, content: renderCard(answered) }]));
+  });
+
+  it('a press in the bot\'s direct chat with 王芳 arrives as a direct-chat action, also after a restart', async () => {
+    const first = await startChannel();
+    const { messageId } = await first.channel.send({ to: { kind: 'direct', personId: 'wang-fang' }, mentions: [], content: { card: reminderCard } });
+    const chatId = first.fake.directChatId('ou_wang_fang');
+
+    await first.fake.pushEvent('card.action.trigger', press({ by: 'ou_wang_fang', chatId, cardMessageId: messageId, value: '填报 双公示' }));
+    expect(first.events[0]).toMatchObject({ kind: 'action', chatType: 'direct', chatId, personId: 'wang-fang' });
+    expect(first.events[0]).not.toHaveProperty('groupId');
+
+    // A new process knows nothing of the chat yet: Feishu is asked what kind it is.
+    await channel!.stop();
+    await running;
+    const restarted = new LarkChannel({ appId: first.fake.appId, appSecret, domain: first.fake.domain, roster, log: captureLog().log });
+    const events: Incoming[] = [];
+    const again = restarted.start(async (event) => void events.push(event));
+    await restarted.connected;
+    await first.fake.pushEvent('card.action.trigger', press({ by: 'ou_wang_fang', chatId, cardMessageId: messageId, value: '填报 双公示' }));
+    expect(events[0]).toMatchObject({ kind: 'action', chatType: 'direct' });
+    await restarted.stop();
+    await again;
+  });
+
+  it('a press of unexpected shape is acked without reaching the core', async () => {
+    const { fake, events } = await startChannel();
+
+    const ack = await fake.pushEvent('card.action.trigger', { operator: { open_id: 'ou_wang_fang' }, action: { value: '填报' } });
+
+    expect(ack.code).toBe(200);
+    expect(events).toEqual([]);
+  });
+});
+
+describe('Lark channel: files', () => {
+  it('uploads the workbook and sends it to the admin as a file, its caption first as text', async () => {
+    const { fake, channel } = await startChannel();
+    const workbook = Buffer.from('PK\u0003\u0004 not really a workbook');
+
+    const sent = await channel.send({
+      to: { kind: 'direct', personId: 'lin-xiaoyan' },
+      mentions: [],
+      content: { file: { data: workbook, name: '信用监测台账-2026-11.xlsx', caption: '11 月台账已导出。' } },
+      idempotencyKey: 'export-2026-11',
+    });
+
+    expect(fake.files).toEqual([{ fileKey: 'file_v3_fake1', fileType: 'xls', fileName: '信用监测台账-2026-11.xlsx', bytes: workbook }]);
+    expect(fake.sent).toMatchObject([
+      { receiveIdType: 'open_id', receiveId: 'ou_lin_xiaoyan', msgType: 'text', content: { text: '11 月台账已导出。' }, uuid: 'export-2026-11:c' },
+      { receiveIdType: 'open_id', receiveId: 'ou_lin_xiaoyan', msgType: 'file', content: { file_key: 'file_v3_fake1' }, uuid: 'export-2026-11' },
+    ]);
+    expect(sent.messageId).toBe('om_fake2');
+  });
+
+  it('reads a file on disk, and sends any other kind as a plain download', async () => {
+    const { fake, channel } = await startChannel();
+
+    await channel.send({ to: { kind: 'direct', personId: 'lin-xiaoyan' }, mentions: [], content: { file: { path: 'data/org.yaml', name: 'org.yaml' } } });
+
+    expect(fake.files[0]).toMatchObject({ fileType: 'stream', fileName: 'org.yaml', bytes: readFileSync('data/org.yaml') });
+    expect(fake.sent).toMatchObject([{ msgType: 'file' }]);
+  });
+});
+
+describe('Lark channel: rich text and arrivals', () => {
+  it('a rich-text @-question in the group reads as its words, the bot\'s mention removed', async () => {
+    const { fake, next } = await startChannel();
+    const received = next();
+    const message = textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '', mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '信用助手' }] });
+    message.message.message_type = 'post';
+    message.message.content = JSON.stringify({ title: '', content: [[{ tag: 'at', user_id: '@_user_1', user_name: '信用助手' }, { tag: 'text', text: ' 双公示多久上报？' }]] });
+
+    await fake.pushEvent('im.message.receive_v1', message);
+
+    expect(await received).toMatchObject({ kind: 'message', text: '双公示多久上报？', mentionsBot: true, personId: 'wang-fang' });
+  });
+
+  it('the bot added to a group and a direct chat opened arrive as arrivals, with who did it', async () => {
+    const { fake, events } = await startChannel();
+
+    await fake.pushEvent('im.chat.member.bot.added_v1', { chat_id: 'oc_new_group', operator_id: { open_id: 'ou_wang_fang' }, name: '信用周报群', external: false });
+    await fake.pushEvent('im.chat.access_event.bot_p2p_chat_entered_v1', { chat_id: 'oc_p2p_zhou', operator_id: { open_id: 'ou_zhou_min' }, last_message_id: '' });
+    await vi.waitFor(() => expect(events).toHaveLength(2));
+
+    expect(events).toMatchObject([
+      { kind: 'arrival', chatId: 'oc_new_group', chatType: 'group', senderId: 'ou_wang_fang', personId: 'wang-fang', chatName: '信用周报群' },
+      { kind: 'arrival', chatId: 'oc_p2p_zhou', chatType: 'direct', personId: 'zhou-min' },
+    ]);
+    expect(events[0]).not.toHaveProperty('groupId');
   });
 });
