@@ -9,7 +9,22 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export type { Logger };
 
 /** Field names that may carry credentials; pino replaces their values wherever they appear. */
-const SECRET_FIELDS = ['secret', 'appSecret', 'app_secret', 'apiKey', 'api_key', 'token', 'accessToken', 'password', 'authorization', 'encryptKey'];
+const SECRET_FIELDS = [
+  'secret',
+  'appSecret',
+  'app_secret',
+  'apiKey',
+  'api_key',
+  'token',
+  'accessToken',
+  'tenant_access_token',
+  'app_access_token',
+  'password',
+  'authorization',
+  'Authorization',
+  'encryptKey',
+  'verificationToken',
+];
 export const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
 export type LogTarget =
@@ -48,5 +63,14 @@ export function secretScrubber(secrets: readonly string[]): (line: string) => st
     .filter((s) => s.length > 0)
     // Longest first, so a secret containing another is replaced whole.
     .sort((a, b) => b.length - a.length);
-  return (line) => forms.reduce((text, secret) => text.split(secret).join(CENSOR), line);
+  return (line) => scrubTokens(forms.reduce((text, secret) => text.split(secret).join(CENSOR), line));
+}
+
+/**
+ * Short-lived tokens are not configured values, so no list can name them: a bearer token in an
+ * echoed header, and the credentials of Feishu's long-connection URL (`access_key`, `ticket`) in a
+ * logged URL, are blotted out by shape.
+ */
+function scrubTokens(line: string): string {
+  return line.replace(/(Bearer\s+)[^\s"\\]+/gi, `$1${CENSOR}`).replace(/([?&](?:access_key|ticket|access_token|tenant_access_token)=)[^&\s"\\]+/g, `$1${CENSOR}`);
 }

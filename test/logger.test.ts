@@ -67,3 +67,15 @@ describe('a key echoed by an OpenAI-compatible server (real openai client, fake 
     expect(written).not.toContain('7f3a9c21e5b84d06');
   });
 });
+
+describe('tokens no configuration names', () => {
+  it('a bearer token and the long-connection URL\'s access key and ticket are blotted out by their shape', () => {
+    const { log, text } = captureLog();
+
+    log.warn({ header: 'Authorization: Bearer t-g1044ghJRUIJJ5ELPZ5MNOZ' }, 'connecting to wss://msg-frontier.feishu.cn/ws/v2?fpid=1&access_key=ak-9f8e7d&service_id=33&ticket=tk-1a2b3c');
+
+    expect(text()).not.toMatch(/t-g1044|ak-9f8e7d|tk-1a2b3c/);
+    expect(text()).toContain('Bearer [redacted]');
+    expect(text()).toContain('access_key=[redacted]&service_id=33&ticket=[redacted]');
+  });
+});
