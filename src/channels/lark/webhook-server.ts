@@ -75,7 +75,7 @@ export class WebhookServer implements LarkEventSource {
     return new Promise<never>((_, reject) => {
       const server = createServer((req, res) => void this.#respond(req, res, dispatcher));
       server.requestTimeout = REQUEST_TIMEOUT_MS;
-      server.on('error', (error) => reject(new Error(`lark webhook server on port ${port} failed: ${error.message}`, { cause: error })));
+      server.on('error', (error) => reject(new Error(`lark webhook server on port ${port} (LARK_WEBHOOK_PORT) failed: ${error.message}`, { cause: error })));
       server.listen(port, () => {
         this.#log.info({ port: this.port, path }, `lark: webhook listening on :${this.port}${path}`);
         onReady();

@@ -223,7 +223,7 @@ describe('Lark webhook mode: the server itself', () => {
     await expect(feishu.challenge('c5')).rejects.toThrow();
   });
 
-  it('a port already taken stops start() with the port in the error', async () => {
+  it('a port already taken stops start() naming the port and its variable', async () => {
     const first = await startWebhookChannel();
     const port = first.channel.webhookPort!;
     const appId = nextAppId();
@@ -232,7 +232,7 @@ describe('Lark webhook mode: the server itself', () => {
       const second = new LarkChannel({ appId, appSecret, domain: fake2.domain, mode: 'webhook', webhook: { port, path, encryptKey }, roster, log: captureLog().log });
       channels.push(second);
 
-      await expect(second.start(async () => {})).rejects.toThrow(new RegExp(`lark webhook server on port ${port} failed: .*EADDRINUSE`));
+      await expect(second.start(async () => {})).rejects.toThrow(new RegExp(`lark webhook server on port ${port} \\(LARK_WEBHOOK_PORT\\) failed: .*EADDRINUSE`));
     } finally {
       await fake2.close();
     }
