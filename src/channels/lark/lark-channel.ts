@@ -11,21 +11,21 @@ import { renderCard } from './card-json';
 import { messageText } from './message-text';
 import { PressAnswers } from './press-answers';
 import { classifyHttpError, refusedError } from './send-errors';
+import type { LarkEventSource } from './event-source';
+import { LongConnection } from './long-connection';
+import { WebhookServer, type WebhookSettings } from './webhook-server';
 
 export interface LarkChannelOptions {
   appId: string;
   appSecret: string;
   /** Feishu (open.feishu.cn) by default; Lark international or a test server otherwise. */
   domain?: string;
+  /** How events arrive: the long connection (default) or HTTP callbacks to `webhook`. */
+  mode?: 'websocket' | 'webhook';
+  webhook?: WebhookSettings;
   roster: Roster;
   log: Logger;
 }
-
-/**
- * Seconds without any frame from Feishu before the socket counts as half-dead and is reconnected.
- * Feishu pings every 120 s (its ClientConfig), so this leaves room for one late pong.
- */
-const PING_TIMEOUT_SECONDS = 300;
 
 /** Feishu's `uuid` (send dedupe for one hour) takes at most 50 characters. */
 const MAX_UUID_LENGTH = 50;
@@ -101,7 +101,7 @@ export class LarkChannel implements Channel {
   readonly #options: LarkChannelOptions;
   readonly #client: lark.Client;
   readonly #sdkLogger;
-  #wsClient: lark.WSClient | undefined;
+  #source: LarkEventSource | undefined;
   #botOpenId: string | undefined;
   /** The tail of each chat's queue: events of one chat are handled in order, chats in parallel. */
   readonly #chatQueues = new Map<string, Promise<void>>();
@@ -110,7 +110,7 @@ export class LarkChannel implements Channel {
   readonly #pressAnswers = new PressAnswers(PRESS_ANSWER_WAIT_MS);
   #stopped: (() => void) | undefined;
   #markConnected!: () => void;
-  /** Resolves once the long connection is first open and listening. */
+  /** Resolves once events can first arrive: the long connection open, or the webhook listening. */
   readonly connected = new Promise<void>((resolve) => (this.#markConnected = resolve));
 
   constructor(options: LarkChannelOptions) {
@@ -133,26 +133,10 @@ export class LarkChannel implements Channel {
   }
 
   async start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
-    const { log } = this.#options;
     this.#botOpenId = await this.#fetchBotOpenId();
     const ended = new Promise<void>((resolve) => (this.#stopped = resolve));
-    const failed = new Promise<never>((_, reject) => {
-      this.#wsClient?.close({ force: true });
-      this.#wsClient = new lark.WSClient({
-        appId: this.#options.appId,
-        appSecret: this.#options.appSecret,
-        domain: this.#options.domain ?? lark.Domain.Feishu,
-        logger: this.#sdkLogger,
-        wsConfig: { pingTimeout: PING_TIMEOUT_SECONDS },
-        onReady: () => {
-          log.info('lark: long connection ready');
-          this.#markConnected();
-        },
-        onReconnecting: () => log.warn('lark: long connection lost, reconnecting'),
-        onReconnected: () => log.info('lark: long connection reconnected'),
-        onError: (error) => reject(new Error(`lark long connection failed: ${error.message}`, { cause: error })),
-      });
-    });
+    await this.#source?.close();
+    this.#source = this.#eventSource();
     const dispatcher = new lark.EventDispatcher({ logger: this.#sdkLogger }).register({
       // Only validate and enqueue: the SDK acks when this returns, and Feishu redelivers an
       // event not acked within 3 s.
@@ -162,13 +146,25 @@ export class LarkChannel implements Channel {
       'im.chat.member.bot.added_v1': (data: unknown) => this.#acceptArrival(data, 'group', onEvent),
       'im.chat.access_event.bot_p2p_chat_entered_v1': (data: unknown) => this.#acceptArrival(data, 'direct', onEvent),
     });
-    void this.#wsClient!.start({ eventDispatcher: dispatcher });
+    const failed = this.#source.open(dispatcher, () => this.#markConnected());
     await Promise.race([ended, failed]);
   }
 
+  /** Webhook mode: the port the server listens on (the system's choice when configured as 0). */
+  get webhookPort(): number | undefined {
+    return this.#source instanceof WebhookServer ? this.#source.port : undefined;
+  }
+
+  #eventSource(): LarkEventSource {
+    const { appId, appSecret, domain = lark.Domain.Feishu, mode, webhook, log } = this.#options;
+    if (mode !== 'webhook') return new LongConnection({ appId, appSecret, domain, sdkLogger: this.#sdkLogger, log });
+    if (!webhook) throw new Error('lark webhook mode needs the webhook settings (port, path, encrypt key)');
+    return new WebhookServer(webhook, log);
+  }
+
   async stop(): Promise<void> {
-    this.#wsClient?.close({ force: true });
-    this.#wsClient = undefined;
+    await this.#source?.close();
+    this.#source = undefined;
     await Promise.all(this.#chatQueues.values());
     this.#stopped?.();
   }
