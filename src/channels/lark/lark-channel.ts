@@ -5,6 +5,7 @@ import type { ChatType, Content, FileContent, Incoming, IncomingAction, Incoming
 import type { Roster } from '../../org/roster';
 import { t } from '../../prompts';
 import { TransportError } from '../../core/outbound/transport-error';
+import { StartupError } from '../../startup-error';
 import { z } from '../../zod';
 import type { Channel, ChannelCapabilities } from '../channel';
 import { renderCard } from './card-json';
@@ -132,8 +133,14 @@ export class LarkChannel implements Channel {
     });
   }
 
+  /**
+   * Connects and delivers events until `stop()`. A Feishu that cannot be reached or refuses the
+   * app's credentials ends it with a StartupError saying in Chinese what to check.
+   */
   async start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
-    this.#botOpenId = await this.#fetchBotOpenId();
+    this.#botOpenId = await this.#fetchBotOpenId().catch((error: unknown) => {
+      throw new StartupError(t('lark.unreachable', { domain: this.#options.domain ?? lark.Domain.Feishu, detail: errorText(error) }), { cause: error });
+    });
     const ended = new Promise<void>((resolve) => (this.#stopped = resolve));
     await this.#source?.close();
     this.#source = this.#eventSource();
@@ -146,7 +153,9 @@ export class LarkChannel implements Channel {
       'im.chat.member.bot.added_v1': (data: unknown) => this.#acceptArrival(data, 'group', onEvent),
       'im.chat.access_event.bot_p2p_chat_entered_v1': (data: unknown) => this.#acceptArrival(data, 'direct', onEvent),
     });
-    const failed = this.#source.open(dispatcher, () => this.#markConnected());
+    const failed = this.#source.open(dispatcher, () => this.#markConnected()).catch((error: unknown) => {
+      throw new StartupError(t('lark.connection_failed', { detail: errorText(error) }), { cause: error });
+    });
     await Promise.race([ended, failed]);
   }
 
@@ -466,4 +475,8 @@ export class LarkChannel implements Channel {
     const at = mentions.map((m) => (m.openId ? `<at id=${m.openId}></at>` : `@${m.name}`)).join(' ');
     return { msgType: 'interactive', content: renderCard(content.card, at) };
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
