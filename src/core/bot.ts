@@ -256,6 +256,9 @@ export class Bot {
    */
   async #reportUndelivered(out: Outgoing, error: unknown): Promise<void> {
     if (!(error instanceof TransportError) || error.transient) return;
+    // A message from the outbox (it carries its entry's id) is reported by the outbox, which also
+    // knows a failed notice from a failed reminder.
+    if (out.idempotencyKey !== undefined) return;
     const { store, roster, clock } = this.#parts;
     const now = clock.now();
     await recordPlanned(store, deliveryNotices(out, error.problem, error.code, now, roster), now);
