@@ -129,3 +129,20 @@ describe('an admin notice that cannot be delivered either', () => {
     expect(noticeEntries(h).map((e) => e.status)).toEqual(['failed', 'failed', 'failed']);
   });
 });
+
+describe('an admin the platform cannot reach', () => {
+  it('is not sent a notice about herself: the other admins are told', async () => {
+    // 高雅 has no Feishu account in org.yaml, so her morning summary (the 23rd's) has nowhere to go.
+    const h = await botHarness({
+      start: beijing('2026-11-19T09:00'),
+      platform: async (out) => {
+        if (out.to.kind === 'direct' && out.to.personId === 'gao-ya') throw new TransportError('person gao-ya has no lark open_id in org.yaml', { transient: false, problem: 'no_account' });
+      },
+    });
+
+    const notices = noticesIn(await h.advanceTo(beijing('2026-11-23T12:00')));
+
+    expect(notices.map((n) => n.to)).toEqual(['lin-xiaoyan', 'xu-wenbo'].map((personId) => ({ kind: 'direct', personId })));
+    expect(textOf(notices[0])).toMatch(/^⚠️ 有一条消息没能送达高雅（私聊）\n没送达的消息：每日报送情况\n原因：人员名单（data\/org\.yaml）里没有登记其平台账号，不知道发往哪里。\n处理办法：请在 data\/org\.yaml 中为其登记 open_id/);
+  });
+});
