@@ -12,7 +12,7 @@ import { deliveryNotices, isDeliveryNotice, type UndeliveredReason } from './del
 const RETRY_MINUTES = [1, 5, 15, 60];
 
 /** How long a message that keeps failing is retried, from its first failure. */
-export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
+const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 
 /**
  * Records planned messages in the store before anything is sent. Their keys are what makes a
