@@ -74,7 +74,7 @@ async function remindNow(ctx: MemberContext, words: string[]): Promise<void> {
   await recordPlanned(ctx.store, planned, ctx.now);
   const sections = items.map((i) => shortSectionName(ctx.roster.section(i.sectionId)!));
   const lines = [t('remind.sent', { task: task.short, month: monthLabel(month), count: sections.length, sections: sections.join('、') })];
-  if (isWorkingTime(ctx.now, ctx.catalog)) await deliverPending(ctx.store, (out) => ctx.send(out), ctx.now, ctx.log);
+  if (isWorkingTime(ctx.now, ctx.catalog)) await deliverPending(ctx.store, (out) => ctx.send(out), ctx.now, ctx.log, ctx.roster);
   else lines.push(t('remind.outside_hours', { at: formatDayTime(nextWorkingTime(ctx.now, ctx.catalog)) }));
   await ctx.reply(lines.join('\n'));
 }

@@ -61,7 +61,7 @@ export function formLapseJob({ store, conversations, roster, send, log }: FormLa
         }));
       if (planned.length) {
         await recordPlanned(store, planned, now);
-        await deliverPending(store, send, now, log);
+        await deliverPending(store, send, now, log, roster);
       }
       const nowIso = now.toISOString();
       const lapsed = Object.entries(store.data.conversations).filter(([, state]) => state.expiresAt <= nowIso);

@@ -7,6 +7,8 @@ import type { Logger } from '../logger';
 import type { Person } from '../org/schema';
 import { ROLE_LABELS, type Roster } from '../org/roster';
 import { joinWithOr, t } from '../prompts';
+import { deliveryNotices } from '../reminders/delivery-notices';
+import { recordPlanned } from '../reminders/outbox';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { ChatContext, CommandMatch } from './chat-context';
@@ -17,6 +19,7 @@ import { recordFirstDelivery } from './dedupe';
 import { degrade } from './degrade';
 import { KeyedQueue } from './keyed-queue';
 import { OutboundSender, type OutboundOptions } from './outbound/sender';
+import { TransportError } from './outbound/transport-error';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
 import { DEFAULT_STALE_MINUTES, setAsideIfStale } from './stale-window';
@@ -235,7 +238,14 @@ export class Bot {
     // What goes back to where they wrote, or to their direct chat, continues their conversation.
     const chats = [replyTo, ...(person ? [{ kind: 'direct', personId: person.id } as const] : [])].map((a) => chatKey(this.#parts.channel.name, a));
     const conversationWith = person?.id ?? msg.senderId;
-    const send = (out: Outgoing) => this.send(chats.includes(chatKey(this.#parts.channel.name, out.to)) ? { ...out, conversationWith } : out).then(() => undefined);
+    const send = (out: Outgoing) =>
+      this.send(chats.includes(chatKey(this.#parts.channel.name, out.to)) ? { ...out, conversationWith } : out).then(
+        () => undefined,
+        async (error: unknown) => {
+          await this.#reportUndelivered(out, error);
+          throw error;
+        },
+      );
     const ctx: ChatContext = {
       msg,
       person,
@@ -254,6 +264,21 @@ export class Bot {
       answerQuestion: (question: string) => answerQuestion(ctx, question),
     };
     return ctx;
+  }
+
+  /**
+   * A reply or notice the platform refused for good (the bot was removed from the group, the
+   * person blocked it): the admins are told, once, through the outbox, as for a reminder. The
+   * handler still fails, so its error path logs it.
+   */
+  async #reportUndelivered(out: Outgoing, error: unknown): Promise<void> {
+    if (!(error instanceof TransportError) || error.transient) return;
+    // A message from the outbox (it carries its entry's id) is reported by the outbox, which also
+    // knows a failed notice from a failed reminder.
+    if (out.idempotencyKey !== undefined) return;
+    const { store, roster, clock } = this.#parts;
+    const now = clock.now();
+    await recordPlanned(store, deliveryNotices(out, error.problem, error.code, now, roster), now);
   }
 
   /** Replies go to the org's group or the person's direct chat when known, else the raw chat. */

@@ -36,5 +36,5 @@ export async function welcome(ctx: ChatContext, arrival: IncomingArrival): Promi
   await recordPlanned(ctx.store, planned, ctx.now);
   // Only the welcome: reminders waiting for working hours stay waiting.
   const keys = new Set(planned.flatMap((p) => p.keys));
-  await deliverPending(ctx.store, (out) => ctx.send(out), ctx.now, ctx.log, (entry) => entry.keys.some((k) => keys.has(k)));
+  await deliverPending(ctx.store, (out) => ctx.send(out), ctx.now, ctx.log, roster, (entry) => entry.keys.some((k) => keys.has(k)));
 }

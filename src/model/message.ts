@@ -82,6 +82,18 @@ export type Address =
   | { kind: 'direct'; personId: string }
   | { kind: 'chat'; chatId: string; chatType: ChatType };
 
+/** One key per chat, whichever way it is addressed (group:main, direct:wang-fang, chat:oc_…). */
+export function addressKey(to: Address): string {
+  switch (to.kind) {
+    case 'group':
+      return `group:${to.groupId}`;
+    case 'direct':
+      return `direct:${to.personId}`;
+    case 'chat':
+      return `chat:${to.chatId}`;
+  }
+}
+
 export interface Outgoing {
   to: Address;
   /** Roster ids of the people to @-mention. */

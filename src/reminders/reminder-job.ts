@@ -33,7 +33,7 @@ export function reminderJob({ store, catalog, roster, send, log }: ReminderJobPa
     async run(now) {
       const { planned, state } = planRun(now, catalog, roster, store.data);
       if (planned.length || !isDeepStrictEqual(state, store.data.reminderState)) await recordPlanned(store, planned, now, state);
-      if (isWorkingTime(now, catalog)) await deliverPending(store, send, now, log);
+      if (isWorkingTime(now, catalog)) await deliverPending(store, send, now, log, roster);
     },
   };
 }

@@ -121,17 +121,21 @@ export const exemptionSchema = z.object({
 /**
  * A message the bot decided to send on its own (a reminder, a notice), recorded before it is
  * sent. Its keys say what it covers — (month, task, section or person, rule) — so the planner
- * never plans it again, and a failed send stays here to be retried.
+ * never plans it again, and a failed send stays here: retried, or marked failed and kept.
  */
 export const outboxEntrySchema = z.object({
   id: z.string(),
   keys: z.array(z.string()),
   message: z.custom<Outgoing>((v) => typeof v === 'object' && v !== null && 'to' in v && 'content' in v, '应为一条待发消息'),
   createdAt: isoTime,
-  status: z.enum(['pending', 'sent']),
+  /** failed: the platform refused it for good, or it could not be delivered for a day; never retried. */
+  status: z.enum(['pending', 'sent', 'failed']),
   attempts: z.number().int().min(0),
   nextAttemptAt: isoTime,
   sentAt: isoTime.optional(),
+  /** The first failed try: transient failures are retried for a day from here. */
+  firstFailedAt: isoTime.optional(),
+  failedAt: isoTime.optional(),
   lastError: z.string().optional(),
 });
 

@@ -52,7 +52,7 @@ describe('the reminder job', () => {
       [1, 'platform unavailable', at('2026-11-17T09:31:00+08:00').toISOString()],
       [1, 'platform unavailable', at('2026-11-17T09:31:00+08:00').toISOString()],
     ]);
-    expect(log.lines().filter((l) => l.msg === 'reminder send failed; will retry')).toHaveLength(2);
+    expect(log.lines().filter((l) => l.msg === 'outbox send failed; will retry')).toHaveLength(2);
     // The first retry is a minute later; the job wakes for it.
     expect(job.nextRun(at('2026-11-17T09:30:00+08:00'))).toEqual(at('2026-11-17T09:31:00+08:00'));
     await job.run(at('2026-11-17T09:31:00+08:00'));

@@ -447,12 +447,12 @@ export class LarkChannel implements Channel {
         return { type: 'chat_id', id: to.chatId };
       case 'group': {
         const chatId = roster.group(to.groupId)?.identities.lark?.chat_id;
-        if (!chatId) throw new TransportError(`group ${to.groupId} has no lark chat_id in org.yaml`, { transient: false });
+        if (!chatId) throw new TransportError(`group ${to.groupId} has no lark chat_id in org.yaml`, { transient: false, problem: 'no_account' });
         return { type: 'chat_id', id: chatId };
       }
       case 'direct': {
         const openId = roster.person(to.personId)?.identities.lark?.open_id;
-        if (!openId) throw new TransportError(`person ${to.personId} has no lark open_id in org.yaml`, { transient: false });
+        if (!openId) throw new TransportError(`person ${to.personId} has no lark open_id in org.yaml`, { transient: false, problem: 'no_account' });
         return { type: 'open_id', id: openId };
       }
     }

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger';
 import { KeyedQueue } from '../keyed-queue';
-import type { Address, Outgoing } from '../../model/message';
+import { addressKey, type Outgoing } from '../../model/message';
 import { RateWindow } from './rate-window';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
 import { splitMessage } from './split-message';
@@ -93,17 +93,5 @@ export class OutboundSender {
     const slot = this.#pacing.app.reserve(chatWindow.next(now));
     chatWindow.take(slot);
     if (slot > now) await this.#timer.sleep(slot - now);
-  }
-}
-
-/** One key per chat, whichever way it is addressed. */
-function addressKey(to: Address): string {
-  switch (to.kind) {
-    case 'group':
-      return `group:${to.groupId}`;
-    case 'direct':
-      return `direct:${to.personId}`;
-    case 'chat':
-      return `chat:${to.chatId}`;
   }
 }

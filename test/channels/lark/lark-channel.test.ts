@@ -237,19 +237,35 @@ describe('Lark channel: messages out', () => {
     expect(fake.sent).toEqual([]);
   });
 
-  it('the bot not being in the group (230002) is permanent: retrying cannot help', async () => {
+  it('the bot not being in the group (230002) is permanent, and says so as not_in_chat: retrying cannot help', async () => {
     const { fake, channel } = await startChannel();
-    fake.failNextSend({ status: 400, code: 230002, msg: 'Bot/User can NOT be out of the chat.' });
+    fake.failNextSend({ status: 400, code: 230002, msg: 'Bot is not in the chat' });
 
-    const failure = await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: [], content: { text: '提醒' } }).catch((e: unknown) => e);
+    const failure = await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: [], content: { text: '提醒' }, idempotencyKey: 'reminder-2026-11-main' }).catch((e: unknown) => e);
 
-    expect(failure).toMatchObject({ name: 'TransportError', transient: false, message: expect.stringMatching(/230002/) });
+    expect(failure).toBeInstanceOf(TransportError);
+    expect(failure).toMatchObject({ transient: false, problem: 'not_in_chat', code: '230002', message: expect.stringMatching(/230002/) });
+    expect(fake.sent).toEqual([]);
+  });
+
+  it.each([
+    [230013, 'outside_availability', 'Bot has NO availability to this user.'],
+    [230053, 'blocked', 'The user has stopped the bot from sending messages to him.'],
+    [230028, 'content_rejected', 'The messages do NOT pass the audit.'],
+    [230001, 'other', 'Your request contains an invalid request parameter.'],
+  ])('Feishu code %i to 王芳 is the permanent problem %s', async (code, problem, msg) => {
+    const { fake, channel } = await startChannel();
+    fake.failNextSend({ status: 400, code, msg });
+
+    const failure = await channel.send({ to: { kind: 'direct', personId: 'wang-fang' }, mentions: [], content: { text: '提醒' } }).catch((e: unknown) => e);
+
+    expect(failure).toMatchObject({ name: 'TransportError', transient: false, problem, code: String(code) });
   });
 
   it('a group without a lark chat_id in org.yaml is a permanent error, not a send to nowhere', async () => {
     const { fake, channel } = await startChannel();
 
-    await expect(channel.send({ to: { kind: 'group', groupId: 'office' }, mentions: [], content: { text: 'x' } })).rejects.toMatchObject({ transient: false });
+    await expect(channel.send({ to: { kind: 'group', groupId: 'office' }, mentions: [], content: { text: 'x' } })).rejects.toMatchObject({ transient: false, problem: 'no_account' });
     expect(fake.sent).toEqual([]);
   });
 });

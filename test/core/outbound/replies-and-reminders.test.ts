@@ -39,7 +39,7 @@ describe('replies, reminders and notices share one way out', () => {
     const handled = h.bot.handle(h.message('wang-fang', '我是谁'));
     await backOff.backingOff;
     // … while the reminder job delivers the outbox to the same chat.
-    const delivered = deliverPending(h.store, async (out) => void (await h.bot.send(out)), h.clock.now(), h.log.log);
+    const delivered = deliverPending(h.store, async (out) => void (await h.bot.send(out)), h.clock.now(), h.log.log, h.roster);
     backOff.wake();
     await Promise.all([handled, delivered]);
 
@@ -57,7 +57,7 @@ describe('replies, reminders and notices share one way out', () => {
       },
     });
     await recordPlanned(h.store, [{ keys: ['test|deadline|wang-fang'], message: reminder }], h.clock.now());
-    await deliverPending(h.store, async (out) => void (await h.bot.send(out)), h.clock.now(), h.log.log);
+    await deliverPending(h.store, async (out) => void (await h.bot.send(out)), h.clock.now(), h.log.log, h.roster);
     expect(tries).toBe(4);
     expect(h.store.data.outbox.map((e) => [e.status, e.attempts, e.lastError])).toEqual([['pending', 1, 'timeout']]);
   });
