@@ -62,9 +62,9 @@ async function correctApp(): Promise<FakeFeishu> {
   return fake;
 }
 
-async function larkCheck(fake: FakeFeishu, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+async function larkCheck(fake: FakeFeishu, env: NodeJS.ProcessEnv = {}, org = ORG): Promise<CliResult> {
   const orgFile = path.join(tempDir(), 'org.yaml');
-  writeFileSync(orgFile, ORG);
+  writeFileSync(orgFile, org);
   return runNpmScript('lark:check', [], {
     env: { LARK_APP_ID: fake.appId, LARK_APP_SECRET: appSecret, LARK_DOMAIN: fake.domain, CREDIT_ORG_FILE: orgFile, CREDIT_CHANNEL: '', NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1', ...env },
   });
@@ -110,12 +110,16 @@ describe('npm run lark:check', () => {
     expect(stdout).not.toContain(appSecret);
   });
 
-  it('the bot not in the group, someone outside the availability scope: each with its fix', async () => {
+  it('the bot not in the group, someone outside the availability scope, people without an account: each with its fix', async () => {
     const fake = await correctApp();
     fake.directory.chats.splice(0, 1, { chatId: 'oc_other', name: '另一个群' });
     fake.directory.users[0]!.outsideAvailability = true;
+    const withNewcomers = `${ORG}
+  - { id: gao, name: 高雅, sections: [system], roles: [staff] }
+  - { id: zhao, name: 赵磊, sections: [system], roles: [staff] }
+`;
 
-    const { code, stdout } = await larkCheck(fake);
+    const { code, stdout } = await larkCheck(fake, {}, withNewcomers);
 
     expect(code).toBe(1);
     const consoleUrl = `${fake.domain}/app/${fake.appId}`;
@@ -127,7 +131,8 @@ describe('npm run lark:check', () => {
       `✗ 人员 王芳（wang）：飞书按手机号 13800000011 找不到此人。可能此人不在应用的可用范围内：请在 ${consoleUrl} → 版本管理与发布 → 可用范围 中加入此人（或其部门）并发布新版本；也可能 org.yaml 中此人的手机号或邮箱有误，请核对。`,
     );
     expect(stdout).toContain('✓ 人员：2 人有 open_id（1 人写在 org.yaml 中，1 人按手机号或邮箱查到）');
-    expect(stdout).toContain('有 2 项未通过。');
+    expect(stdout).toContain('✗ 人员：2 人在 org.yaml 中没有飞书账号，机器人无法私聊或 @ 他们：高雅（gao）、赵磊（zhao）。请在每人的 identities 中写上 lark: { mobile: "手机号" }（或 email、open_id）。');
+    expect(stdout).toContain('有 3 项未通过。');
   });
 
   it('missing scopes: names the scope to enable under 权限管理 for the chat list and the people lookup', async () => {

@@ -83,7 +83,10 @@ export async function checkLarkSetup(options: SetupCheckOptions): Promise<number
     for (const contact of directory.notFound) {
       fail(t('lark_check.person_not_found', { name: nameOf(contact.personId), id: contact.personId, by: accountWords(contact), consoleUrl }));
     }
-    for (const id of directory.withoutAccount) fail(t('lark_check.person_without_account', { name: nameOf(id), id }));
+    if (directory.withoutAccount.length > 0) {
+      const names = directory.withoutAccount.map((id) => `${nameOf(id)}（${id}）`).join('、');
+      fail(t('lark_check.people_without_account', { count: directory.withoutAccount.length, names }));
+    }
   } catch (error) {
     apiFailure(t('lark_check.check_people'), error);
   }
