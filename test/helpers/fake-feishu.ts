@@ -100,6 +100,8 @@ export interface FakeFeishu {
    * the client's ack frame.
    */
   pushEvent(eventType: string, event: unknown, options?: { fragments?: number }): Promise<Ack>;
+  /** The contact directory and the bot's chats (see the block at the end of this file). */
+  directory: FakeDirectory;
   close(): Promise<void>;
 }
 
@@ -160,6 +162,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
   let nextSeq = 1;
   let pings = 0;
 
+  const directory = fakeDirectory(app.appId);
   const credentialsMatch = (id: unknown, secret: unknown) => id === app.appId && secret === app.appSecret;
 
   const server: Server = createServer((req, res) => {
@@ -189,6 +192,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
     if (req.headers.authorization !== `Bearer ${token}`) {
       return reply(res, 400, { code: 99991663, msg: 'Invalid access token for authorization. Please make a request with token attached.' });
     }
+    if (await directory.handle(route, url, req, res)) return;
     if (route === 'POST /open-apis/im/v1/messages') {
       const body = await readJson(req);
       const failure = sendFailures.shift();
@@ -337,6 +341,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
     updates,
     files,
     directChatId,
+    directory: directory.api,
     close: async () => {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -344,4 +349,108 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The contact directory and the bot's chats: contact/v3/users/batch_get_id, im/v1/chats, and any
+// route refusing for a missing scope (lark:check and the channel's people lookup use them).
+// ---------------------------------------------------------------------------------------------
+
+/** A user of the fake tenant. */
+export interface FakeUser {
+  openId: string;
+  mobile?: string;
+  email?: string;
+  /** Outside the app's availability scope: batch_get_id answers without a user_id, as for a stranger. */
+  outsideAvailability?: boolean;
+}
+
+export interface FakeChat {
+  chatId: string;
+  name: string;
+}
+
+export interface FakeDirectory {
+  /** The tenant's users, found by mobile or e-mail. */
+  users: FakeUser[];
+  /** The chats the bot is in, as im/v1/chats lists them. */
+  chats: FakeChat[];
+  /** Chats per page of im/v1/chats (Feishu's page_size when unset). */
+  chatPageSize: number | undefined;
+  /** The body of every batch_get_id call, in order. */
+  batchGetIdCalls: Array<{ mobiles: string[]; emails: string[] }>;
+  /** Pages of im/v1/chats served so far. */
+  chatListCalls: number;
+  /**
+   * Makes `route` (e.g. "GET /open-apis/im/v1/chats") answer as Feishu does for an app without
+   * `scope`: HTTP 400, code 99991672, the scope in `msg` and in `error.permission_violations`.
+   */
+  denyScope(route: string, scope: string): void;
+  /** Makes `route` answer with this HTTP status and Feishu code from now on. */
+  failRoute(route: string, failure: { status: number; code: number; msg: string }): void;
+}
+
+function fakeDirectory(appId: string): { api: FakeDirectory; handle(route: string, url: URL, req: IncomingMessage, res: ServerResponse): Promise<boolean> } {
+  const failures = new Map<string, { status: number; body: unknown }>();
+  const api: FakeDirectory = {
+    users: [],
+    chats: [],
+    chatPageSize: undefined,
+    batchGetIdCalls: [],
+    chatListCalls: 0,
+    denyScope: (route, scope) =>
+      void failures.set(route, {
+        status: 400,
+        body: {
+          code: 99991672,
+          msg: `Access denied. One of the following scopes is required: [${scope}].应用尚未开通所需的应用身份权限：[${scope}]，点击链接申请并开通任一权限即可：https://open.feishu.cn/app/${appId}/auth?q=${scope}&op_from=openapi&token_type=tenant`,
+          error: { log_id: 'fake-log', permission_violations: [{ type: 'action_scope_required', subject: scope }] },
+        },
+      }),
+    failRoute: (route, failure) => void failures.set(route, { status: failure.status, body: { code: failure.code, msg: failure.msg } }),
+  };
+
+  const visible = (match: (user: FakeUser) => boolean) => api.users.find((u) => match(u) && !u.outsideAvailability);
+
+  async function handle(route: string, url: URL, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const failure = failures.get(route);
+    if (failure) {
+      reply(res, failure.status, failure.body);
+      return true;
+    }
+    if (route === 'POST /open-apis/contact/v3/users/batch_get_id') {
+      const body = await readJson(req);
+      const mobiles = (body['mobiles'] as string[] | undefined) ?? [];
+      const emails = (body['emails'] as string[] | undefined) ?? [];
+      if (url.searchParams.get('user_id_type') !== 'open_id') throw new Error('the fake resolves open_ids only');
+      if (mobiles.length > 50 || emails.length > 50) {
+        reply(res, 400, { code: 99992402, msg: 'field validation failed: at most 50 mobiles and 50 emails' });
+        return true;
+      }
+      api.batchGetIdCalls.push({ mobiles, emails });
+      // Someone Feishu cannot see comes back with the mobile or e-mail only, no user_id.
+      const userList = [
+        ...mobiles.map((mobile) => ({ mobile, ...idOf(visible((u) => u.mobile === mobile)) })),
+        ...emails.map((email) => ({ email, ...idOf(visible((u) => u.email === email)) })),
+      ];
+      reply(res, 200, { code: 0, msg: 'success', data: { user_list: userList } });
+      return true;
+    }
+    if (route === 'GET /open-apis/im/v1/chats') {
+      api.chatListCalls += 1;
+      const size = api.chatPageSize ?? Number(url.searchParams.get('page_size') ?? 20);
+      const start = Number(url.searchParams.get('page_token') ?? 0);
+      const items = api.chats.slice(start, start + size).map((c) => ({ chat_id: c.chatId, name: c.name, avatar: '', description: '', owner_id: 'ou_owner', owner_id_type: 'open_id', external: false, tenant_key: 'fake-tenant', chat_status: 'normal' }));
+      const hasMore = start + size < api.chats.length;
+      reply(res, 200, { code: 0, msg: 'success', data: { items, page_token: hasMore ? String(start + size) : '', has_more: hasMore } });
+      return true;
+    }
+    return false;
+  }
+
+  return { api, handle };
+}
+
+function idOf(user: FakeUser | undefined): { user_id?: string } {
+  return user ? { user_id: user.openId } : {};
 }

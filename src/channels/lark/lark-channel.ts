@@ -15,6 +15,7 @@ import { classifyHttpError, refusedError } from './send-errors';
 import type { LarkEventSource } from './event-source';
 import { LongConnection } from './long-connection';
 import { WebhookServer, type WebhookSettings } from './webhook-server';
+import { larkContacts, resolveOpenIds } from './directory';
 
 export interface LarkChannelOptions {
   appId: string;
@@ -104,6 +105,9 @@ export class LarkChannel implements Channel {
   readonly #sdkLogger;
   #source: LarkEventSource | undefined;
   #botOpenId: string | undefined;
+  /** Open ids found at start for people org.yaml knows only by mobile or e-mail: person id → open_id, and back. */
+  readonly #lookedUpOpenIds = new Map<string, string>();
+  readonly #lookedUpPeople = new Map<string, string>();
   /** The tail of each chat's queue: events of one chat are handled in order, chats in parallel. */
   readonly #chatQueues = new Map<string, Promise<void>>();
   /** Whether a chat is a direct chat or a group, as learnt from its messages and the bot's sends. */
@@ -141,6 +145,7 @@ export class LarkChannel implements Channel {
     this.#botOpenId = await this.#fetchBotOpenId().catch((error: unknown) => {
       throw new StartupError(t('lark.unreachable', { domain: this.#options.domain ?? lark.Domain.Feishu, detail: errorText(error) }), { cause: error });
     });
+    await this.#lookUpPeople();
     const ended = new Promise<void>((resolve) => (this.#stopped = resolve));
     await this.#source?.close();
     this.#source = this.#eventSource();
@@ -252,6 +257,41 @@ export class LarkChannel implements Channel {
     const openId = info.bot?.open_id;
     if (info.code !== 0 || !openId) throw new Error(`lark bot info (bot/v3/info) failed: code ${info.code} ${info.msg ?? ''}`.trim());
     return openId;
+  }
+
+  /**
+   * Resolves once, at start, the people org.yaml gives only a mobile or e-mail. A failure (a
+   * missing scope, someone outside the app's availability) leaves those people unreachable and is
+   * logged; the bot still starts with the open_ids it has.
+   */
+  async #lookUpPeople(): Promise<void> {
+    const { roster, log } = this.#options;
+    const wanted = larkContacts(roster.people).filter((c) => !c.openId && (c.mobile || c.email));
+    if (wanted.length === 0) return;
+    try {
+      const directory = await resolveOpenIds(this.#client, wanted);
+      for (const { personId, openId } of directory.resolved) {
+        this.#lookedUpOpenIds.set(personId, openId);
+        this.#lookedUpPeople.set(openId, personId);
+      }
+      if (directory.notFound.length > 0) {
+        log.warn({ people: directory.notFound.map((c) => c.personId) }, 'lark: Feishu found no user for these people by mobile or e-mail (outside the app availability, or wrong); npm run lark:check explains');
+      }
+    } catch (error) {
+      log.warn({ err: error, people: wanted.map((c) => c.personId) }, 'lark: looking people up by mobile or e-mail failed; they cannot be messaged until a restart; npm run lark:check explains');
+    }
+  }
+
+  /** The roster person behind an open_id, from org.yaml or looked up at start. */
+  #personOf(openId: string) {
+    const { roster } = this.#options;
+    const lookedUp = this.#lookedUpPeople.get(openId);
+    return roster.identifyPerson('lark', openId) ?? (lookedUp ? roster.person(lookedUp) : undefined);
+  }
+
+  /** A person's open_id, from org.yaml or looked up at start. */
+  #openIdOf(personId: string): string | undefined {
+    return this.#options.roster.person(personId)?.identities.lark?.open_id ?? this.#lookedUpOpenIds.get(personId);
   }
 
   #accept(data: unknown, onEvent: (event: Incoming) => Promise<void>): void {
@@ -436,10 +476,6 @@ export class LarkChannel implements Channel {
     };
   }
 
-  #personOf(openId: string) {
-    return this.#options.roster.identifyPerson('lark', openId);
-  }
-
   #receiver(to: Outgoing['to']): { type: 'chat_id' | 'open_id'; id: string } {
     const { roster } = this.#options;
     switch (to.kind) {
@@ -451,8 +487,8 @@ export class LarkChannel implements Channel {
         return { type: 'chat_id', id: chatId };
       }
       case 'direct': {
-        const openId = roster.person(to.personId)?.identities.lark?.open_id;
-        if (!openId) throw new TransportError(`person ${to.personId} has no lark open_id in org.yaml`, { transient: false, problem: 'no_account' });
+        const openId = this.#openIdOf(to.personId);
+        if (!openId) throw new TransportError(`person ${to.personId} has no lark open_id (none in org.yaml, none found by mobile or e-mail)`, { transient: false, problem: 'no_account' });
         return { type: 'open_id', id: openId };
       }
     }
@@ -462,7 +498,7 @@ export class LarkChannel implements Channel {
   #mentionedOpenIds(personIds: string[]): Array<{ openId?: string; name: string }> {
     return personIds.map((id) => {
       const person = this.#options.roster.person(id);
-      const openId = person?.identities.lark?.open_id;
+      const openId = this.#openIdOf(id);
       return { ...(openId ? { openId } : {}), name: person?.name ?? id };
     });
   }
