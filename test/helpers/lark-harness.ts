@@ -102,7 +102,10 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
     return openId;
   }
 
-  /** Pushes what `who` typed and resolves, once the bot has handled it, with what it sent meanwhile. */
+  /**
+   * Pushes what `who` typed and resolves, once the bot has handled it, with what it sent meanwhile.
+   * (A text from a person: the channel passes every such event on, so the wait always ends.)
+   */
   async function type(who: string, chat: { chatId: string; chatType: 'group' | 'p2p' }, text: string, o: SayOptions): Promise<SentMessage[]> {
     messages += 1;
     const messageId = o.id ?? `om_in${messages.toString(16).padStart(8, '0')}`;

@@ -74,8 +74,8 @@ describe('Lark: a month of reminders (November 2026)', () => {
 
 describe('Lark: the ranking notice', () => {
   it('排名 发布 then 确认发布 by an admin posts the notice to the group as a card JSON 2.0 with its table', async () => {
-    const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    await h.advanceTo('2026-11-18T12:00:00+08:00');
+    // Running since before the month's first deadline, so the month can be ranked.
+    const h = await bot({ start: new Date('2026-11-19T18:00:00+08:00') });
     await commerceSubmitsEverything(h);
     await h.advanceTo('2026-11-27T11:00:00+08:00');
 
