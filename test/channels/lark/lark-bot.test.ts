@@ -111,9 +111,12 @@ describe('Lark: a dropped long connection', () => {
 });
 
 describe('Lark: rate limits', () => {
-  it('a reply refused with 429 is sent again after x-ogw-ratelimit-reset, and arrives once', async () => {
+  it.each([
+    ['HTTP 429, the app over its limit (99991400)', { status: 429, code: 99991400, msg: 'request trigger frequency limit' }],
+    ['the chat over its limit (230020)', { status: 400, code: 230020, msg: 'this chat is sending too fast' }],
+  ])('a reply refused with %s is sent again after x-ogw-ratelimit-reset, and arrives once', async (_, refusal) => {
     const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
-    h.fake.failNextSend({ status: 429, code: 99991400, msg: 'request trigger frequency limit', headers: { 'x-ogw-ratelimit-reset': '3' } });
+    h.fake.failNextSend({ ...refusal, headers: { 'x-ogw-ratelimit-reset': '3' } });
 
     const sent = await h.group('王芳', '@信用助手 你好');
 
