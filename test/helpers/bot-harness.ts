@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { commandList } from '../../commands/index';
 import { appFlows, appJobs } from '../../src/app';
+import type { OutboundChannel } from '../../src/channels/channel';
 import { typedIncoming } from '../../src/channels/typed-incoming';
 import { Bot, type QuestionHandler } from '../../src/core/bot';
 import { VirtualClock } from '../../src/core/clock';
@@ -23,7 +24,12 @@ import { FakeChannel } from './fake-channel';
 import { captureLog } from './silent-logger';
 import { tempDir } from './temp-dir';
 
-export interface HarnessOptions {
+/** A platform the harness can read back: what the bot handed it, in order. */
+export interface RecordingChannel extends OutboundChannel {
+  readonly sent: Outgoing[];
+}
+
+export interface HarnessOptions<C extends RecordingChannel = FakeChannel> {
   commands?: Command[];
   flows?: Flow[];
   answerQuestion?: QuestionHandler;
@@ -31,7 +37,7 @@ export interface HarnessOptions {
   /** Reopen an existing data directory, as after a restart. */
   dataDir?: string;
   /** The platform the bot talks to; by default one named simulate with cards and files. */
-  channel?: FakeChannel;
+  channel?: C;
   /** What the default platform does with each send before it counts as sent: throw to fail it. */
   platform?: (out: Outgoing) => Promise<void>;
   /** The outbound path's timer (back-off); default: real time. */
@@ -60,7 +66,7 @@ export function shippedKnowledge(): Promise<KnowledgeService> {
 }
 
 /** A Bot wired to the sample roster, a real store in a temp dir, a virtual clock and a recording transport. */
-export async function botHarness(options: HarnessOptions = {}) {
+export async function botHarness<C extends RecordingChannel = FakeChannel>(options: HarnessOptions<C> = {}) {
   const dataDir = options.dataDir ?? tempDir();
   const store = await Store.open(path.join(dataDir, 'db.json'));
   const roster = loadRoster('data/org.yaml');
@@ -68,7 +74,8 @@ export async function botHarness(options: HarnessOptions = {}) {
   const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
   const captured = captureLog();
   const knowledge = await shippedKnowledge();
-  const channel = options.channel ?? new FakeChannel({ name: 'simulate', beforeSend: options.platform });
+  // Without a platform of the test's own, C is its default, FakeChannel.
+  const channel = options.channel ?? (new FakeChannel({ name: 'simulate', beforeSend: options.platform }) as RecordingChannel as C);
   const sent = channel.sent;
   const conversations = new Conversations(options.flows ?? appFlows(catalog), workdayLifetime(catalog));
   const bot = new Bot({

@@ -32,7 +32,21 @@ const CONTROL = 0;
 const DATA = 1;
 const SERVICE_ID = 42;
 /** Seconds, as Feishu sends them; the SDK multiplies by 1000 (both in the endpoint answer and in pongs). */
-const CLIENT_CONFIG = { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 };
+const CLIENT_CONFIG: ClientConfig = { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 };
+
+/** What Feishu tells the client about pings and reconnects (seconds), in the endpoint answer and in every pong. */
+export interface ClientConfig {
+  PingInterval: number;
+  ReconnectCount: number;
+  ReconnectInterval: number;
+  /** The client waits a random part of this before reconnecting, so a gateway restart is not a stampede. */
+  ReconnectNonce: number;
+}
+
+export interface FakeFeishuOptions {
+  /** Overrides Feishu's defaults, e.g. a reconnect without delay for a test of a dropped socket. */
+  clientConfig?: Partial<ClientConfig>;
+}
 
 /** What the client answered to one pushed event: its `code` (200 ok, 500 handler threw) and headers. */
 export interface Ack {
@@ -103,6 +117,13 @@ export interface FakeFeishu {
   /** The contact directory and the bot's chats (see the block at the end of this file). */
   directory: FakeDirectory;
   close(): Promise<void>;
+
+  // ── Connection faults ──
+  /**
+   * Closes the long connection from Feishu's side (a gateway restart, a network blip) and
+   * resolves once the client has connected again on its own.
+   */
+  dropConnection(): Promise<void>;
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -148,7 +169,8 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
  * the bot's identity. It checks the app's credentials the way Feishu does, so a misconfigured
  * app fails here as it would in production.
  */
-export async function startFakeFeishu(app: { appId: string; appSecret: string }): Promise<FakeFeishu> {
+export async function startFakeFeishu(app: { appId: string; appSecret: string }, options: FakeFeishuOptions = {}): Promise<FakeFeishu> {
+  const clientConfig = { ...CLIENT_CONFIG, ...options.clientConfig };
   const token = `t-fake-${app.appId}`;
   const botOpenId = 'ou_fakebot0000000000000000000000';
   const sent: SentMessage[] = [];
@@ -187,7 +209,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
       // The SDK reads device_id and service_id with qs.parse on the WHOLE url, so the first query
       // key absorbs the "ws://…?" prefix; Feishu's real URL starts with fpid, and so does this one.
       const wsUrl = `ws://127.0.0.1:${port}/ws/v2?fpid=1&aid=1&device_id=fake-device&access_key=fake&service_id=${SERVICE_ID}&ticket=fake-ticket`;
-      return reply(res, 200, { code: 0, msg: 'ok', data: { URL: wsUrl, ClientConfig: CLIENT_CONFIG } });
+      return reply(res, 200, { code: 0, msg: 'ok', data: { URL: wsUrl, ClientConfig: clientConfig } });
     }
     if (req.headers.authorization !== `Bearer ${token}`) {
       return reply(res, 400, { code: 99991663, msg: 'Invalid access token for authorization. Please make a request with token attached.' });
@@ -275,8 +297,9 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
   function onFrame(ws: WebSocket, frame: Frame): void {
     if (frame.method === CONTROL && header(frame, 'type') === 'ping') {
       pings += 1;
+      for (const resolve of waitingForPing.splice(0)) resolve();
       // A pong carries the ClientConfig again; the SDK ignores a pong without payload.
-      const pong: Frame = { SeqID: 0, LogID: 0, service: frame.service, method: CONTROL, headers: [{ key: 'type', value: 'pong' }], payload: new TextEncoder().encode(JSON.stringify(CLIENT_CONFIG)) };
+      const pong: Frame = { SeqID: 0, LogID: 0, service: frame.service, method: CONTROL, headers: [{ key: 'type', value: 'pong' }], payload: new TextEncoder().encode(JSON.stringify(clientConfig)) };
       ws.send(frames.encode(pong).finish());
       return;
     }
@@ -325,6 +348,22 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
     return acked;
   }
 
+  // ── Connection faults ──
+  const waitingForPing: Array<() => void> = [];
+  async function dropConnection(): Promise<void> {
+    const dropped = [...sockets];
+    if (dropped.length === 0) throw new Error('no client is connected to the fake Feishu');
+    const closed = dropped.map((ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())));
+    const reconnected = new Promise<void>((resolve) => waitingForConnection.push(resolve));
+    for (const ws of dropped) ws.terminate();
+    await Promise.all(closed);
+    await reconnected;
+    // The SDK pings as the socket opens and listens for frames only a moment later: a frame
+    // pushed into that moment is lost (Feishu would redeliver it). Its first ping arriving here
+    // means it listens.
+    await new Promise<void>((resolve) => waitingForPing.push(resolve));
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -342,6 +381,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string })
     files,
     directChatId,
     directory: directory.api,
+    dropConnection,
     close: async () => {
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -494,21 +494,20 @@ export class LarkChannel implements Channel {
     }
   }
 
-  /** Open ids of the people to @-mention; someone without one is mentioned by name instead. */
-  #mentionedOpenIds(personIds: string[]): Array<{ openId?: string; name: string }> {
-    return personIds.map((id) => {
-      const person = this.#options.roster.person(id);
-      const openId = this.#openIdOf(id);
-      return { ...(openId ? { openId } : {}), name: person?.name ?? id };
-    });
+  /**
+   * Open ids of the people to @-mention. Someone without one is left out: a typed "@名字" notifies
+   * no one on Feishu, and the texts that mention people (a reminder) name them already.
+   */
+  #mentionedOpenIds(personIds: string[]): string[] {
+    return personIds.flatMap((id) => this.#openIdOf(id) ?? []);
   }
 
-  #render(content: Exclude<Content, { file: FileContent }>, mentions: Array<{ openId?: string; name: string }>): { msgType: string; content: unknown } {
+  #render(content: Exclude<Content, { file: FileContent }>, openIds: string[]): { msgType: string; content: unknown } {
     if ('text' in content) {
-      const at = mentions.map((m) => (m.openId ? `<at user_id="${m.openId}"></at>` : `@${m.name}`)).join(' ');
+      const at = openIds.map((id) => `<at user_id="${id}"></at>`).join(' ');
       return { msgType: 'text', content: { text: at ? `${at} ${content.text}` : content.text } };
     }
-    const at = mentions.map((m) => (m.openId ? `<at id=${m.openId}></at>` : `@${m.name}`)).join(' ');
+    const at = openIds.map((id) => `<at id=${id}></at>`).join(' ');
     return { msgType: 'interactive', content: renderCard(content.card, at) };
   }
 }

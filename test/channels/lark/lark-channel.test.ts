@@ -184,6 +184,14 @@ describe('Lark channel: messages out', () => {
     ]);
   });
 
+  it('@-mentions only people with an open_id: a typed "@何静" would notify no one, and the text names her', async () => {
+    const { fake, channel } = await startChannel();
+
+    await channel.send({ to: { kind: 'group', groupId: 'main' }, mentions: ['wang-fang', 'he-jing'], content: { text: '「双公示」：@王芳（商事登记科） @何静（社会事务科）' } });
+
+    expect(fake.sent[0]!.content).toEqual({ text: '<at user_id="ou_wang_fang"></at> 「双公示」：@王芳（商事登记科） @何静（社会事务科）' });
+  });
+
   it('sends a direct message to a person by open_id', async () => {
     const { fake, channel } = await startChannel();
 

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadTaskCatalog } from '../../../src/tasks/catalog';
+import { addSubmission } from '../../../src/submissions/records';
+import type { FakeFeishu, SentMessage } from '../../helpers/fake-feishu';
+import { atOpenIds, larkHarness, shownLines, type CardJson, type LarkHarness, type LarkHarnessOptions } from '../../helpers/lark-harness';
+
+const GROUP = 'oc_sample_credit_group';
+const running: LarkHarness[] = [];
+const fakes = new Set<FakeFeishu>();
+
+async function bot(options: LarkHarnessOptions = {}): Promise<LarkHarness> {
+  const h = await larkHarness(options);
+  running.push(h);
+  fakes.add(h.fake);
+  return h;
+}
+
+afterEach(async () => {
+  for (const h of running.splice(0)) await h.stop();
+  for (const fake of fakes) await fake.close();
+  fakes.clear();
+});
+
+/** 商事登记科 (王芳's section) has sent in everything November asks of it. */
+async function commerceSubmitsEverything(h: LarkHarness): Promise<void> {
+  const { store, roster, clock } = h.harness;
+  const catalog = loadTaskCatalog('data/tasks.yaml', roster);
+  await store.update((db) => {
+    for (const task of catalog.tasksOwedBy('commerce')) {
+      addSubmission(db, { month: '2026-11', taskId: task.id, sectionId: 'commerce', answers: {}, formVersion: catalog.formVersion(task), submittedBy: 'wang-fang', submittedAt: clock.now(), late: false });
+    }
+  });
+}
+
+const withoutUuid = ({ uuid: _uuid, authorization: _authorization, ...rest }: SentMessage) => rest;
+
+describe('Lark: a month of reminders (November 2026)', () => {
+  it('the group reminder @-mentions exactly the reporters still owing, by open_id', async () => {
+    const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
+    await h.advanceTo('2026-11-18T12:00:00+08:00');
+    await commerceSubmitsEverything(h);
+
+    const sent = await h.advanceTo('2026-11-19T12:00:00+08:00');
+
+    const inGroup = sent.filter((m) => m.receiveId === GROUP);
+    expect(inGroup).toHaveLength(1);
+    expect(inGroup[0]).toMatchObject({ receiveIdType: 'chat_id', msgType: 'text' });
+    // 王芳 has sent everything in; 许文博 and 陈思远 owe and have Feishu accounts (the others are named in the text only).
+    expect(atOpenIds(inGroup[0]!).sort()).toEqual(['ou_chen_siyuan', 'ou_xu_wenbo']);
+    // The message opens with the @s and the reminder, not with the names of people Feishu cannot notify.
+    expect((inGroup[0]!.content as { text: string }).text).toMatch(/^<at user_id="ou_\w+"><\/at> <at user_id="ou_\w+"><\/at> 【截止提醒】/);
+    expect(shownLines(inGroup[0]!).join('\n')).not.toContain('王芳');
+  });
+
+  it('sends every reminder once, each with a uuid of at most 50 characters, also when the bot restarts and runs the day\'s job again', async () => {
+    // The round of the 20th, 25th and 26th: reporters on the 17th, heads and the group on the 19th, the admins' digests.
+    const continuous = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
+    const month = await continuous.advanceTo('2026-11-23T12:00:00+08:00');
+
+    const first = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
+    const before = await first.advanceTo('2026-11-19T10:00:00+08:00');
+    await first.stop();
+    // A restart at the very moment of the group pass, on the same store and the same Feishu app.
+    const restarted = await bot({ start: new Date('2026-11-19T10:00:00+08:00'), dataDir: first.harness.dataDir, fake: first.fake });
+    expect(await restarted.advanceTo('2026-11-19T10:05:00+08:00')).toEqual([]);
+    const after = await restarted.advanceTo('2026-11-23T12:00:00+08:00');
+
+    expect(month.map((m) => m.receiveId)).toEqual(expect.arrayContaining([GROUP, 'ou_wang_fang', 'ou_sun_haoran', 'ou_lin_xiaoyan']));
+    for (const m of month) expect(m.uuid, JSON.stringify(m)).toMatch(/^.{1,50}$/);
+    expect(new Set(month.map((m) => m.uuid)).size).toBe(month.length);
+    expect([...before, ...after].map(withoutUuid)).toEqual(month.map(withoutUuid));
+  });
+});
+
+describe('Lark: the ranking notice', () => {
+  it('排名 发布 then 确认发布 by an admin posts the notice to the group as a card JSON 2.0 with its table', async () => {
+    // Running since before the month's first deadline, so the month can be ranked.
+    const h = await bot({ start: new Date('2026-11-19T18:00:00+08:00') });
+    await commerceSubmitsEverything(h);
+    await h.advanceTo('2026-11-27T11:00:00+08:00');
+
+    const shown = await h.dm('许文博', '排名 发布 11月');
+    expect(shown.every((m) => m.receiveId === 'ou_xu_wenbo')).toBe(true);
+    expect(shown.map((m) => shownLines(m)[0])).toEqual(expect.arrayContaining([expect.stringContaining('确认发布')]));
+    const posted = await h.dm('许文博', '确认发布');
+
+    const notice = posted.find((m) => m.receiveId === GROUP)!;
+    expect(notice).toMatchObject({ receiveIdType: 'chat_id', msgType: 'interactive', uuid: expect.stringMatching(/^.{1,50}$/) });
+    const card = notice.content as CardJson;
+    expect(card.schema).toBe('2.0');
+    expect(card.header.title.content).toBe('关于2026年11月份信用监测任务完成情况的通报');
+    const table = card.body.elements.find((e) => e.tag === 'table');
+    expect(table).toMatchObject({ page_size: 10 });
+    if (table?.tag !== 'table') throw new Error('no table in the notice');
+    expect(table.columns.map((c) => c.display_name)).toEqual(['排名', '科室', '得分', '按时/逾期/未报']);
+    expect(table.rows).toHaveLength(8);
+    expect(table.rows[0]).toEqual({ c0: '1', c1: '商事登记项目审批服务科', c2: '100.0', c3: expect.stringMatching(/^\d+\/0\/0$/) });
+  });
+});

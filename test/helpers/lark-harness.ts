@@ -1,0 +1,186 @@
+import { LarkChannel } from '../../src/channels/lark/lark-channel';
+import type { OutboundChannel } from '../../src/channels/channel';
+import type { Timer } from '../../src/core/outbound/timer';
+import type { Outgoing } from '../../src/model/message';
+import { loadRoster } from '../../src/org/roster';
+import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
+import { startFakeFeishu, type FakeFeishu, type SentMessage } from './fake-feishu';
+import { textMessageEvent, type Mentionable } from './feishu-events';
+import { captureLog } from './silent-logger';
+
+const APP_SECRET = 'lark-e2e-secret-0123456789';
+let apps = 0;
+
+/** The SDK caches tenant tokens per app id, process-wide: each new Feishu gets an app of its own. */
+function nextAppId(): string {
+  apps += 1;
+  return `cli_e2${apps.toString(16).padStart(14, '0')}`;
+}
+
+/**
+ * Back-off and pacing without real waiting: each wait is recorded and passes at once. (The
+ * ManualTimer cannot serve here: it declares the work stuck while a real HTTP call is in flight.)
+ */
+export class SkippingTimer implements Timer {
+  #now = 0;
+  readonly sleeps: number[] = [];
+
+  now(): number {
+    return this.#now;
+  }
+
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.#now += ms;
+  }
+}
+
+export interface LarkHarnessOptions extends Omit<HarnessOptions<RecordingChannel>, 'channel' | 'platform' | 'timer'> {
+  /** The Feishu of an earlier run, for a restart: the same app on the same server. */
+  fake?: FakeFeishu;
+}
+
+export interface SayOptions {
+  /** The Feishu message_id; a fresh one unless a redelivery is being played. */
+  id?: string;
+  /** When it was typed; now on the bot's clock unless a backlog is being played. */
+  typedAt?: Date;
+}
+
+/**
+ * The whole bot (the bot harness: store, roster, knowledge, jobs on a virtual clock) on the real
+ * LarkChannel and the official SDK, talking to a fake Feishu on 127.0.0.1: people's messages are
+ * pushed as `im.message.receive_v1` events over the long connection, and what the bot says is
+ * read from what reached Feishu's im/v1/messages (`fake.sent`).
+ */
+export async function larkHarness(options: LarkHarnessOptions = {}) {
+  // The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
+  process.env['NO_PROXY'] = '127.0.0.1';
+  process.env['no_proxy'] = '127.0.0.1';
+  // Reconnect at once after a dropped socket (Feishu's default waits up to 30 s at random).
+  const fake = options.fake ?? (await startFakeFeishu({ appId: nextAppId(), appSecret: APP_SECRET }, { clientConfig: { ReconnectNonce: 0, ReconnectInterval: 1 } }));
+  const roster = loadRoster('data/org.yaml');
+  const channelLog = captureLog();
+  const lark = new LarkChannel({ appId: fake.appId, appSecret: APP_SECRET, domain: fake.domain, roster, log: channelLog.log });
+  // The bot sends through the real channel; the harness also keeps what it handed over.
+  const handedOver: Outgoing[] = [];
+  const update = (lark as OutboundChannel).update?.bind(lark);
+  const channel: RecordingChannel = {
+    name: lark.name,
+    capabilities: lark.capabilities,
+    sent: handedOver,
+    send: async (out) => {
+      const result = await lark.send(out);
+      handedOver.push(out);
+      return result;
+    },
+    ...(update ? { update } : {}),
+  };
+  const timer = new SkippingTimer();
+  const h = await botHarness({ ...options, channel, timer });
+
+  // Resolvers of the pushes waiting for the bot to finish with their message, by message_id.
+  const waiting = new Map<string, Array<() => void>>();
+  const running = lark.start(async (event) => {
+    await h.handle(event);
+    waiting.get(event.messageId)?.shift()?.();
+  });
+  await Promise.race([lark.connected, running.then(() => Promise.reject(new Error('the Lark channel ended before it connected')))]);
+
+  const mentionable: Mentionable[] = [
+    { name: roster.botName, openId: fake.botOpenId },
+    ...roster.people.flatMap((p) => (p.identities.lark?.open_id ? [{ name: p.name, openId: p.identities.lark.open_id }] : [])),
+  ];
+  let messages = 0;
+
+  /** A roster member's open_id (by name or roster id), or `who` itself for an open_id outside the roster. */
+  function openIdOf(who: string): string {
+    if (who.startsWith('ou_')) return who;
+    const person = roster.person(who) ?? roster.findPeople(who)[0];
+    const openId = person?.identities.lark?.open_id;
+    if (!openId) throw new Error(`${who} has no lark open_id in data/org.yaml`);
+    return openId;
+  }
+
+  /**
+   * Pushes what `who` typed and resolves, once the bot has handled it, with what it sent meanwhile.
+   * (A text from a person: the channel passes every such event on, so the wait always ends.)
+   */
+  async function type(who: string, chat: { chatId: string; chatType: 'group' | 'p2p' }, text: string, o: SayOptions): Promise<SentMessage[]> {
+    messages += 1;
+    const messageId = o.id ?? `om_in${messages.toString(16).padStart(8, '0')}`;
+    const event = textMessageEvent({ from: openIdOf(who), ...chat, text, mentionable, messageId, at: o.typedAt ?? h.clock.now() });
+    const before = fake.sent.length;
+    const handled = new Promise<void>((resolve) => waiting.set(messageId, [...(waiting.get(messageId) ?? []), resolve]));
+    const ack = await fake.pushEvent('im.message.receive_v1', event);
+    if (ack.code !== 200) throw new Error(`the channel acked ${messageId} with ${ack.code}`);
+    await handled;
+    return fake.sent.slice(before);
+  }
+
+  return {
+    fake,
+    /** The bot harness underneath: store, clock, roster, the bot's log. */
+    harness: h,
+    timer,
+    /** The Lark channel's own log (connection state, SDK messages). */
+    channelLog,
+    /** A message in the department's group (its `chat_id` from org.yaml); "@信用助手" and "@王芳" become real mentions. */
+    group: (who: string, text: string, o: SayOptions = {}) => type(who, { chatId: roster.mainGroup.identities.lark!.chat_id!, chatType: 'group' }, text, o),
+    /** A message in `who`'s direct (p2p) chat with the bot. */
+    dm: (who: string, text: string, o: SayOptions = {}) => type(who, { chatId: p2pChatId(openIdOf(who)), chatType: 'p2p' }, text, o),
+    /** Moves the bot's clock to `time`, running the jobs due on the way; resolves with what reached Feishu meanwhile. */
+    async advanceTo(time: Date | string): Promise<SentMessage[]> {
+      const before = fake.sent.length;
+      await h.advanceTo(new Date(time));
+      return fake.sent.slice(before);
+    },
+    /** Stops the bot's channel, as the process ending would; Feishu (the fake) stays up. */
+    async stop(): Promise<void> {
+      await lark.stop();
+      await running;
+    },
+  };
+}
+
+export type LarkHarness = Awaited<ReturnType<typeof larkHarness>>;
+
+/** The p2p chat of a person with the bot: Feishu gives each pair one chat id. */
+export function p2pChatId(openId: string): string {
+  return `oc_p2p_${openId.slice(3)}`;
+}
+
+/** The open_ids a text message @-mentions, in order. */
+export function atOpenIds(message: SentMessage): string[] {
+  const text = message.msgType === 'text' ? (message.content as { text: string }).text : JSON.stringify(message.content);
+  return [...text.matchAll(/<at (?:user_id="|id=)(ou_[^">]+)"?><\/at>/g)].map((m) => m[1]!);
+}
+
+/** A sent message as its reader sees it, as plain lines: mentions removed, a card as title, lines, table rows and buttons. */
+export function shownLines(message: SentMessage): string[] {
+  const withoutAt = (s: string) => s.replace(/<at [^>]*><\/at>\s*/g, '');
+  if (message.msgType === 'text') return withoutAt((message.content as { text: string }).text).split('\n');
+  const card = message.content as CardJson;
+  return [
+    card.header.title.content,
+    ...card.body.elements.flatMap((e) => {
+      // The card's @-mentions are a markdown line of their own.
+      if (e.tag === 'markdown') return e.content.split('\n').filter((l) => !/^(<at [^>]*><\/at>\s*)+$/.test(l));
+      if (e.tag === 'table') return [e.columns.map((c) => c.display_name).join('｜'), ...e.rows.map((r) => e.columns.map((c) => r[c.name]).join('｜'))];
+      return [`[${e.text.content}]`];
+    }),
+  ];
+}
+
+/** The card JSON 2.0 the channel renders (src/channels/lark/card-json.ts), as the tests read it. */
+export interface CardJson {
+  schema: string;
+  header: { title: { content: string } };
+  body: {
+    elements: Array<
+      | { tag: 'markdown'; content: string }
+      | { tag: 'table'; page_size: number; columns: Array<{ name: string; display_name: string }>; rows: Array<Record<string, string>> }
+      | { tag: 'button'; text: { content: string }; behaviors: Array<{ type: string; value: { action: string } }> }
+    >;
+  };
+}
