@@ -1,23 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshAppId, startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
 import { runNpmScript, type CliResult } from '../helpers/run-cli';
 import { tempDir } from '../helpers/temp-dir';
 
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
-
 const appSecret = 'lark-check-secret-0123456789';
-let appCounter = 0;
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_f3${appCounter.toString(16).padStart(14, '0')}`;
-}
-
 /** A small department: 林晓燕 by open_id, 王芳 by mobile, 周敏 by e-mail, one work group. */
 const ORG = `
 department: { name: 测试局, bot_name: 信用助手 }
@@ -56,7 +44,7 @@ afterEach(async () => {
 
 /** A fake Feishu where everything is as org.yaml says, for a test to spoil. */
 async function correctApp(): Promise<FakeFeishu> {
-  fake = await startFakeFeishu({ appId: nextAppId(), appSecret });
+  fake = await startFakeFeishu({ appId: freshAppId(), appSecret });
   fake.directory.users.push({ openId: 'ou_feishu_wang', mobile: '13800000011' }, { openId: 'ou_feishu_zhou', email: 'zhou.min@example.com' });
   fake.directory.chats.push({ chatId: 'oc_work', name: '信用工作群' });
   return fake;

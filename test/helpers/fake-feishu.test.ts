@@ -1,25 +1,8 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeFeishu, type FakeFeishu } from './fake-feishu.js';
-
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshAppId, startFakeFeishu, type FakeFeishu } from './fake-feishu.js';
 
 const appSecret = 'fake-secret-0123456789';
-let appCounter = 0;
-/**
- * A fresh app id per test: the SDK caches tenant tokens in a process-wide cache keyed by app id,
- * so reusing one would skip the token call against a new fake server. WSClient.start() also
- * refuses any id that is not `cli_` + 16 hex.
- */
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_${appCounter.toString(16).padStart(16, '0')}`;
-}
-
 const errors: unknown[][] = [];
 /** Keeps the SDK's own console chatter out of the test output, but keeps its errors to assert on. */
 const quietLogger = { error: (...m: unknown[]) => void errors.push(m), warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} };
@@ -36,7 +19,7 @@ afterEach(async () => {
 
 describe('the real Lark SDK against the fake Feishu', () => {
   it('sends a message with a tenant token the fake issued, and the fake records it', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const client = new lark.Client({ appId, appSecret, domain: fake.domain, logger: quietLogger });
 
@@ -48,12 +31,12 @@ describe('the real Lark SDK against the fake Feishu', () => {
     expect(response.code).toBe(0);
     expect(response.data?.message_id).toBe('om_fake1');
     expect(fake.sent).toEqual([
-      { receiveIdType: 'chat_id', receiveId: 'oc_group1', msgType: 'text', content: { text: '本月填报已开始' }, uuid: 'reminder-2026-11', authorization: `Bearer t-fake-${appId}` },
+      { messageId: 'om_fake1', receiveIdType: 'chat_id', receiveId: 'oc_group1', msgType: 'text', content: { text: '本月填报已开始' }, uuid: 'reminder-2026-11', authorization: `Bearer t-fake-${appId}` },
     ]);
   });
 
   it('refuses a wrong app secret at the token call, so nothing is sent', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const client = new lark.Client({ appId, appSecret: 'wrong-secret', domain: fake.domain, logger: quietLogger });
 
@@ -64,7 +47,7 @@ describe('the real Lark SDK against the fake Feishu', () => {
   });
 
   it("tells the bot its own open_id (bot/v3/info answers with `bot`, not `data`)", async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const client = new lark.Client({ appId, appSecret, domain: fake.domain, logger: quietLogger });
 
@@ -75,7 +58,7 @@ describe('the real Lark SDK against the fake Feishu', () => {
   });
 
   it('delivers a message event over the long connection, split in two frames, and reads the ack', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const received: Array<{ event_type?: string; message: { message_id: string; content: string } }> = [];
     const ready = new Promise<void>((resolve) => {
@@ -110,7 +93,7 @@ describe('the real Lark SDK against the fake Feishu', () => {
   });
 
   it('acks 500 when the handler throws, so a slow or failing handler is visible to Feishu', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const ready = new Promise<void>((resolve) => {
       wsClient = new lark.WSClient({ appId, appSecret, domain: fake!.domain, logger: quietLogger, onReady: resolve });
@@ -130,7 +113,7 @@ describe('the real Lark SDK against the fake Feishu', () => {
   });
 
   it('gives up with onError instead of retrying forever when the endpoint refuses the credentials', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const failure = new Promise<Error>((resolve) => {
       wsClient = new lark.WSClient({ appId, appSecret: 'wrong-secret', domain: fake!.domain, logger: quietLogger, onError: resolve });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // Importing the SDK registers its generated `pbbp2` protobuf classes in protobufjs' default root;
@@ -57,6 +58,8 @@ export interface Ack {
 }
 
 export interface SentMessage {
+  /** The id Feishu gave it (what a press of its buttons names). */
+  messageId: string;
   receiveIdType: string;
   receiveId: string;
   msgType: string;
@@ -126,6 +129,15 @@ export interface FakeFeishu {
   dropConnection(): Promise<void>;
 }
 
+/**
+ * An app id never used before in this process, of the form Feishu gives (`cli_` and 16 hex digits;
+ * the SDK refuses others): the SDK caches tenant tokens per app id, process-wide, so each fake needs
+ * an app of its own.
+ */
+export function freshAppId(): string {
+  return `cli_${randomBytes(8).toString('hex')}`;
+}
+
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   let raw = '';
   for await (const chunk of req) raw += String(chunk);
@@ -170,6 +182,9 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
  * app fails here as it would in production.
  */
 export async function startFakeFeishu(app: { appId: string; appSecret: string }, options: FakeFeishuOptions = {}): Promise<FakeFeishu> {
+  // The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
+  process.env['NO_PROXY'] = '127.0.0.1';
+  process.env['no_proxy'] = '127.0.0.1';
   const clientConfig = { ...CLIENT_CONFIG, ...options.clientConfig };
   const token = `t-fake-${app.appId}`;
   const botOpenId = 'ou_fakebot0000000000000000000000';
@@ -224,6 +239,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string },
         return;
       }
       const message: SentMessage = {
+        messageId: `om_fake${sent.length + 1}`,
         receiveIdType: url.searchParams.get('receive_id_type') ?? '',
         receiveId: String(body['receive_id']),
         msgType: String(body['msg_type']),
@@ -237,7 +253,7 @@ export async function startFakeFeishu(app: { appId: string; appSecret: string },
         code: 0,
         msg: 'success',
         data: {
-          message_id: `om_fake${sent.length}`,
+          message_id: message.messageId,
           chat_id: message.receiveIdType === 'open_id' ? directChatId(message.receiveId) : message.receiveId,
           msg_type: message.msgType,
           body: { content: body['content'] },

@@ -1,22 +1,15 @@
+import { afterEach } from 'vitest';
 import { LarkChannel } from '../../src/channels/lark/lark-channel';
 import type { OutboundChannel } from '../../src/channels/channel';
 import type { Timer } from '../../src/core/outbound/timer';
 import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
-import { startFakeFeishu, type FakeFeishu, type SentMessage } from './fake-feishu';
+import { freshAppId, startFakeFeishu, type Ack, type FakeFeishu, type SentMessage } from './fake-feishu';
 import { textMessageEvent, type Mentionable } from './feishu-events';
 import { captureLog } from './silent-logger';
 
 const APP_SECRET = 'lark-e2e-secret-0123456789';
-let apps = 0;
-
-/** The SDK caches tenant tokens per app id, process-wide: each new Feishu gets an app of its own. */
-function nextAppId(): string {
-  apps += 1;
-  return `cli_e2${apps.toString(16).padStart(14, '0')}`;
-}
-
 /**
  * Back-off and pacing without real waiting: each wait is recorded and passes at once. (The
  * ManualTimer cannot serve here: it declares the work stuck while a real HTTP call is in flight.)
@@ -54,11 +47,8 @@ export interface SayOptions {
  * read from what reached Feishu's im/v1/messages (`fake.sent`).
  */
 export async function larkHarness(options: LarkHarnessOptions = {}) {
-  // The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
   // Reconnect at once after a dropped socket (Feishu's default waits up to 30 s at random).
-  const fake = options.fake ?? (await startFakeFeishu({ appId: nextAppId(), appSecret: APP_SECRET }, { clientConfig: { ReconnectNonce: 0, ReconnectInterval: 1 } }));
+  const fake = options.fake ?? (await startFakeFeishu({ appId: freshAppId(), appSecret: APP_SECRET }, { clientConfig: { ReconnectNonce: 0, ReconnectInterval: 1 } }));
   const roster = loadRoster('data/org.yaml');
   const channelLog = captureLog();
   const lark = new LarkChannel({ appId: fake.appId, appSecret: APP_SECRET, domain: fake.domain, roster, log: channelLog.log });
@@ -79,12 +69,23 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
   const timer = new SkippingTimer();
   const h = await botHarness({ ...options, channel, timer });
 
-  // Resolvers of the pushes waiting for the bot to finish with their message, by message_id.
+  // Resolvers of the pushes waiting for the bot to finish with their message, by message_id; and
+  // of those waiting for whatever event is handled next (a press or an arrival, whose ids Feishu makes).
   const waiting = new Map<string, Array<() => void>>();
+  let waitingForNext: Array<() => void> = [];
   const running = lark.start(async (event) => {
     await h.handle(event);
     waiting.get(event.messageId)?.shift()?.();
+    for (const resolve of waitingForNext.splice(0)) resolve();
   });
+  /** Pushes a platform event and resolves, once the bot has handled it, with Feishu's ack and what was sent meanwhile. */
+  async function push(eventType: string, event: unknown): Promise<{ ack: Ack; sent: SentMessage[] }> {
+    const before = fake.sent.length;
+    const handled = new Promise<void>((resolve) => waitingForNext.push(resolve));
+    const ack = await fake.pushEvent(eventType, event);
+    await handled;
+    return { ack, sent: fake.sent.slice(before) };
+  }
   await Promise.race([lark.connected, running.then(() => Promise.reject(new Error('the Lark channel ended before it connected')))]);
 
   const mentionable: Mentionable[] = [
@@ -128,7 +129,26 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
     /** A message in the department's group (its `chat_id` from org.yaml); "@信用助手" and "@王芳" become real mentions. */
     group: (who: string, text: string, o: SayOptions = {}) => type(who, { chatId: roster.mainGroup.identities.lark!.chat_id!, chatType: 'group' }, text, o),
     /** A message in `who`'s direct (p2p) chat with the bot. */
-    dm: (who: string, text: string, o: SayOptions = {}) => type(who, { chatId: p2pChatId(openIdOf(who)), chatType: 'p2p' }, text, o),
+    dm: (who: string, text: string, o: SayOptions = {}) => type(who, { chatId: fake.directChatId(openIdOf(who)), chatType: 'p2p' }, text, o),
+    /**
+     * `who` presses the button labelled `label` on a card the bot sent (a `card.action.trigger`
+     * callback); resolves with Feishu's ack (its toast and card) and what the bot sent meanwhile.
+     */
+    press(who: string, card: SentMessage, label: string) {
+      const button = (card.content as CardJson).body.elements.find((e) => e.tag === 'button' && e.text.content === label);
+      if (!button || button.tag !== 'button') throw new Error(`the card has no button 「${label}」`);
+      const chatId = card.receiveIdType === 'open_id' ? fake.directChatId(card.receiveId) : card.receiveId;
+      return push('card.action.trigger', {
+        operator: { open_id: openIdOf(who) },
+        token: 'c-fake-card-token',
+        action: { tag: 'button', value: button.behaviors[0]!.value },
+        host: 'im_message',
+        context: { open_message_id: card.messageId, open_chat_id: chatId },
+      });
+    },
+    /** The bot added to a chat by `who`, or `who` opening the direct chat: Feishu's chat events. */
+    addedToGroup: (who: string, chatId: string, name: string) => push('im.chat.member.bot.added_v1', { chat_id: chatId, operator_id: { open_id: openIdOf(who) }, name, external: false }),
+    openedDirectChat: (who: string) => push('im.chat.access_event.bot_p2p_chat_entered_v1', { chat_id: fake.directChatId(openIdOf(who)), operator_id: { open_id: openIdOf(who) }, last_message_id: '' }),
     /** Moves the bot's clock to `time`, running the jobs due on the way; resolves with what reached Feishu meanwhile. */
     async advanceTo(time: Date | string): Promise<SentMessage[]> {
       const before = fake.sent.length;
@@ -145,9 +165,24 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
 
 export type LarkHarness = Awaited<ReturnType<typeof larkHarness>>;
 
-/** The p2p chat of a person with the bot: Feishu gives each pair one chat id. */
-export function p2pChatId(openId: string): string {
-  return `oc_p2p_${openId.slice(3)}`;
+/**
+ * For a test file: starts whole bots on Lark (`bot(options)`), and after each test stops them and
+ * closes their Feishus (a restarted bot shares its Feishu with the first).
+ */
+export function larkBots(): (options?: LarkHarnessOptions) => Promise<LarkHarness> {
+  const running: LarkHarness[] = [];
+  const fakes = new Set<FakeFeishu>();
+  afterEach(async () => {
+    for (const h of running.splice(0)) await h.stop();
+    for (const fake of fakes) await fake.close();
+    fakes.clear();
+  });
+  return async (options = {}) => {
+    const h = await larkHarness(options);
+    running.push(h);
+    fakes.add(h.fake);
+    return h;
+  };
 }
 
 /** The open_ids a text message @-mentions, in order. */

@@ -1,20 +1,9 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { larkCall } from '../../../src/channels/lark/api-error';
-import { startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
-
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
+import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
 
 const appSecret = 'api-error-secret-0123';
-let appCounter = 0;
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_a7${appCounter.toString(16).padStart(14, '0')}`;
-}
 const quiet = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} };
 
 let fake: FakeFeishu | undefined;
@@ -24,7 +13,7 @@ afterEach(async () => {
 });
 
 async function listChats(prepare: (fake: FakeFeishu) => void | Promise<void>): Promise<unknown> {
-  const appId = nextAppId();
+  const appId = freshAppId();
   const started = await startFakeFeishu({ appId, appSecret });
   fake = started;
   await prepare(started);

@@ -1,24 +1,11 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LarkApiError } from '../../../src/channels/lark/api-error';
 import { larkContacts, listBotChats, resolveOpenIds, type LarkContact } from '../../../src/channels/lark/directory';
 import { loadRoster } from '../../../src/org/roster';
-import { startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
-
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
+import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
 
 const appSecret = 'directory-secret-0123';
-let appCounter = 0;
-/** The SDK caches tenant tokens per app id process-wide: a fresh id per test (and per test file). */
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_d1${appCounter.toString(16).padStart(14, '0')}`;
-}
-
 const quiet = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} };
 
 let fake: FakeFeishu | undefined;
@@ -28,7 +15,7 @@ afterEach(async () => {
 });
 
 async function connect(): Promise<{ fake: FakeFeishu; client: lark.Client }> {
-  const appId = nextAppId();
+  const appId = freshAppId();
   fake = await startFakeFeishu({ appId, appSecret });
   return { fake, client: new lark.Client({ appId, appSecret, domain: fake.domain, logger: quiet }) };
 }

@@ -1,26 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/prompts';
 import { botHarness, textOf } from '../../helpers/bot-harness';
-import type { FakeFeishu } from '../../helpers/fake-feishu';
-import { atOpenIds, larkHarness, shownLines, type LarkHarness, type LarkHarnessOptions } from '../../helpers/lark-harness';
+import { larkBots, shownLines } from '../../helpers/lark-harness';
 
 const GROUP = 'oc_sample_credit_group';
-const running: LarkHarness[] = [];
-const fakes = new Set<FakeFeishu>();
-
 /** The whole bot on the real Lark channel and SDK, against a fake Feishu; stopped after each test. */
-async function bot(options: LarkHarnessOptions = {}): Promise<LarkHarness> {
-  const h = await larkHarness(options);
-  running.push(h);
-  fakes.add(h.fake);
-  return h;
-}
-
-afterEach(async () => {
-  for (const h of running.splice(0)) await h.stop();
-  for (const fake of fakes) await fake.close();
-  fakes.clear();
-});
+const bot = larkBots();
 
 const texts = (sent: Array<Parameters<typeof shownLines>[0]>) => sent.map((m) => shownLines(m).join('\n'));
 

@@ -1,29 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderCard } from '../../../src/channels/lark/card-json';
 import { LarkChannel } from '../../../src/channels/lark/lark-channel';
 import { TransportError } from '../../../src/core/outbound/transport-error';
 import type { Incoming } from '../../../src/model/message';
 import { loadRoster } from '../../../src/org/roster';
 import { t } from '../../../src/prompts';
-import { startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
+import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
 import { captureLog } from '../../helpers/silent-logger';
-
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
 
 const roster = loadRoster('data/org.yaml');
 const appSecret = 'lark-channel-secret-0123';
-let appCounter = 0;
-/** The SDK caches tenant tokens per app id process-wide: a fresh id per test (and per test file). */
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_c0${appCounter.toString(16).padStart(14, '0')}`;
-}
-
 let fake: FakeFeishu | undefined;
 let channel: LarkChannel | undefined;
 let running: Promise<void> | undefined;
@@ -40,7 +27,7 @@ afterEach(async () => {
 async function startChannel(
   react: (event: Incoming, channel: LarkChannel) => Promise<void> = async () => {},
 ): Promise<{ fake: FakeFeishu; channel: LarkChannel; events: Incoming[]; next(): Promise<Incoming> }> {
-  const appId = nextAppId();
+  const appId = freshAppId();
   fake = await startFakeFeishu({ appId, appSecret });
   channel = new LarkChannel({ appId, appSecret, domain: fake.domain, roster, log: captureLog().log });
   const events: Incoming[] = [];
@@ -153,7 +140,7 @@ describe('Lark channel: messages in', () => {
   });
 
   it('acks before the core has finished: a slow answer does not hold the ack back', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     channel = new LarkChannel({ appId, appSecret, domain: fake.domain, roster, log: captureLog().log });
     let release!: () => void;

@@ -1,25 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadTaskCatalog } from '../../../src/tasks/catalog';
 import { addSubmission } from '../../../src/submissions/records';
-import type { FakeFeishu, SentMessage } from '../../helpers/fake-feishu';
-import { atOpenIds, larkHarness, shownLines, type CardJson, type LarkHarness, type LarkHarnessOptions } from '../../helpers/lark-harness';
+import type { SentMessage } from '../../helpers/fake-feishu';
+import { atOpenIds, larkBots, shownLines, type CardJson, type LarkHarness } from '../../helpers/lark-harness';
 
 const GROUP = 'oc_sample_credit_group';
-const running: LarkHarness[] = [];
-const fakes = new Set<FakeFeishu>();
-
-async function bot(options: LarkHarnessOptions = {}): Promise<LarkHarness> {
-  const h = await larkHarness(options);
-  running.push(h);
-  fakes.add(h.fake);
-  return h;
-}
-
-afterEach(async () => {
-  for (const h of running.splice(0)) await h.stop();
-  for (const fake of fakes) await fake.close();
-  fakes.clear();
-});
+/** The whole bot on the real Lark channel and SDK, against a fake Feishu; stopped after each test. */
+const bot = larkBots();
 
 /** 商事登记科 (王芳's section) has sent in everything November asks of it. */
 async function commerceSubmitsEverything(h: LarkHarness): Promise<void> {

@@ -1,25 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LarkChannel } from '../../../src/channels/lark/lark-channel';
 import type { Incoming } from '../../../src/model/message';
 import { loadRoster } from '../../../src/org/roster';
-import { startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
+import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
 import { captureLog } from '../../helpers/silent-logger';
-
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
 
 const roster = loadRoster('data/org.yaml');
 const appSecret = 'long-connection-secret-77';
-let appCounter = 0;
-/** The SDK caches tenant tokens per app id process-wide: a fresh id per test (and per test file). */
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_d0${appCounter.toString(16).padStart(14, '0')}`;
-}
-
 let fake: FakeFeishu | undefined;
 const channels: LarkChannel[] = [];
 const running: Array<Promise<unknown>> = [];
@@ -42,7 +29,7 @@ async function startChannel(appId: string, received: Incoming[]): Promise<LarkCh
 
 describe('Lark long connection', () => {
   it('a second channel of the same app closes the first connection: every event goes to the new one', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const toOld: Incoming[] = [];
     const toNew: Incoming[] = [];
@@ -63,7 +50,7 @@ describe('Lark long connection', () => {
   });
 
   it('logs when the connection is ready', async () => {
-    const appId = nextAppId();
+    const appId = freshAppId();
     fake = await startFakeFeishu({ appId, appSecret });
     const captured = captureLog();
     const channel = new LarkChannel({ appId, appSecret, domain: fake.domain, roster, log: captured.log });

@@ -1,27 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LarkChannel } from '../../../src/channels/lark/lark-channel';
 import type { Incoming } from '../../../src/model/message';
 import { loadRoster, type Roster } from '../../../src/org/roster';
-import { startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
+import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
 import { captureLog, type CapturedLog } from '../../helpers/silent-logger';
 import { tempDir } from '../../helpers/temp-dir';
 
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
-
 const appSecret = 'people-by-mobile-secret';
-let appCounter = 0;
-/** The SDK caches tenant tokens per app id process-wide: a fresh id per test (and per test file). */
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_e2${appCounter.toString(16).padStart(14, '0')}`;
-}
-
 /** The sample department, except that 王芳 is known only by her mobile and 周敏 only by her e-mail. */
 function rosterByMobile(): Roster {
   const sample = readFileSync('data/org.yaml', 'utf8');
@@ -48,7 +35,7 @@ afterEach(async () => {
 });
 
 async function start(prepare: (fake: FakeFeishu) => void): Promise<{ fake: FakeFeishu; channel: LarkChannel; log: CapturedLog; next(): Promise<Incoming> }> {
-  const appId = nextAppId();
+  const appId = freshAppId();
   fake = await startFakeFeishu({ appId, appSecret });
   prepare(fake);
   const log = captureLog();

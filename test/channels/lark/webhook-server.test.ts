@@ -1,30 +1,17 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LarkChannel } from '../../../src/channels/lark/lark-channel';
 import type { Incoming } from '../../../src/model/message';
 import { loadRoster } from '../../../src/org/roster';
-import { startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
+import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
 import { encryptForFeishu, feishuWebhook, signForFeishu, type FeishuWebhook } from '../../helpers/fake-feishu-webhook';
 import { captureLog, type CapturedLog } from '../../helpers/silent-logger';
-
-// The fake lives on 127.0.0.1; a proxy from the environment must not intercept the SDK's axios.
-beforeAll(() => {
-  process.env['NO_PROXY'] = '127.0.0.1';
-  process.env['no_proxy'] = '127.0.0.1';
-});
 
 const roster = loadRoster('data/org.yaml');
 const appSecret = 'webhook-app-secret-4711';
 const encryptKey = 'webhook-encrypt-key-0815';
 const verificationToken = 'webhook-verification-token-2342';
 const path = '/lark/events';
-let appCounter = 0;
-/** The SDK caches tenant tokens per app id process-wide: a fresh id per test (and per test file). */
-function nextAppId(): string {
-  appCounter += 1;
-  return `cli_e0${appCounter.toString(16).padStart(14, '0')}`;
-}
-
 let fake: FakeFeishu | undefined;
 const channels: LarkChannel[] = [];
 const running: Array<Promise<unknown>> = [];
@@ -47,7 +34,7 @@ interface Started {
 
 /** The real channel in webhook mode on an ephemeral port, its API calls going to a fresh fake Feishu. */
 async function startWebhookChannel(options: { handle?: (event: Incoming) => Promise<void> } = {}): Promise<Started> {
-  const appId = nextAppId();
+  const appId = freshAppId();
   fake = await startFakeFeishu({ appId, appSecret });
   // No secrets handed to the logger: a secret that reached a line would show, not be blotted out.
   const captured = captureLog();
@@ -226,7 +213,7 @@ describe('Lark webhook mode: the server itself', () => {
   it('a port already taken stops start() naming the port and its variable', async () => {
     const first = await startWebhookChannel();
     const port = first.channel.webhookPort!;
-    const appId = nextAppId();
+    const appId = freshAppId();
     const fake2 = await startFakeFeishu({ appId, appSecret });
     try {
       const second = new LarkChannel({ appId, appSecret, domain: fake2.domain, mode: 'webhook', webhook: { port, path, encryptKey }, roster, log: captureLog().log });
