@@ -57,3 +57,22 @@ const TENANT = 'fake-tenant';
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A text message event written the way Feishu stores it: the text already carrying `@_user_N`
+ * keys, and the mentions they stand for. For tests of the channel's own reading of mentions.
+ */
+export function keyedTextMessage(options: { from: string; chatId: string; chatType: 'group' | 'p2p'; text: string; mentions?: Array<{ key: string; openId: string; name: string }>; messageId?: string }) {
+  return {
+    sender: { sender_id: { open_id: options.from }, sender_type: 'user', tenant_key: TENANT },
+    message: {
+      message_id: options.messageId ?? 'om_in1',
+      chat_id: options.chatId,
+      chat_type: options.chatType,
+      message_type: 'text',
+      content: JSON.stringify({ text: options.text }),
+      create_time: '1795500000000',
+      mentions: (options.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId }, name: m.name, tenant_key: TENANT })),
+    },
+  };
+}

@@ -7,6 +7,7 @@ import type { Incoming } from '../../../src/model/message';
 import { loadRoster } from '../../../src/org/roster';
 import { t } from '../../../src/prompts';
 import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
+import { keyedTextMessage } from '../../helpers/feishu-events';
 import { captureLog } from '../../helpers/silent-logger';
 
 const roster = loadRoster('data/org.yaml');
@@ -43,21 +44,6 @@ async function startChannel(
   return { fake, channel, events, next };
 }
 
-function textMessage(options: { from: string; chatId: string; chatType: 'group' | 'p2p'; text: string; mentions?: Array<{ key: string; openId: string; name: string }>; messageId?: string }) {
-  return {
-    sender: { sender_id: { open_id: options.from }, sender_type: 'user', tenant_key: 'fake-tenant' },
-    message: {
-      message_id: options.messageId ?? 'om_in1',
-      chat_id: options.chatId,
-      chat_type: options.chatType,
-      message_type: 'text',
-      content: JSON.stringify({ text: options.text }),
-      create_time: '1795500000000',
-      mentions: (options.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId }, name: m.name, tenant_key: 'fake-tenant' })),
-    },
-  };
-}
-
 describe('Lark channel: messages in', () => {
   it('王芳 @-asks the bot in the department group: the core gets her roster id, the group and mentionsBot', async () => {
     const { fake, next } = await startChannel();
@@ -65,7 +51,7 @@ describe('Lark channel: messages in', () => {
 
     const ack = await fake.pushEvent(
       'im.message.receive_v1',
-      textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 双公示怎么填？', mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '信用助手' }] }),
+      keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 双公示怎么填？', mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '信用助手' }] }),
     );
 
     expect(ack.code).toBe(200);
@@ -92,7 +78,7 @@ describe('Lark channel: messages in', () => {
 
     await fake.pushEvent(
       'im.message.receive_v1',
-      textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 请看一下', mentions: [{ key: '@_user_1', openId: 'ou_zhou_min', name: '周敏' }] }),
+      keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 请看一下', mentions: [{ key: '@_user_1', openId: 'ou_zhou_min', name: '周敏' }] }),
     );
 
     expect(await received).toMatchObject({ mentionsBot: false, mentions: ['zhou-min'], text: '@周敏 请看一下', personId: 'wang-fang' });
@@ -102,7 +88,7 @@ describe('Lark channel: messages in', () => {
     const { fake, next } = await startChannel();
     const received = next();
 
-    await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_stranger', chatId: 'oc_p2p_stranger', chatType: 'p2p', text: '你好' }));
+    await fake.pushEvent('im.message.receive_v1', keyedTextMessage({ from: 'ou_stranger', chatId: 'oc_p2p_stranger', chatType: 'p2p', text: '你好' }));
 
     const event = await received;
     expect(event).toMatchObject({ chatType: 'direct', chatId: 'oc_p2p_stranger', senderId: 'ou_stranger', text: '你好', mentionsBot: false });
@@ -112,13 +98,13 @@ describe('Lark channel: messages in', () => {
 
   it('an image in a direct chat is acked, not handed to the core, and answered politely', async () => {
     const { fake, events, next } = await startChannel();
-    const image = textMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '', messageId: 'om_image' });
+    const image = keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '', messageId: 'om_image' });
     image.message.message_type = 'image';
     image.message.content = JSON.stringify({ image_key: 'img_v2_x' });
     const received = next();
 
     expect((await fake.pushEvent('im.message.receive_v1', image)).code).toBe(200);
-    await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '好的', messageId: 'om_text' }));
+    await fake.pushEvent('im.message.receive_v1', keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '好的', messageId: 'om_text' }));
 
     expect((await received).messageId).toBe('om_text');
     expect(events).toHaveLength(1);
@@ -127,13 +113,13 @@ describe('Lark channel: messages in', () => {
 
   it('a sticker in the group that does not @ the bot gets no answer', async () => {
     const { fake, next } = await startChannel();
-    const sticker = textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '', messageId: 'om_sticker', mentions: [{ key: '@_user_1', openId: 'ou_zhou_min', name: '周敏' }] });
+    const sticker = keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '', messageId: 'om_sticker', mentions: [{ key: '@_user_1', openId: 'ou_zhou_min', name: '周敏' }] });
     sticker.message.message_type = 'sticker';
     sticker.message.content = JSON.stringify({ file_key: 'sticker_x' });
     const received = next();
 
     await fake.pushEvent('im.message.receive_v1', sticker);
-    await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '收到', messageId: 'om_text' }));
+    await fake.pushEvent('im.message.receive_v1', keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '收到', messageId: 'om_text' }));
 
     expect((await received).messageId).toBe('om_text');
     expect(fake.sent).toEqual([]);
@@ -151,7 +137,7 @@ describe('Lark channel: messages in', () => {
     });
     await channel.connected;
 
-    const ack = await fake.pushEvent('im.message.receive_v1', textMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '导出' }));
+    const ack = await fake.pushEvent('im.message.receive_v1', keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_p2p_wang', chatType: 'p2p', text: '导出' }));
 
     expect(ack.code).toBe(200);
     expect(handled).toEqual([]);
@@ -393,7 +379,7 @@ describe('Lark channel: rich text and arrivals', () => {
   it('a rich-text @-question in the group reads as its words, the bot\'s mention removed', async () => {
     const { fake, next } = await startChannel();
     const received = next();
-    const message = textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '', mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '信用助手' }] });
+    const message = keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '', mentions: [{ key: '@_user_1', openId: fake.botOpenId, name: '信用助手' }] });
     message.message.message_type = 'post';
     message.message.content = JSON.stringify({ title: '', content: [[{ tag: 'at', user_id: '@_user_1', user_name: '信用助手' }, { tag: 'text', text: ' 双公示多久上报？' }]] });
 

@@ -5,6 +5,7 @@ import type { Incoming } from '../../../src/model/message';
 import { loadRoster } from '../../../src/org/roster';
 import { freshAppId, startFakeFeishu, type FakeFeishu } from '../../helpers/fake-feishu';
 import { encryptForFeishu, feishuWebhook, signForFeishu, type FeishuWebhook } from '../../helpers/fake-feishu-webhook';
+import { keyedTextMessage } from '../../helpers/feishu-events';
 import { captureLog, type CapturedLog } from '../../helpers/silent-logger';
 
 const roster = loadRoster('data/org.yaml');
@@ -55,23 +56,8 @@ async function startWebhookChannel(options: { handle?: (event: Incoming) => Prom
   return { channel, feishu, events, next, captured };
 }
 
-function textMessage(options: { from: string; chatId: string; chatType: 'group' | 'p2p'; text: string; mentions?: Array<{ key: string; openId: string; name: string }>; messageId?: string }) {
-  return {
-    sender: { sender_id: { open_id: options.from }, sender_type: 'user', tenant_key: 'fake-tenant' },
-    message: {
-      message_id: options.messageId ?? 'om_hook1',
-      chat_id: options.chatId,
-      chat_type: options.chatType,
-      message_type: 'text',
-      content: JSON.stringify({ text: options.text }),
-      create_time: '1795500000000',
-      mentions: (options.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId }, name: m.name, tenant_key: 'fake-tenant' })),
-    },
-  };
-}
-
 const wangAsksInGroup = (messageId = 'om_hook1') =>
-  textMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 双公示怎么填？', messageId, mentions: [{ key: '@_user_1', openId: 'ou_fakebot0000000000000000000000', name: '信用助手' }] });
+  keyedTextMessage({ from: 'ou_wang_fang', chatId: 'oc_sample_credit_group', chatType: 'group', text: '@_user_1 双公示怎么填？', messageId, mentions: [{ key: '@_user_1', openId: 'ou_fakebot0000000000000000000000', name: '信用助手' }] });
 
 /** Lets a post that slipped through reach the handler before the test looks. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
