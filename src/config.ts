@@ -7,7 +7,7 @@ import { z } from './zod';
 import { StartupError } from './startup-error';
 
 /** The channels `npm start` can run on; simulate is driven by its own command. */
-export const CHANNELS = ['console', 'lark'] as const;
+export const CHANNELS = ['console', 'lark', 'wechat', 'wecom'] as const;
 
 /** How Feishu delivers events: the long connection (no public address needed) or HTTP callbacks. */
 export const LARK_MODES = ['websocket', 'webhook'] as const;
@@ -26,7 +26,7 @@ const envSchema = z.object({
   CREDIT_TASKS_FILE: z.string().min(1).default('data/tasks.yaml'),
   CREDIT_DOCS_DIR: z.string().min(1).default('data/docs'),
   CREDIT_SYNONYMS_FILE: z.string().min(1).default('data/synonyms.yaml'),
-  CREDIT_CHANNEL: z.enum(CHANNELS, { error: `应为 ${CHANNELS.map((c) => `"${c}"`).join('、')}（微信 wechat、企业微信 wecom 尚未接入）` }).default('console'),
+  CREDIT_CHANNEL: z.enum(CHANNELS, { error: `应为 ${CHANNELS.map((c) => `"${c}"`).join('、')}（终端、飞书、微信、企业微信）` }).default('console'),
   LARK_APP_ID: z.string().regex(/^cli_[0-9a-f]{16}$/, '应为 cli_ 加 16 位十六进制，例如 cli_a1b2c3d4e5f60718（开发者后台 → 凭证与基础信息）').optional(),
   LARK_APP_SECRET: z.string().min(1).optional(),
   LARK_DOMAIN: z
@@ -36,6 +36,16 @@ const envSchema = z.object({
   LARK_ENCRYPT_KEY: z.string().min(1).optional(),
   LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
   LARK_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** The wechaty puppet package; wechaty itself reads the WECHATY_* variables too. */
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  /** A personal account is flagged for sending fast: at least this long between two messages to one chat … */
+  WECHAT_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  /** … and no more than this many a minute in all. */
+  WECHAT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+  WECOM_BOT_ID: z.string().min(1).optional(),
+  WECOM_BOT_SECRET: z.string().min(1).optional(),
+  WECOM_WS_URL: z.url('应为 wss:// 开头的网址，例如 wss://openws.work.weixin.qq.com').default('wss://openws.work.weixin.qq.com'),
   LARK_WEBHOOK_PATH: z.string().regex(/^\/\S*$/, '应以 / 开头，例如 /lark/events').default('/lark/events'),
   /** An OpenAI-compatible server for policy answers (DeepSeek, Qwen, Ollama, vLLM …); unset: extractive answers. */
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -67,6 +77,10 @@ export interface Config {
   llm?: LlmConfig;
   /** Set when CREDIT_CHANNEL=lark. */
   lark?: LarkConfig;
+  /** Set when CREDIT_CHANNEL=wechat. */
+  wechat?: WechatConfig;
+  /** Set when CREDIT_CHANNEL=wecom. */
+  wecom?: WecomConfig;
   /** The values of every configured variable named like a credential: the logger blots them out. */
   secrets: string[];
 }
@@ -81,9 +95,25 @@ export interface LarkConfig {
   webhook?: { port: number; path: string; encryptKey: string; verificationToken?: string };
 }
 
+export interface WechatConfig {
+  /** The puppet package wechaty drives the account with (wechat4u, a puppet-service for a token …). */
+  puppet: string;
+  puppetToken?: string;
+  /** Pacing for a personal account: the least time between two sends to one chat, and sends a minute in all. */
+  minIntervalMs: number;
+  perMinute: number;
+}
+
+export interface WecomConfig {
+  botId: string;
+  secret: string;
+  /** The long-connection address: WeCom's own, a private deployment's, or a test's. */
+  wsUrl: string;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = new Set(Object.keys(envSchema.shape));
-  const unknown = Object.keys(env).find((name) => /^(CREDIT|OPENAI|LARK)_/.test(name) && !known.has(name));
+  const unknown = Object.keys(env).find((name) => /^(CREDIT|OPENAI|LARK|WECHAT|WECOM)_/.test(name) && !known.has(name));
   if (unknown) {
     throw new StartupError(`配置错误：未知的环境变量 ${unknown}；可用的有 ${[...known].filter((k) => k.split('_')[0] === unknown.split('_')[0]).join('、')}`);
   }
@@ -107,6 +137,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS } : undefined,
     channel: e.CREDIT_CHANNEL,
     ...(e.CREDIT_CHANNEL === 'lark' ? { lark: larkConfig(e) } : {}),
+    ...(e.CREDIT_CHANNEL === 'wechat'
+      ? {
+          wechat: {
+            puppet: e.WECHATY_PUPPET,
+            ...(e.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN } : {}),
+            minIntervalMs: e.WECHAT_MIN_INTERVAL_MS,
+            perMinute: e.WECHAT_PER_MINUTE,
+          },
+        }
+      : {}),
+    ...(e.CREDIT_CHANNEL === 'wecom' ? { wecom: wecomConfig(e) } : {}),
     logLevel: e.LOG_LEVEL,
     sendLimits: { perApp: e.CREDIT_SEND_PER_SECOND, perChat: e.CREDIT_SEND_PER_CHAT_PER_SECOND },
     staleMinutes: e.CREDIT_STALE_MINUTES,
@@ -139,4 +180,12 @@ function larkConfig(e: z.output<typeof envSchema>): LarkConfig {
     mode: e.LARK_MODE,
     webhook: { port: e.LARK_WEBHOOK_PORT, path: e.LARK_WEBHOOK_PATH, encryptKey, ...(e.LARK_VERIFICATION_TOKEN ? { verificationToken: e.LARK_VERIFICATION_TOKEN } : {}) },
   };
+}
+
+/** The WeCom robot's settings: its id and secret from the admin console are required. */
+function wecomConfig(e: z.output<typeof envSchema>): WecomConfig {
+  for (const name of ['WECOM_BOT_ID', 'WECOM_BOT_SECRET'] as const) {
+    if (e[name] === undefined) throw new StartupError(`配置错误：CREDIT_CHANNEL=wecom 需要环境变量 ${name}（企业微信管理后台 → 应用管理 → 智能机器人 → 你的机器人 → API 模式，长连接方式下的 Bot ID 和 Secret）`);
+  }
+  return { botId: e.WECOM_BOT_ID!, secret: e.WECOM_BOT_SECRET!, wsUrl: e.WECOM_WS_URL };
 }

@@ -56,6 +56,9 @@ function makeChannel(config: Config, roster: Roster, log: Logger, notes: string[
       });
     case 'lark':
       return new LarkChannel({ ...config.lark!, roster, log });
+    case 'wechat':
+    case 'wecom':
+      throw new StartupError(`CREDIT_CHANNEL=${config.channel} is being built`);
   }
 }
 

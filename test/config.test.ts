@@ -45,7 +45,7 @@ describe('loadConfig', () => {
   it('picks the channel from CREDIT_CHANNEL, and says which are not built yet', () => {
     expect(loadConfig({}).channel).toBe('console');
     expect(loadConfig({ CREDIT_CHANNEL: 'console' }).channel).toBe('console');
-    expect(() => loadConfig({ CREDIT_CHANNEL: 'wechat' })).toThrow('配置错误：环境变量 CREDIT_CHANNEL="wechat" 无效：应为 "console"、"lark"（微信 wechat、企业微信 wecom 尚未接入）');
+    expect(() => loadConfig({ CREDIT_CHANNEL: 'teams' })).toThrow('配置错误：环境变量 CREDIT_CHANNEL="teams" 无效：应为 "console"、"lark"、"wechat"、"wecom"（终端、飞书、微信、企业微信）');
   });
 
   describe('on Feishu (CREDIT_CHANNEL=lark)', () => {

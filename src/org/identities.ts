@@ -40,16 +40,25 @@ export const PLATFORMS = {
       name: (value: string) => t('identity.wechat_name', { value }),
     },
   },
+  wecom: {
+    person: z.object({ userid: z.string().min(1) }).strict(),
+    group: z.object({ chatid: z.string().min(1) }).strict(),
+    senderFields: ['userid'],
+    chatFields: ['chatid'],
+    labels: {
+      userid: (value: string) => t('identity.wecom_userid', { value }),
+    },
+  },
 } as const;
 
 export type Platform = keyof typeof PLATFORMS;
 
 export const personIdentities = z
-  .object({ lark: PLATFORMS.lark.person.optional(), wechat: PLATFORMS.wechat.person.optional() })
+  .object({ lark: PLATFORMS.lark.person.optional(), wechat: PLATFORMS.wechat.person.optional(), wecom: PLATFORMS.wecom.person.optional() })
   .strict();
 
 export const groupIdentities = z
-  .object({ lark: PLATFORMS.lark.group.optional(), wechat: PLATFORMS.wechat.group.optional() })
+  .object({ lark: PLATFORMS.lark.group.optional(), wechat: PLATFORMS.wechat.group.optional(), wecom: PLATFORMS.wecom.group.optional() })
   .strict();
 
 /** A person's or group's accounts as plain data: platform → field → value. */
