@@ -7,6 +7,8 @@ const evalCase = z.object({
   doc: z.string().nullable(),
   facts: z.array(z.string()),
   kind: z.enum(['formal', 'colloquial', 'unanswerable']),
+  /** What the question asks for (deadline, who_leads …) or why it cannot be answered (off_topic …): for the breakdown. */
+  type: z.string().optional(),
 });
 
 export type EvalCase = z.output<typeof evalCase>;
@@ -29,14 +31,15 @@ export interface EvalResult {
 }
 
 /**
- * Right means: for an answerable question, an answer (not a refusal) that cites the expected
- * document and contains every expected fact; for an unanswerable one, a refusal.
+ * Right means: for an answerable question, an answer (not a refusal) whose FIRST citation is the
+ * expected document — the one a reader looks at — and that contains every expected fact; for an
+ * unanswerable one, a refusal.
  */
 export function judge(c: EvalCase, answer: Answer): boolean {
   if (c.doc === null) return answer.refused;
   if (answer.refused) return false;
   const text = answer.answer.replace(/\s/g, '');
-  return answer.citations.some((cit) => cit.doc === c.doc) && c.facts.every((f) => text.includes(f));
+  return answer.citations[0]?.doc === c.doc && c.facts.every((f) => text.includes(f));
 }
 
 export interface EvalSummary {

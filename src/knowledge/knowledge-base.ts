@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../prompts';
 import { StartupError } from '../startup-error';
+import { withoutBoilerplate } from './boilerplate';
 import { chunkDocument, type Chunk } from './chunker';
 import { Bm25Index, type Hit, type QueryTerm } from './bm25';
 import { readDocumentText, SUPPORTED_EXTENSIONS } from './load-document';
@@ -85,7 +86,7 @@ const SECOND_DOC_RATIO = 0.75;
 /** Parses one document's text into its metadata and clause passages. */
 export function parseDocument(file: string, text: string): LoadedDocument {
   const lines = cleanLines(text);
-  return { file, meta: extractMeta(lines, file), chunks: chunkDocument(toParagraphs(lines)) };
+  return { file, meta: extractMeta(lines, file), chunks: chunkDocument(toParagraphs(withoutBoilerplate(lines))) };
 }
 
 /** Reads every supported document in a folder; one that cannot be read is reported, not fatal. */
@@ -205,6 +206,8 @@ export class KnowledgeBase {
     const covering = hits.filter((h) => this.#coverage(parts, h) >= MIN_COVERAGE);
     // The best passage itself must cover the question; weaker ones that do still add sentences.
     if (!hits[0] || covering[0] !== hits[0]) return this.notFound();
+    // A lone character in common (天 of 今天, 日) is no evidence the question is about the documents.
+    if (![...hits[0].matched].some((term) => term.length >= 2)) return this.notFound();
     const terms = this.queryTerms(question);
     const ranked = this.#rankSentences(covering, terms, {
       figure: ASKS_FOR_FIGURE.test(question),
@@ -223,7 +226,9 @@ export class KnowledgeBase {
       const facts = { title: c.title, section: c.section, quote: c.quote };
       return i === 0 ? t('qa.according', facts) : t('qa.also', facts);
     });
-    if (other) lines.push(sameFigures(citations[0]!.quote, citations.at(-1)!.quote) ? t('qa.agree') : t('qa.differ'));
+    // Agreement or conflict is claimed only where both quotes state the same kind of figure.
+    const verdict = other ? compareFigures(citations[0]!.quote, citations.at(-1)!.quote) : 'unrelated';
+    if (verdict !== 'unrelated') lines.push(verdict === 'agree' ? t('qa.agree') : t('qa.differ'));
     return { answer: lines.join('\n'), refused: false, citations };
   }
 
@@ -304,29 +309,39 @@ export class KnowledgeBase {
     return { answer: t('qa.info', { title: doc.meta.title, facts: quote }), refused: false, citations: [{ doc: doc.file, title: doc.meta.title, section: t('qa.info_section'), quote }] };
   }
 
-  /** An honest refusal: the documents are named in one line, not listed (「资料」 lists them). */
+  /** An honest refusal in two lines: nothing found and what to try; 「资料」 lists the documents. */
   notFound(): Answer {
-    const titles = this.documents.map((d) => `《${d.meta.title}》`).join('、');
-    return { answer: [t('qa.not_found'), t('qa.loaded_documents', { titles })].join('\n'), refused: true, citations: [] };
+    return { answer: [t('qa.not_found'), t('qa.loaded_documents', { count: this.documents.length })].join('\n'), refused: true, citations: [] };
   }
 }
 
 /**
- * Whether two quotes agree: every kind of figure both state (days, percentages …) has the same
- * value in each. Then "15个自然日" in two plans reads as agreement, "15个自然日" against "7日" not.
+ * How two quotes compare: they agree when every kind of figure both state (days, percentages …)
+ * has the same value in each, differ when one does not ("15个自然日" against "7日"), and are
+ * unrelated when they state no figure of the same kind — two clauses on different things, where
+ * neither agreement nor conflict may be claimed.
  */
-function sameFigures(a: string, b: string): boolean {
-  const byUnit = (text: string) => {
-    const map = new Map<string, Set<string>>();
-    for (const m of text.matchAll(new RegExp(FIGURE.source, 'g'))) {
-      const unit = m[1]!.replace('％', '%');
-      map.set(unit, (map.get(unit) ?? new Set()).add(m[0].replace(/\s/g, '')));
-    }
-    return map;
-  };
-  const [x, y] = [byUnit(a), byUnit(b)];
-  const shared = [...x.keys()].filter((unit) => y.has(unit));
-  return shared.length > 0 && shared.every((unit) => [...x.get(unit)!].some((f) => y.get(unit)!.has(f)));
+function compareFigures(a: string, b: string): 'agree' | 'differ' | 'unrelated' {
+  const [x, y] = [figuresByKind(a), figuresByKind(b)];
+  const shared = [...x.keys()].filter((kind) => y.has(kind));
+  if (shared.length === 0) return 'unrelated';
+  return shared.every((kind) => [...x.get(kind)!].some((f) => y.get(kind)!.has(f))) ? 'agree' : 'differ';
+}
+
+/** A figure and its unit; the unit says what kind of fact it states. */
+const KINDED_FIGURE = /(\d+)\s*(个自然日|个工作日|小时|日内|天|日前|日|号|%|％|篇|次|项|分)/g;
+const FIGURE_KIND: Record<string, string> = { 个自然日: 'duration', 个工作日: 'duration', 小时: 'duration', 日内: 'duration', 天: 'duration', 日前: 'day', 日: 'day', 号: 'day', '％': '%' };
+
+/** The figures a quote states, by kind: a time allowed (7日内, 15个自然日), a day of the month (25日前), a share, a count. */
+function figuresByKind(text: string): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const [, value, unit] of text.matchAll(KINDED_FIGURE)) {
+    const kind = FIGURE_KIND[unit!] ?? unit!;
+    // 7日内 and 7天 are one figure (plain days); 15个自然日 and 15个工作日 are not.
+    const figure = /^(?:日内|天)$/.test(unit!) ? `${value} days` : kind === 'day' ? value! : `${value}${unit}`;
+    map.set(kind, (map.get(kind) ?? new Set()).add(figure));
+  }
+  return map;
 }
 
 /**

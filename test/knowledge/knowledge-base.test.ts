@@ -27,16 +27,31 @@ describe('extractive answers', () => {
     expect(answer.answer).toContain('乘坐飞机');
   });
 
-  it('says honestly when nothing in the documents answers, naming what is loaded in one line', async () => {
+  it('says honestly, in two lines, when nothing in the documents answers', async () => {
     const { kb } = await shippedKnowledge();
-    for (const question of ['青岛市双公示信息要求几天内上报？', '公积金缴存比例是多少？', '今年的年终奖啥时候发？']) {
+    for (const question of ['青岛市双公示信息要求几天内上报？', '公积金缴存比例是多少？', '今年的年终奖啥时候发？', '今天天气怎么样', '明天开会吗']) {
       const answer = kb.answer(question);
       expect(answer.refused, question).toBe(true);
       expect(answer.answer.split('\n')).toEqual([
         '在已加载的文件中没有找到能回答这个问题的规定，我不作猜测。可以换个说法再问，或请管理员补充文件。',
-        '已加载的文件：《济南市历城区行政审批服务局落实信用状况监测工作实施方案》、《槐荫区2021年社会信用体系建设工作方案》、《济南市济阳区行政审批服务局2022年信用体系建设工作实施方案》、《莱芜区加快推进社会信用体系建设方案》、《莱芜区政务诚信建设工作实施方案》（发送「资料」查看详情）。',
+        '我只依据已加载的 5 份文件回答，发送「资料」可查看是哪些文件。',
       ]);
     }
+  });
+
+  it('never quotes a letterhead, a signature or the 抄送/印发 footer', async () => {
+    const { kb } = await shippedKnowledge();
+    const passages = kb.documents.flatMap((d) => d.chunks.map((c) => c.text));
+    for (const junk of ['签发人', '抄送：', '2020年3月27日印发', '济南市历城区行政审批服务局文件', '____']) {
+      expect(passages.filter((p) => p.includes(junk)), junk).toEqual([]);
+    }
+  });
+
+  it('claims no agreement or conflict between quotes about different things', async () => {
+    const { kb } = await shippedKnowledge();
+    const answer = kb.answer('信用宣传活动以什么为主题开展？');
+    expect(answer.citations.length).toBe(2);
+    expect(answer.answer).not.toMatch(/规定不同|规定一致/);
   });
 
   it('answers questions about a document itself from its head', async () => {
