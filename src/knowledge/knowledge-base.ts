@@ -65,13 +65,22 @@ const ASKS_FOR_OWNER = /牵头|哪个科|哪个部门|哪个单位|谁负责|谁
 /** A clause's note of who leads it and who is responsible. */
 const DUTY_NOTE = /^[（(](牵头|责任)/;
 const OWNER_BONUS = 1.5;
-/** What a question's slot asks for, as the units of a figure that fills it. */
-const SLOT_UNITS: Array<[RegExp, RegExp]> = [
-  [/几篇|多少篇/, /篇/],
-  [/几次|多少次/, /次/],
-  [/多久|多长时间|几天|多少天|几个工作日|几个自然日|几小时/, /个自然日|个工作日|日|天|小时/],
-  [/几号|哪天|什么时候|啥时候|何时|最晚|最迟/, /日/],
-  [/多少%|百分之|比例|率/, /%|％/],
+/**
+ * What a question's slot asks for (几篇, 多久, 几号, 比例), and how a sentence that fills it reads: a
+ * count of that thing, a time allowed (15个自然日, 当月), a point in time (26日前, 2020年底), a share.
+ */
+const SLOTS: Array<{ asks: RegExp; fills: RegExp }> = [
+  { asks: /几篇|多少篇/, fills: /[\d一二两三四五六七八九十]+\s*篇/ },
+  { asks: /几次|多少次/, fills: /[\d一二两三四五六七八九十]+\s*次/ },
+  {
+    asks: /多久|多长时间|几天|多少天|几个工作日|几个自然日|几小时|多少小时/,
+    fills: /[\d一二两三四五六七八九十]+\s*(?:个自然日|个工作日|日|天|小时|个月)|当月|当天|当日|次月|即时|立即/,
+  },
+  { asks: /几号|哪天|什么时候|啥时候|何时|最晚|最迟/, fills: /\d+\s*[日号]|\d{4}\s*年|年底|年末|月底|当月|次月|季度|上半年|下半年/ },
+  { asks: /多少%|百分之|比例|率/, fills: /\d+(?:\.\d+)?\s*[%％]|百分之/ },
+  { asks: /多少分|几分/, fills: /[\d一二两三四五六七八九十]+\s*分(?!之)/ },
+  { asks: /多少条|几条/, fills: /[\d一二两三四五六七八九十]+\s*条/ },
+  { asks: /多少人|几个人|几人/, fills: /[\d一二两三四五六七八九十]+\s*(?:人|名)/ },
 ];
 /** Questions about a deadline, a duration or a number. */
 const ASKS_FOR_FIGURE = /多少|几|多久|多长|什么时候|啥时候|何时|哪天|截止|最晚|最迟|时限|期限|比例|达到/;
@@ -213,7 +222,12 @@ export class KnowledgeBase {
       figure: ASKS_FOR_FIGURE.test(question),
       owner: ASKS_FOR_OWNER.test(question),
     });
-    const best = ranked[0]!;
+    // What is asked decides the sentence: "how many days" is answered by a sentence with days in it.
+    // When no sentence of the passages found states that kind of figure, the documents set none.
+    const slots = SLOTS.filter((slot) => slot.asks.test(question));
+    const states = (r: RankedSentence) => slots.some((slot) => slot.fills.test(r.sentence));
+    const best = slots.length === 0 || states(ranked[0]!) ? ranked[0]! : ranked.find(states);
+    if (!best) return this.#noFigure(ranked[0]!, terms);
     const extra = this.#complement(best, ranked, question, terms);
     const citations = [this.#cite(best.hit, best.sentence, terms)];
     if (extra) {
@@ -240,12 +254,11 @@ export class KnowledgeBase {
    */
   #complement(best: RankedSentence, ranked: RankedSentence[], question: string, terms: QueryTerm[]): RankedSentence | undefined {
     const sameDoc = ranked.filter((r) => r.hit.item.doc.file === best.hit.item.doc.file && r.sentence !== best.sentence && !best.sentence.includes(r.sentence) && r.score >= 0.4 * best.score);
-    const asked = SLOT_UNITS.filter(([slot]) => slot.test(question)).map(([, units]) => units);
+    const asked = SLOTS.filter((slot) => slot.asks.test(question));
     if (asked.length >= 2) {
       // Each slot (几篇, 多久 …) wants its own kind of figure; find the one the best sentence lacks.
-      const unitsIn = (sentence: string) => [...sentence.matchAll(new RegExp(FIGURE.source, 'g'))].map((m) => m[1]!);
-      const lacking = asked.filter((units) => !unitsIn(best.sentence).some((u) => units.test(u)));
-      return sameDoc.find((r) => lacking.some((units) => unitsIn(r.sentence).some((u) => units.test(u))));
+      const lacking = asked.filter((slot) => !slot.fills.test(best.sentence));
+      return sameDoc.find((r) => lacking.some((slot) => slot.fills.test(r.sentence)));
     }
     if (!/[，,、]|[？?].+[？?]/.test(question)) return undefined;
     const inBest = new Set(this.#tokenizer.tokenize(best.sentence));
@@ -307,6 +320,16 @@ export class KnowledgeBase {
     const facts = [doc.meta.number ? t('qa.info_number', { number: doc.meta.number }) : t('qa.info_no_number'), doc.meta.date ? t('qa.info_date', { date: doc.meta.date }) : t('qa.info_no_date')];
     const quote = facts.join('；');
     return { answer: t('qa.info', { title: doc.meta.title, facts: quote }), refused: false, citations: [{ doc: doc.file, title: doc.meta.title, section: t('qa.info_section'), quote }] };
+  }
+
+  /**
+   * The documents speak of what was asked but set no figure for it (no deadline, no number): say
+   * so, with what they do say, rather than quote a figure about something else.
+   */
+  #noFigure(closest: RankedSentence, terms: QueryTerm[]): Answer {
+    const citation = this.#cite(closest.hit, closest.sentence, terms);
+    const said = t('qa.according', { title: citation.title, section: citation.section, quote: citation.quote });
+    return { answer: [t('qa.no_figure'), said].join('\n'), refused: true, citations: [citation] };
   }
 
   /** An honest refusal in two lines: nothing found and what to try; 「资料」 lists the documents. */

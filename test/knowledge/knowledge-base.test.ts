@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedKnowledge } from '../helpers/bot-harness';
+import { KnowledgeBase, parseDocument } from '../../src/knowledge/knowledge-base';
+import { t } from '../../src/prompts';
 
 describe('extractive answers', () => {
   it('quotes the rule with its document and clause', async () => {
@@ -57,5 +59,25 @@ describe('extractive answers', () => {
   it('answers questions about a document itself from its head', async () => {
     const { kb } = await shippedKnowledge();
     expect(kb.answer('历城那个信用监测实施方案的文号是多少？').answer).toBe('《济南市历城区行政审批服务局落实信用状况监测工作实施方案》：文号为济历城行审发〔2022〕2号；日期为2022年2月28日。');
+  });
+});
+
+describe('what is asked decides the sentence', () => {
+  const plan = parseDocument(
+    '示例方案.txt',
+    ['示例区信用动态报送方案', '一、工作要求', '（一）信用动态。各科室要及时报送信用动态信息，内容真实准确。', '（二）双公示。各科室应于每月26日前报送双公示数据，报送后3个工作日内完成问题数据修改。'].join('\n'),
+  );
+  const kb = new KnowledgeBase([plan], {});
+
+  it('answers "how long" with the sentence that states a time', () => {
+    const answer = kb.answer('双公示问题数据要在多久内改完？');
+    expect(answer.refused).toBe(false);
+    expect(answer.citations[0]!.quote).toContain('3个工作日内');
+  });
+
+  it('says the documents set no figure, with what they do say, instead of quoting another figure', () => {
+    const answer = kb.answer('信用动态信息多久报送一次？');
+    expect(answer.refused).toBe(true);
+    expect(answer.answer.split('\n')).toEqual([t('qa.no_figure'), expect.stringContaining('及时报送信用动态信息')]);
   });
 });
