@@ -22,3 +22,9 @@ export function localDateTime(time: Date): DateTime {
 export function formatDayTime(time: Date): string {
   return DateTime.fromJSDate(time, { zone: ZONE }).toFormat(t('format.day_time'));
 }
+
+/** `11月26日（周四）18:00` */
+export function formatDeadlineWithWeekday(deadline: Date): string {
+  const local = localDateTime(deadline);
+  return t('format.deadline_with_weekday', { date: local.toFormat(t('format.month_day')), weekday: [...t('format.weekdays')][local.weekday - 1]!, time: local.toFormat('HH:mm') });
+}

@@ -7,7 +7,7 @@ import { shortSectionName } from '../submissions/progress';
 import type { TaskCatalog } from '../tasks/catalog';
 import { monthOf, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
-import { formatDayTime, localDateTime } from '../time';
+import { formatDayTime, formatDeadlineWithWeekday, localDateTime } from '../time';
 
 /** One (task, month, section) still owed that a reminder names. */
 export interface ReminderItem {
@@ -22,12 +22,6 @@ export interface MessagePart {
   title: string;
   lines: string[];
   buttons: Button[];
-}
-
-/** `11月26日（周四）18:00` */
-export function formatDeadlineWithWeekday(deadline: Date): string {
-  const local = localDateTime(deadline);
-  return t('format.deadline_with_weekday', { date: local.toFormat(t('format.month_day')), weekday: [...t('format.weekdays')][local.weekday - 1]!, time: local.toFormat('HH:mm') });
 }
 
 /** 截止 11月26日（周四）18:00, 今天 18:00 截止, or 已逾期（截止 …）. */
