@@ -91,6 +91,8 @@ export class WecomChannel implements Channel {
   readonly #presses = new Map<string, Waiting>();
   /** enter_chat events waiting for their welcome, by userid. */
   readonly #arrivals = new Map<string, Waiting>();
+  /** Groups not in org.yaml whose chatid was logged already. */
+  readonly #unlistedGroups = new Set<string>();
   #authenticated = false;
   #stopping = false;
   #stopped: (() => void) | undefined;
@@ -253,6 +255,11 @@ export class WecomChannel implements Channel {
     const { roster } = this.#options;
     const { chatId, chatType } = chatOf(body);
     const group = chatType === 'group' ? roster.identifyGroup('wecom', chatId) : undefined;
+    if (chatType === 'group' && !group && !this.#unlistedGroups.has(chatId)) {
+      // WeCom tells a group's chatid only in its messages: the log is where an admin finds it.
+      this.#unlistedGroups.add(chatId);
+      this.#log.warn({ chatId }, `wecom: a group org.yaml does not list wrote to the robot; if it is the work group, add identities: { wecom: { chatid: ${chatId} } } to it in org.yaml`);
+    }
     const person = roster.identifyPerson('wecom', body.from.userid);
     return {
       kind: 'message',
