@@ -16,6 +16,8 @@ let bots = 0;
 export interface WecomHarnessOptions extends Omit<HarnessOptions<RecordingChannel>, 'channel' | 'platform' | 'timer'> {
   /** The WeCom of an earlier run, for a restart: the same robot on the same server. */
   fake?: FakeWecom;
+  /** How long the channel may still answer a press or enter_chat (WeCom: 5 s); 0 plays a chat too busy to. */
+  answerWindowMs?: number;
 }
 
 export interface SayOptions {
@@ -34,7 +36,7 @@ export async function wecomHarness(options: WecomHarnessOptions = {}) {
   const fake = options.fake ?? (await startFakeWecom({ botId: `aib_test_${bots}`, secret: SECRET }));
   const roster = loadRoster('data/org.yaml');
   const channelLog = captureLog([SECRET]);
-  const wecom = new WecomChannel({ botId: fake.botId, secret: SECRET, wsUrl: fake.wsUrl, roster, log: channelLog.log, reconnectIntervalMs: 50 });
+  const wecom = new WecomChannel({ botId: fake.botId, secret: SECRET, wsUrl: fake.wsUrl, roster, log: channelLog.log, reconnectIntervalMs: 50, ...(options.answerWindowMs === undefined ? {} : { answerWindowMs: options.answerWindowMs }) });
   const handedOver: Outgoing[] = [];
   const update = (wecom as OutboundChannel).update?.bind(wecom);
   const channel: RecordingChannel = {

@@ -21,13 +21,15 @@ export interface WecomChannelOptions {
   log: Logger;
   /** The SDK's first wait before reconnecting (it doubles up to 30 s); 1 s unless a test is in a hurry. */
   reconnectIntervalMs?: number;
+  /** How long a press or an enter_chat can still be answered; WeCom's 5 s less a margin unless a test plays a slow chat. */
+  answerWindowMs?: number;
 }
 
 /**
  * WeCom answers a card press only within 5 s of it (aibot_respond_update_msg with the press's
  * req_id), and a welcome within 5 s of enter_chat; the bot keeps a margin for the trip.
  */
-const REPLY_WINDOW_MS = 4500;
+const ANSWER_WINDOW_MS = 4500;
 
 /** The fields of a message callback (aibot_msg_callback) the channel reads. */
 const messageBody = z.object({
@@ -84,6 +86,7 @@ export class WecomChannel implements Channel {
 
   readonly #options: WecomChannelOptions;
   readonly #log: Logger;
+  readonly #answerWindowMs: number;
   readonly #client: WSClient;
   /** The tail of each chat's queue: events of one chat are handled in order, chats in parallel. */
   readonly #chatQueues = new Map<string, Promise<void>>();
@@ -104,6 +107,7 @@ export class WecomChannel implements Channel {
     this.#options = options;
     const log = options.log.child({ channel: 'wecom' });
     this.#log = log;
+    this.#answerWindowMs = options.answerWindowMs ?? ANSWER_WINDOW_MS;
     // The SDK logs a message and arguments; keep them as fields so pino can redact them.
     const sdkLogger: SdkLogger = {
       error: (message, ...args) => log.error({ sdk: args }, `wecom sdk: ${message}`),
@@ -289,7 +293,7 @@ export class WecomChannel implements Channel {
     }
     const body = parsed.data;
     const userId = body.from.userid;
-    this.#arrivals.set(userId, { frame, until: Date.now() + REPLY_WINDOW_MS });
+    keep(this.#arrivals, userId, frame, this.#answerWindowMs);
     const person = this.#options.roster.identifyPerson('wecom', userId);
     const event: IncomingArrival = {
       kind: 'arrival',
@@ -313,7 +317,7 @@ export class WecomChannel implements Channel {
       return;
     }
     const body = parsed.data;
-    this.#presses.set(press.task_id, { frame, until: Date.now() + REPLY_WINDOW_MS });
+    keep(this.#presses, press.task_id, frame, this.#answerWindowMs);
     const { roster } = this.#options;
     const { chatId, chatType } = chatOf(body);
     const group = chatType === 'group' ? roster.identifyGroup('wecom', chatId) : undefined;
@@ -383,6 +387,13 @@ export class WecomChannel implements Channel {
     const line = this.#mentionLine(personIds);
     return line ? `${line} ${text}` : text;
   }
+}
+
+/** Keeps `frame` under `key` for WeCom's answer window, dropping the frames whose window has passed unused. */
+function keep(waiting: Map<string, Waiting>, key: string, frame: WsFrame, windowMs: number): void {
+  const now = Date.now();
+  for (const [other, entry] of waiting) if (entry.until <= now) waiting.delete(other);
+  waiting.set(key, { frame, until: now + windowMs });
 }
 
 /** Where a callback happened: a group by its chatid, a direct chat by the person's userid (WeCom gives no chatid there). */

@@ -83,6 +83,19 @@ describe('WeCom: pressing a button card', () => {
     expect(texts(again)).toContain(t('card.expired'));
     expect(h.harness.store.data.submissions).toHaveLength(1);
   });
+
+  it('a press the bot gets to after WeCom\'s 5 s: the card stays as it was (logged), and the reply still says what was done', async () => {
+    const h = await bot({ start: new Date('2026-11-24T02:00:00Z'), answerWindowMs: 0 });
+    await h.dm('王芳', '填报 双公示');
+    for (const answer of ['120', '120', '118', '120', '2', '2']) await h.dm('王芳', answer);
+    const [, card] = await h.dm('王芳', '跳过');
+
+    const sent = await h.press('王芳', card!, '确认提交');
+
+    expect(sent.map((m) => m.cmd)).toEqual(['aibot_send_msg']);
+    expect(texts(sent)).toEqual([expect.stringMatching(/^✅ 已提交「双公示」2026年11月/)]);
+    expect(h.channelLog.lines().map((l) => l['msg'])).toContain('wecom: a card can only be changed within 5 s of its press; it stays as it was');
+  });
 });
 
 describe('WeCom: redelivered messages', () => {
