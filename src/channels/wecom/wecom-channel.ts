@@ -305,7 +305,11 @@ export class WecomChannel implements Channel {
       messageId: body.msgid,
       time: timeOf(body.create_time),
     };
-    this.#enqueue(userId, () => this.#handOver(event, onEvent));
+    this.#enqueue(userId, async () => {
+      await this.#handOver(event, onEvent);
+      // Only what the core said while handling the arrival (the welcome, if it was the first) answers it.
+      this.#arrivals.delete(userId);
+    });
   }
 
   /** A button pressed: its frame is kept for the card's update, the press handed on as the button's value. */

@@ -38,6 +38,17 @@ describe('WeCom: opening the direct chat', () => {
     expect(first).toEqual([{ cmd: 'aibot_respond_welcome_msg', reqId: expect.stringMatching(/^aibot_event_callback/), body: { msgtype: 'text', text: { content: t('welcome.direct', { bot: '信用助手', name: '王芳' }) } } }]);
     expect(again).toEqual([]);
   });
+
+  it('王芳 opens it the next day (WeCom says so daily): no welcome, and what she then types is answered as usual', async () => {
+    const h = await bot();
+    await h.openedDirectChat('王芳');
+    await h.advanceTo('2026-11-25T01:00:00Z');
+
+    expect(await h.openedDirectChat('王芳')).toEqual([]);
+    const answer = await h.dm('王芳', '我是谁');
+
+    expect(answer.map((m) => [m.cmd, m.body['msgtype']])).toEqual([['aibot_send_msg', 'markdown']]);
+  });
 });
 
 describe('WeCom: what the bot cannot read', () => {
