@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config';
 import { systemClock } from './core/clock';
 import { createApp } from './app';
 import { LarkChannel } from './channels/lark/lark-channel';
+import { WecomChannel } from './channels/wecom/wecom-channel';
 import { createLogger, type Logger } from './logger';
 import type { Roster } from './org/roster';
 import { t } from './prompts';
@@ -56,8 +57,9 @@ function makeChannel(config: Config, roster: Roster, log: Logger, notes: string[
       });
     case 'lark':
       return new LarkChannel({ ...config.lark!, roster, log });
-    case 'wechat':
     case 'wecom':
+      return new WecomChannel({ ...config.wecom!, roster, log });
+    case 'wechat':
       throw new StartupError(`CREDIT_CHANNEL=${config.channel} is being built`);
   }
 }

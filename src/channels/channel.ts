@@ -8,13 +8,18 @@ export interface ChannelCapabilities {
   files: boolean;
   /** Whether an @-mention names a platform id or a display name (WeChat mentions by name). */
   mentions: 'id' | 'name';
-  /** The longest text one message may carry; unset: no limit. */
+  /** The longest text one message may carry, in characters; unset: no limit. */
   maxTextLength?: number;
+  /**
+   * The longest text one message may carry, in UTF-8 bytes, for platforms that count bytes (WeCom:
+   * a Chinese character is three); unset: no limit in bytes. Longer texts go as several messages.
+   */
+  maxTextBytes?: number;
 }
 
 /** What the core needs of a channel to deliver messages. */
 export interface OutboundChannel {
-  /** 'console', 'simulate', 'lark', 'wechat': also the `channel` of its events. */
+  /** 'console', 'simulate', 'lark', 'wechat', 'wecom': also the `channel` of its events. */
   readonly name: string;
   readonly capabilities: ChannelCapabilities;
   /** Delivers one message; the id is what the platform will name in a press of its buttons. */

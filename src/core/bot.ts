@@ -19,6 +19,7 @@ import { recordFirstDelivery } from './dedupe';
 import { degrade } from './degrade';
 import { KeyedQueue } from './keyed-queue';
 import { OutboundSender, type OutboundOptions } from './outbound/sender';
+import { splitMessage } from './outbound/split-message';
 import { TransportError } from './outbound/transport-error';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
@@ -91,12 +92,17 @@ export class Bot {
    */
   async send(out: Outgoing): Promise<{ messageId: string }> {
     const { store, clock, channel } = this.#parts;
+    const { maxTextBytes } = channel.capabilities;
     let messageId = '';
-    await this.#outbound.send({ ...out, content: degrade(out.content, channel.capabilities) }, async (results) => {
-      // A long text may go out in pieces; the last one stands for the message.
-      messageId = (results.at(-1) as { messageId: string }).messageId;
-      await recordSent(store, channel.name, out, messageId, clock.now());
-    });
+    // A platform that counts bytes gets a long text as several messages, each its own delivery.
+    const degraded = { ...out, content: degrade(out.content, channel.capabilities) };
+    for (const piece of splitMessage(degraded, maxTextBytes === undefined ? undefined : { bytes: maxTextBytes })) {
+      await this.#outbound.send(piece, async (results) => {
+        // A long text may go out in pieces; the last one stands for the message.
+        messageId = (results.at(-1) as { messageId: string }).messageId;
+        await recordSent(store, channel.name, out, messageId, clock.now());
+      });
+    }
     return { messageId };
   }
 

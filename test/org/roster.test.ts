@@ -77,6 +77,7 @@ describe('identities: a channel turns platform ids into roster ids', () => {
     expect(roster.person('wang-fang')?.identities).toEqual({
       lark: { open_id: 'ou_wang_fang', mobile: '13800000011', email: 'wang.fang@example.com' },
       wechat: { name: '王芳', alias: 'wangfang_sj' },
+      wecom: { userid: 'WangFang' },
     });
     expect(roster.person('song-jia')?.identities).toEqual({});
   });
@@ -85,6 +86,8 @@ describe('identities: a channel turns platform ids into roster ids', () => {
     expect(roster.identifyPerson('lark', 'ou_wang_fang')?.id).toBe('wang-fang');
     expect(roster.identifyPerson('wechat', 'wangfang_sj')?.id).toBe('wang-fang');
     expect(roster.identifyPerson('wechat', '何静')?.id).toBe('he-jing');
+    expect(roster.identifyPerson('wecom', 'WangFang')?.id).toBe('wang-fang');
+    expect(roster.identifyGroup('wecom', 'wrkSampleCreditGroup')?.id).toBe('main');
   });
 
   it('knows nobody by an unknown id, another platform\'s id, a contact field or a roster id', () => {

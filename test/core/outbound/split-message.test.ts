@@ -26,6 +26,31 @@ describe('splitText', () => {
   });
 });
 
+describe('splitText in UTF-8 bytes (WeCom)', () => {
+  const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+  it('counts a Chinese character as three bytes: 100 rows of 26 bytes go as two messages of at most 2,048', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `第${String(i).padStart(2, '0')}行：商事登记科`);
+    const pieces = splitText(rows.join('\n'), { bytes: 2048 });
+    expect(pieces.length).toBe(2);
+    for (const piece of pieces) expect(bytes(piece)).toBeLessThanOrEqual(2048);
+    expect(pieces.join('\n')).toBe(rows.join('\n'));
+    // The first piece is as full as whole lines allow: one more line would not fit.
+    expect(bytes(`${pieces[0]}\n${rows[pieces[0]!.split('\n').length]}`)).toBeGreaterThan(2048);
+  });
+
+  it('cuts a line longer than the limit between characters, never inside one', () => {
+    const line = `ab${'甲'.repeat(4)}😀`;
+    // a b = 2 bytes, 甲 = 3, 😀 = 4: 10 bytes take ab甲甲, then 甲甲😀.
+    expect(splitText(line, { bytes: 10 })).toEqual(['ab甲甲', '甲甲😀']);
+  });
+
+  it('leaves a text of exactly the limit whole', () => {
+    expect(splitText('甲'.repeat(682) + 'ab', { bytes: 2048 })).toHaveLength(1);
+    expect(splitText('甲'.repeat(683), { bytes: 2048 })).toHaveLength(2);
+  });
+});
+
 describe('splitMessage', () => {
   const long: Outgoing = { to, mentions: ['wang-fang'], content: { text: 'AAAA\nBBBB\nCCCC' }, idempotencyKey: 'outbox-1' };
 
