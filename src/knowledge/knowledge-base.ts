@@ -9,7 +9,8 @@ import { readDocumentText, SUPPORTED_EXTENSIONS } from './load-document';
 import { extractMeta, type DocumentMeta } from './metadata';
 import { cleanLines, HEADING_MARKER, toParagraphs } from './normalize';
 import type { Synonyms } from './synonyms';
-import { Tokenizer } from './tokenizer';
+import { DOMAIN_WORDS, Tokenizer } from './tokenizer';
+import { HomophoneCorrector } from './homophones';
 
 export interface LoadedDocument {
   /** File name in the documents folder. */
@@ -128,11 +129,13 @@ export class KnowledgeBase {
   readonly #tokenizer: Tokenizer;
   readonly #synonyms: Synonyms;
   readonly #index: Bm25Index<Passage>;
+  readonly #homophones: HomophoneCorrector;
 
   constructor(documents: LoadedDocument[], synonyms: Synonyms, tokenizer = new Tokenizer(Object.keys(synonyms))) {
     this.documents = documents;
     this.#synonyms = synonyms;
     this.#tokenizer = tokenizer;
+    this.#homophones = new HomophoneCorrector([...DOMAIN_WORDS, ...Object.keys(synonyms), ...Object.values(synonyms).flat()]);
     const entries = documents.flatMap((doc) =>
       doc.chunks.map((chunk) => ({
         item: { doc, chunk },
@@ -161,7 +164,7 @@ export class KnowledgeBase {
   }
 
   search(question: string, limit = 5): Array<Hit<Passage>> {
-    return this.#index.search(this.queryTerms(question), limit);
+    return this.#index.search(this.queryTerms(this.#homophones.correct(question)), limit);
   }
 
   /**
@@ -205,7 +208,8 @@ export class KnowledgeBase {
    * with the question, quoted with its document and clause — and the best one of a second
    * document when that one answers nearly as well (documents can disagree: 15 days vs 7).
    */
-  answer(question: string): Answer {
+  answer(asked: string): Answer {
+    const question = this.#homophones.correct(asked);
     if (ASKS_FOR_DOC_INFO.test(question)) {
       const about = this.#documentNamed(question);
       if (about) return this.#docInfo(about);

@@ -2,7 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 
 /** Terms of the trade jieba's general dictionary would cut in two (双公示 → 双 / 公示). */
-const DOMAIN_WORDS = [
+export const DOMAIN_WORDS = [
   '双公示', '信易批', '信易+', '重错码', '失信被执行人', '红黑名单', '红名单', '黑名单', '信用动态', '信用修复', '异议处理',
   '联合奖惩', '信用核查', '体系科', '体系建设科', '市信用平台', '自然日', '工作日', '机关信用积分', '信用积分', '信用承诺',
   '履约践诺', '统一社会信用代码', '行政许可', '行政处罚', '信用办', '月报表', '上报率', '合规率', '及时率', '迟报率', '老赖',

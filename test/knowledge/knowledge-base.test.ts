@@ -81,3 +81,10 @@ describe('what is asked decides the sentence', () => {
     expect(answer.answer.split('\n')).toEqual([t('qa.no_figure'), expect.stringContaining('及时报送信用动态信息')]);
   });
 });
+
+describe('typos of the same sound', () => {
+  it('双公式 is read as 双公示: the same answer', async () => {
+    const { kb } = await shippedKnowledge();
+    expect(kb.answer('双公式信息要在多少天内上传？')).toEqual(kb.answer('双公示信息要在多少天内上传？'));
+  });
+});
