@@ -53,15 +53,38 @@ export class KnowledgeService {
     this.#failures = failures;
   }
 
+  /**
+   * The extractive answer, or with a model: when the question's own words find nothing, the model
+   * rewrites it in the documents' terms (or judges it off the subject) and the search runs again;
+   * then the model writes the answer from the passages found. Nothing found either way is said so
+   * rather than guessed; a failing or slow model leaves the extractive answer.
+   */
   async answer(question: string): Promise<Answer> {
     const extractive = this.#kb.answer(question);
-    // Nothing relevant found: say so rather than ask a model to guess.
-    if (!this.#llm || extractive.refused) return extractive;
+    if (!this.#llm) return extractive;
+    let query = question;
+    let found = extractive;
+    if (extractive.refused) {
+      const rewritten = await this.#rewrite(question);
+      if (rewritten === undefined) return extractive;
+      found = this.#kb.answer(rewritten);
+      if (found.refused) return extractive;
+      query = rewritten;
+    }
     try {
-      return (await this.#llm.answer(question, this.#kb.search(question, 5))) ?? this.#kb.notFound();
+      return (await this.#llm.answer(question, this.#kb.search(query, 5))) ?? this.#kb.notFound();
     } catch (error) {
       this.#options.log.warn({ err: error }, 'language model answer failed; using the extractive answer');
-      return extractive;
+      return found;
+    }
+  }
+
+  async #rewrite(question: string): Promise<string | undefined> {
+    try {
+      return await this.#llm!.rewrite(question);
+    } catch (error) {
+      this.#options.log.warn({ err: error }, 'language model rewrite failed; searching with the question as asked');
+      return undefined;
     }
   }
 }

@@ -13,6 +13,9 @@ export interface LlmConfig {
 }
 
 const SYSTEM_PROMPT = readFileSync(fileURLToPath(new URL('../../prompts/qa-system.md', import.meta.url)), 'utf8');
+const REWRITE_PROMPT = readFileSync(fileURLToPath(new URL('../../prompts/qa-rewrite.md', import.meta.url)), 'utf8');
+/** A rewritten question longer than this is not a search query but the model talking. */
+const MAX_REWRITE_LENGTH = 120;
 
 /**
  * Answers from the retrieved passages with any OpenAI-compatible chat model. The question and the
@@ -27,6 +30,27 @@ export class LlmAnswerer {
   constructor(config: LlmConfig) {
     this.#client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, timeout: config.timeoutMs, maxRetries: 0 });
     this.#model = config.model;
+  }
+
+  /**
+   * The question in the documents' own words, for searching them (传上去 → 上传/报送), or undefined
+   * when the model judges it has nothing to do with the documents' subject. The rewrite only steers
+   * the search; it is never shown, and the answer still comes from the passages found. Throws on any
+   * failure.
+   */
+  async rewrite(question: string): Promise<string | undefined> {
+    const completion = await this.#client.chat.completions.create({
+      model: this.#model,
+      temperature: 0,
+      messages: [
+        { role: 'system', content: REWRITE_PROMPT },
+        { role: 'user', content: JSON.stringify({ question }) },
+      ],
+    });
+    const text = completion.choices[0]?.message?.content?.trim() ?? '';
+    if (/^OFF_TOPIC\b/.test(text)) return undefined;
+    if (!text || text.length > MAX_REWRITE_LENGTH || text.includes('\n')) throw new Error(`rewrite is not one short line (${text.length} characters)`);
+    return text;
   }
 
   /** The model's answer with its citations, or undefined when it found nothing in the passages. Throws on any failure. */

@@ -9,7 +9,8 @@ export interface RecordedRequest {
 
 /** How the fake server answers the next chat completion. */
 export type Behaviour =
-  | { reply: string }
+  /** A fixed reply, or one that depends on the request (a rewrite and an answer differ by their system prompt). */
+  | { reply: string | ((request: RecordedRequest) => string) }
   /** An error status; `message` is the error text, e.g. a 401 echoing the key it was sent. */
   | { status: number; message?: (request: RecordedRequest) => string }
   | { delayMs: number; reply: string };
@@ -38,7 +39,7 @@ export async function startFakeOpenAI(): Promise<{ baseURL: string; requests: Re
         const b = behaviour;
         setTimeout(() => (res.destroyed ? undefined : send(b.reply)), b.delayMs);
       } else {
-        send(behaviour.reply);
+        send(typeof behaviour.reply === 'string' ? behaviour.reply : behaviour.reply(request));
       }
     });
   });
