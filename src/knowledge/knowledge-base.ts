@@ -66,6 +66,8 @@ const ASKS_FOR_OWNER = /牵头|哪个科|哪个部门|哪个单位|谁负责|谁
 /** A clause's note of who leads it and who is responsible. */
 const DUTY_NOTE = /^[（(](牵头|责任)/;
 const OWNER_BONUS = 1.5;
+/** A sentence naming who leads or is responsible. */
+const DUTY_WORDS = /牵头单位|牵头科室|责任单位|责任科室|责任部门/;
 /**
  * What a question's slot asks for (几篇, 多久, 几号, 比例), and how a sentence that fills it reads: a
  * count of that thing, a time allowed (15个自然日, 当月), a point in time (26日前, 2020年底), a share.
@@ -234,6 +236,9 @@ export class KnowledgeBase {
     if (!best) return this.#noFigure(ranked[0]!, terms);
     const extra = this.#complement(best, ranked, question, terms);
     const citations = [this.#cite(best.hit, best.sentence, terms)];
+    // "Who leads it" is answered by the clause's duty note, wherever the clause's text put it.
+    const duty = ASKS_FOR_OWNER.test(question) && !DUTY_WORDS.test(best.sentence) ? dutyNoteOf(best.hit.item) : undefined;
+    if (duty) citations[0]!.quote += `……${duty}`;
     if (extra) {
       if (extra.hit.item.chunk.path === best.hit.item.chunk.path) citations[0]!.quote += `……${trimQuote(extra.sentence, terms)}`;
       else citations.push(this.#cite(extra.hit, extra.sentence, terms));
@@ -369,6 +374,20 @@ function figuresByKind(text: string): Map<string, Set<string>> {
     map.set(kind, (map.get(kind) ?? new Set()).add(figure));
   }
   return map;
+}
+
+/**
+ * The duty note of a passage's clause (（牵头单位：…；责任单位：…）): in the passage, or in another
+ * passage of the same clause when a long clause or a page break cut it off. Its parts are joined
+ * again when a page break split the note itself.
+ */
+function dutyNoteOf(passage: Passage): string | undefined {
+  const clause = passage.doc.chunks.filter((chunk) => chunk.path === passage.chunk.path).map((chunk) => chunk.text).join('');
+  const start = clause.search(/[（(](?:牵头|责任)/);
+  if (start < 0) return undefined;
+  const end = clause.indexOf('）', start);
+  const note = clause.slice(start, end < 0 ? undefined : end + 1);
+  return DUTY_WORDS.test(note) ? note : undefined;
 }
 
 /**

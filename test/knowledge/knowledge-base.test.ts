@@ -88,3 +88,24 @@ describe('typos of the same sound', () => {
     expect(kb.answer('双公式信息要在多少天内上传？')).toEqual(kb.answer('双公示信息要在多少天内上传？'));
   });
 });
+
+describe('who leads it', () => {
+  it('is answered with the clause\'s duty note, even when the clause was cut in two passages', async () => {
+    const plan = parseDocument(
+      '示例方案.txt',
+      [
+        '示例区跨境电商信用建设方案',
+        '一、重点任务',
+        `1.加强跨境电商领域信用建设。建立跨境电商经营主体信用档案，开展跨境店铺信用评价。${'推动跨境电商平台落实主体责任，'.repeat(12)}（牵头单位：区商务局；责任单位：区市场监督管理局）`,
+      ].join('\n'),
+    );
+    const { kb: shipped } = await shippedKnowledge();
+    const kb = new KnowledgeBase([...shipped.documents, plan], {});
+    expect(plan.chunks.filter((c) => c.path === '一、1').length).toBeGreaterThan(1);
+
+    const answer = kb.answer('跨境电商店铺信用评价哪个部门牵头？');
+
+    expect(answer.citations[0]).toMatchObject({ doc: '示例方案.txt' });
+    expect(answer.citations[0]!.quote).toContain('（牵头单位：区商务局；责任单位：区市场监督管理局）');
+  });
+});
