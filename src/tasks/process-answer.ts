@@ -1,7 +1,7 @@
 import { t } from '../prompts';
 import { formatDeadlineWithWeekday } from '../time';
 import type { TaskCatalog } from './catalog';
-import { deadlineOf, dueDateOf, monthLabel, monthOf } from './period';
+import { deadlineOf, dueDateOf, monthLabel, monthOf, nextMonth, type MonthKey } from './period';
 import type { Task } from './schema';
 
 /** A question about when something is due. */
@@ -27,13 +27,20 @@ export function answerAboutProcess(question: string, catalog: TaskCatalog, now: 
   return lines.length > 0 ? [t('process.from_schedule'), ...lines].join('\n') : undefined;
 }
 
-/** 「双公示」本月（2026年11月）截止 11月26日（周四）18:00, with the day it was moved from. */
+/**
+ * 「双公示」2026年11月截止 11月26日（周四）18:00, with the day it was moved from; once this month's
+ * has passed, next month's too.
+ */
 function dueLine(task: Task, catalog: TaskCatalog, now: Date): string {
   const month = monthOf(now);
+  const line = monthDue(task, month, catalog);
+  return deadlineOf(task, month, catalog) < now ? t('process.due_passed', { due: line, next: monthDue(task, nextMonth(month), catalog) }) : line;
+}
+
+function monthDue(task: Task, month: MonthKey, catalog: TaskCatalog): string {
   const deadline = formatDeadlineWithWeekday(deadlineOf(task, month, catalog));
-  const due = dueDateOf(task, month);
-  const nominal = Number(due.slice(8)) !== task.due_day;
-  return nominal ? t('process.due_moved', { task: task.short, month: monthLabel(month), deadline, day: task.due_day }) : t('process.due', { task: task.short, month: monthLabel(month), deadline });
+  const moved = Number(dueDateOf(task, month).slice(8)) !== task.due_day;
+  return moved ? t('process.due_moved', { task: task.short, month: monthLabel(month), deadline, day: task.due_day }) : t('process.due', { task: task.short, month: monthLabel(month), deadline });
 }
 
 /** How due dates move off days off: the default, and the tasks that differ. */

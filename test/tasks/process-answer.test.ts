@@ -19,6 +19,12 @@ describe('questions about the department\'s own process', () => {
     expect(answerAboutProcess('红黑名单这个月几号截止', catalog, december)).toContain('「红黑名单」2026年12月截止 12月18日（周五）18:00（原定每月 20 日，遇周末或节假日已调整）。');
   });
 
+  it('a deadline already passed this month says so, and gives next month\'s', () => {
+    expect(answerAboutProcess('红黑名单几号截止', catalog, november)!.split('\n')[1]).toBe(
+      '「红黑名单」2026年11月截止 11月20日（周五）18:00。（已过截止时间）下月：「红黑名单」2026年12月截止 12月18日（周五）18:00（原定每月 20 日，遇周末或节假日已调整）。',
+    );
+  });
+
   it('截止那天赶上周末咋办: the rule for days off', () => {
     const answer = answerAboutProcess('截止那天赶上周末咋办', catalog, november)!;
     expect(answer.split('\n')[1]).toMatch(/^截止日遇周末或法定节假日时，提前到之前最近的工作日.*双公示/);
