@@ -14,10 +14,19 @@ export interface OutboundTransport {
   readonly maxTextLength?: number;
 }
 
-/** Sends a second the platform allows: for the whole app, and into any one chat. */
+/** At most `count` sends in any `windowMs` milliseconds. */
+export interface RateLimit {
+  count: number;
+  windowMs: number;
+}
+
+/**
+ * How fast the platform lets the bot send, for the whole account and into any one chat: Lark's
+ * are per second (50 and 5), a personal WeChat account's per minute and a least gap per chat.
+ */
 export interface SendLimits {
-  perApp: number;
-  perChat: number;
+  perApp: RateLimit;
+  perChat: RateLimit;
 }
 
 export interface OutboundOptions {
@@ -42,7 +51,7 @@ export class OutboundSender {
   readonly #timer: Timer;
   readonly #queue = new KeyedQueue();
   /** The app-wide window and the per-chat limit; unset when sends are not paced. */
-  readonly #pacing: { app: RateWindow; perChat: number } | undefined;
+  readonly #pacing: { app: RateWindow; perChat: RateLimit } | undefined;
   readonly #chatWindows = new Map<string, RateWindow>();
 
   constructor(transport: OutboundTransport, options: OutboundOptions) {
@@ -50,7 +59,8 @@ export class OutboundSender {
     this.#log = options.log;
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#timer = options.timer ?? realTimer;
-    this.#pacing = options.limits && { app: new RateWindow(options.limits.perApp), perChat: options.limits.perChat };
+    const limits = options.limits;
+    this.#pacing = limits && { app: new RateWindow(limits.perApp.count, limits.perApp.windowMs), perChat: limits.perChat };
   }
 
   /**
@@ -88,7 +98,7 @@ export class OutboundSender {
     if (!this.#pacing) return;
     const now = this.#timer.now();
     for (const [key, window] of this.#chatWindows) if (window.idleAt(now)) this.#chatWindows.delete(key);
-    const chatWindow = this.#chatWindows.get(chat) ?? new RateWindow(this.#pacing.perChat);
+    const chatWindow = this.#chatWindows.get(chat) ?? new RateWindow(this.#pacing.perChat.count, this.#pacing.perChat.windowMs);
     this.#chatWindows.set(chat, chatWindow);
     const slot = this.#pacing.app.reserve(chatWindow.next(now));
     chatWindow.take(slot);
