@@ -67,7 +67,16 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
   });
 
   const channelLog = captureLog();
-  const wechat = new WechatChannel({ puppet: 'wechaty-puppet-mock', puppetInstance: puppet, roster, log: channelLog.log });
+  // The channel's notices go through the bot, as in main.ts; the bot is made after the channel.
+  let notify: ((out: Outgoing) => Promise<unknown>) | undefined;
+  const wechat = new WechatChannel({
+    puppet: 'wechaty-puppet-mock',
+    puppetInstance: puppet,
+    roster,
+    log: channelLog.log,
+    sendNotice: (out) => notify!(out),
+    now: () => h.clock.now(),
+  });
   const handedOver: Outgoing[] = [];
   const channel: RecordingChannel = {
     name: wechat.name,
@@ -81,6 +90,7 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
   };
   const timer = new SkippingTimer();
   const h = await botHarness({ ...options, channel, timer, sendLimits: options.sendLimits ?? WECHAT_LIMITS });
+  notify = (out) => h.bot.send(out);
 
   const waiting = new Map<string, Array<() => void>>();
   const running = wechat.start(async (event) => {
@@ -93,6 +103,7 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
   await Promise.race([wechat.loggedIn, ended]);
 
   let messages = 0;
+  let stopped = false;
   function contactOf(who: string) {
     const person = roster.person(who) ?? roster.findPeople(who)[0];
     const contact = person && contacts.get(person.id);
@@ -110,17 +121,21 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
   async function type(who: string, where: 'group' | 'dm', text: string, o: WechatSayOptions): Promise<WechatSent[]> {
     messages += 1;
     const id = o.id ?? `wx-in-${messages}`;
-    const talker = contactOf(who);
     const before = sent.length;
     const handled = new Promise<void>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
+    deliver(who, where, id, text, types.Message.Text);
+    await handled;
+    return sent.slice(before);
+  }
+
+  /** Makes the message WeChat would deliver and tells wechaty of it (again, for a redelivery). */
+  function deliver(who: string, where: 'group' | 'dm', id: string, text: string, type: types.Message): void {
     // As WeChat stamps it: now on the bot's clock (the mock's own `say` would use the real time).
-    const base = { id, talkerId: talker.id, text, timestamp: h.clock.now().getTime(), type: types.Message.Text };
+    const base = { id, talkerId: contactOf(who).id, text, timestamp: h.clock.now().getTime(), type };
     if (!mocker.cacheMessagePayload.has(id)) {
       mocker.MessageMock.create(where === 'group' ? { ...base, roomId: room.id, mentionIdList: mentionIds(text) } : { ...base, listenerId: botUser.id });
     }
     puppet.emit('message', { messageId: id });
-    await handled;
-    return sent.slice(before);
   }
 
   return {
@@ -139,6 +154,8 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
     channel: wechat,
     /** A message in the work group's room; "@信用助手" and "@王芳" are listed as WeChat's mentions. */
     group: (who: string, text: string, o: WechatSayOptions = {}) => type(who, 'group', text, o),
+    /** A picture from `who`: the channel answers it itself, so nothing waits for the bot. */
+    picture: (who: string, where: 'group' | 'dm') => deliver(who, where, `wx-in-${(messages += 1)}`, '', types.Message.Image),
     /** A message in `who`'s direct chat with the bot's account. */
     dm: (who: string, text: string, o: WechatSayOptions = {}) => type(who, 'dm', text, o),
     /** Moves the bot's clock to `time`, running the jobs due on the way; resolves with what the bot's account posted meanwhile. */
@@ -147,7 +164,11 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
       await h.advanceTo(new Date(time));
       return sent.slice(before);
     },
+    /** The puppet has loaded the account's contacts and rooms (wechat4u says so a while after the login). */
+    ready: () => puppet.emit('ready', { data: 'stable' }),
     async stop(): Promise<void> {
+      if (stopped) return;
+      stopped = true;
       await wechat.stop();
       await running;
     },

@@ -12,6 +12,7 @@ import { StartupError } from '../../startup-error';
 import { formatDayTime } from '../../time';
 import type { Channel, ChannelCapabilities } from '../channel';
 import { takeBotMention } from './message-text';
+import { groupRooms, personOfContact } from './room-members';
 import { loadPuppet, PuppetLoadError, type WechatPuppet } from './puppet-loader';
 
 export interface WechatChannelOptions {
@@ -100,6 +101,7 @@ export class WechatChannel implements Channel {
     wechaty.on('scan', (qrcode, status) => this.#onScan(qrcode, status));
     wechaty.on('login', (user) => void this.#onLogin(user));
     wechaty.on('logout', (user, reason) => this.#onLogout(user, reason));
+    wechaty.on('ready', () => void this.#reportRooms(wechaty).catch((error: unknown) => this.#log.warn({ err: error }, 'wechat: looking up the rooms failed')));
     wechaty.on('error', (error) => this.#log.error({ err: error }, 'wechat: wechaty error'));
     wechaty.on('message', (message) => this.#accept(message, onEvent));
     try {
@@ -209,13 +211,30 @@ export class WechatChannel implements Channel {
     return undefined;
   }
 
-  /** The roster person behind a contact: by its alias (the bot account's remark for them), else its name. */
+  /** The roster person behind a contact, remembered so the bot can write to them by id. */
   async #personOf(contact: Contact): Promise<Person | undefined> {
-    const { roster } = this.#options;
-    const alias = await contact.alias();
-    const person = (alias ? roster.identifyPerson('wechat', alias) : undefined) ?? roster.identifyPerson('wechat', contact.name());
+    const person = await personOfContact(this.#options.roster, contact);
     if (person) this.#contactOfPerson.set(person.id, contact.id);
     return person;
+  }
+
+  /**
+   * Once the puppet has its contacts and rooms: each org group's room by topic, remembered by id,
+   * and a warning naming the roster people missing from it (npm run wechat:check says the same).
+   */
+  async #reportRooms(wechaty: Wechaty): Promise<void> {
+    const { roster } = this.#options;
+    const { groups, withoutIdentity } = await groupRooms(wechaty, roster);
+    for (const { group, topic, room, notInRoom } of groups) {
+      if (!room) {
+        if (topic) this.#log.warn({ group: group.id, topic }, 'wechat: no room with this topic among the account\'s groups (renamed? not saved to contacts?); it is found when someone writes in it');
+        continue;
+      }
+      this.#rememberRoom(group.id, room.id);
+      if (notInRoom.length > 0) this.#log.warn({ group: group.id, topic, people: notInRoom.map((p) => p.id) }, 'wechat: roster people not found among the room\'s members by alias or name; npm run wechat:check explains');
+      else this.#log.info({ group: group.id, topic }, 'wechat: found the room, with every roster person in it');
+    }
+    if (withoutIdentity.length > 0) this.#log.info({ people: withoutIdentity.map((p) => p.id) }, 'wechat: roster people without a wechat identity in org.yaml cannot be messaged or @-mentioned');
   }
 
   #rememberRoom(groupId: string, roomId: string): void {
