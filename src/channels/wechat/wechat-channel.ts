@@ -93,7 +93,7 @@ export class WechatChannel implements Channel {
       puppet = puppetInstance ?? (await loadPuppet(name, puppetToken));
     } catch (error) {
       if (!(error instanceof PuppetLoadError)) throw error;
-      throw new StartupError(t(`wechat.puppet_${error.reason}`, { puppet: name, detail: error.message }), { cause: error });
+      throw new StartupError(puppetFailure(error), { cause: error });
     }
     const wechaty = WechatyBuilder.build({ puppet, ...(sessionName ? { name: sessionName } : {}) });
     this.#wechaty = wechaty;
@@ -361,6 +361,20 @@ export class WechatChannel implements Channel {
     } catch (error) {
       this.#log.error({ err: error, messageId: message.id }, 'wechat: answering a non-text message failed');
     }
+  }
+}
+
+/** Why `npm start` cannot use the configured puppet, for whoever started it. */
+function puppetFailure(error: PuppetLoadError): string {
+  switch (error.reason) {
+    case 'not_installed':
+      return t('wechat.puppet_not_installed', { puppet: error.puppet });
+    case 'not_a_puppet':
+      return t('wechat.puppet_not_a_puppet', { puppet: error.puppet, detail: error.message });
+    case 'token_missing':
+      return t('wechat.puppet_token_missing', { puppet: error.puppet });
+    case 'failed':
+      return t('wechat.puppet_failed', { puppet: error.puppet, detail: error.message });
   }
 }
 
