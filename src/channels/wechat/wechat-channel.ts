@@ -297,8 +297,8 @@ export class WechatChannel implements Channel {
   async #deliver(message: Message, chatId: string, onEvent: (event: Incoming) => Promise<void>): Promise<void> {
     try {
       const talker = message.talker();
-      // Official accounts and service notices are not people of the department.
-      if (talker.type() !== types.Contact.Individual) return;
+      // Official accounts (公众号) and service notices are not people of the department.
+      if (talker.type() === types.Contact.Official) return;
       const room = message.room();
       const { text, mentionsBot } = room ? takeBotMention(message.text(), await this.#botNames(room), await message.mentionSelf()) : { text: message.text().trim(), mentionsBot: false };
       if (message.type() !== types.Message.Text) {

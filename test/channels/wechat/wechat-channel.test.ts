@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { types } from 'wechaty';
 import { t } from '../../../src/prompts';
 import { wechatBots } from '../../helpers/wechat-harness';
 
@@ -54,6 +55,25 @@ describe('WeChat: what is not text', () => {
     h.picture('王芳', 'group');
     await h.group('王芳', '@信用助手 你好');
     expect(h.sent.filter((m) => m.text === t('wechat.non_text'))).toHaveLength(1);
+  });
+});
+
+describe('WeChat: official accounts', () => {
+  it('a message from an official account (公众号) is not handled, not even answered as a stranger', async () => {
+    const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
+    const official = h.mocker.createContact({ name: '信用中国', type: types.Contact.Official });
+    const handled: string[] = [];
+    const handle = h.harness.bot.handle.bind(h.harness.bot);
+    h.harness.bot.handle = async (event) => {
+      handled.push(event.messageId);
+      return handle(event);
+    };
+
+    official.say('填报').to(h.botUser);
+    await h.dm('王芳', '你好', { id: 'wx-wang' });
+
+    expect(handled).toEqual(['wx-wang']);
+    expect(h.sent.map((m) => m.chat)).toEqual(['dm:wang-fang']);
   });
 });
 
