@@ -63,7 +63,8 @@ function makeChannel(config: Config, roster: Roster, log: Logger, notes: string[
       return new LarkChannel({ ...config.lark!, roster, log });
     case 'wechat':
       return new WechatChannel({
-        ...config.wechat!,
+        puppet: config.wechat!.puppet,
+        ...(config.wechat!.puppetToken ? { puppetToken: config.wechat!.puppetToken } : {}),
         // The login session, so a restart need not scan the QR code again.
         sessionName: path.join(config.dataDir, 'wechaty'),
         roster,
