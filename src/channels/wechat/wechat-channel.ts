@@ -88,6 +88,7 @@ export class WechatChannel implements Channel {
   /** Starts the puppet and delivers messages until `stop()`; a puppet that cannot start ends it with a StartupError. */
   async start(onEvent: (event: Incoming) => Promise<void>): Promise<void> {
     const { puppet: name, puppetToken, puppetInstance, sessionName } = this.#options;
+    const ended = new Promise<void>((resolve) => (this.#stopped = resolve));
     let puppet: WechatPuppet;
     try {
       puppet = puppetInstance ?? (await loadPuppet(name, puppetToken));
@@ -95,9 +96,10 @@ export class WechatChannel implements Channel {
       if (!(error instanceof PuppetLoadError)) throw error;
       throw new StartupError(puppetFailure(error), { cause: error });
     }
+    // Stopped while the puppet package was loading (a signal right after launch): nothing to start.
+    if (this.#stopping) return;
     const wechaty = WechatyBuilder.build({ puppet, ...(sessionName ? { name: sessionName } : {}) });
     this.#wechaty = wechaty;
-    const ended = new Promise<void>((resolve) => (this.#stopped = resolve));
     wechaty.on('scan', (qrcode, status) => this.#onScan(qrcode, status));
     wechaty.on('login', (user) => void this.#onLogin(user));
     wechaty.on('logout', (user, reason) => this.#onLogout(user, reason));

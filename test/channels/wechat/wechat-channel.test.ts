@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { types } from 'wechaty';
+import { WechatChannel } from '../../../src/channels/wechat/wechat-channel';
+import { loadRoster } from '../../../src/org/roster';
 import { t } from '../../../src/prompts';
+import { captureLog } from '../../helpers/silent-logger';
 import { wechatBots } from '../../helpers/wechat-harness';
 
 /** The whole bot on the real WeChat channel and wechaty, with the mock puppet; stopped after each test. */
@@ -117,6 +120,17 @@ describe('WeChat: the room and the roster', () => {
 
     expect(await groupsSeen(true)).toEqual(['main', 'main']);
     expect(await groupsSeen(false)).toEqual([undefined]);
+  });
+});
+
+describe('WeChat: starting and stopping', () => {
+  it('stopped while the puppet package is still loading (SIGTERM right after launch), it ends instead of waiting for ever', async () => {
+    const channel = new WechatChannel({ puppet: 'wechaty-puppet-mock', roster: loadRoster('data/org.yaml'), log: captureLog().log });
+
+    const running = channel.start(async () => undefined);
+    await channel.stop();
+
+    await expect(running).resolves.toBeUndefined();
   });
 });
 
