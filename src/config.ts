@@ -149,10 +149,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : {}),
     ...(e.CREDIT_CHANNEL === 'wecom' ? { wecom: wecomConfig(e) } : {}),
     logLevel: e.LOG_LEVEL,
-    sendLimits: { perApp: e.CREDIT_SEND_PER_SECOND, perChat: e.CREDIT_SEND_PER_CHAT_PER_SECOND },
+    sendLimits: sendLimits(e),
     staleMinutes: e.CREDIT_STALE_MINUTES,
     secrets: Object.entries(e).flatMap(([name, value]) => (isSecretName(name) && typeof value === 'string' ? [value] : [])),
   };
+}
+
+/**
+ * How fast the configured channel may send: a personal WeChat account by its own pacing (a least
+ * gap per chat, a count a minute), every other platform by Lark's per-second limits.
+ */
+function sendLimits(e: z.output<typeof envSchema>): SendLimits {
+  if (e.CREDIT_CHANNEL === 'wechat') {
+    return { perApp: { count: e.WECHAT_PER_MINUTE, windowMs: 60_000 }, perChat: { count: 1, windowMs: e.WECHAT_MIN_INTERVAL_MS } };
+  }
+  return { perApp: { count: e.CREDIT_SEND_PER_SECOND, windowMs: 1000 }, perChat: { count: e.CREDIT_SEND_PER_CHAT_PER_SECOND, windowMs: 1000 } };
 }
 
 /** Values of variables named like credentials never appear in messages, even when invalid. */

@@ -4,9 +4,11 @@ import { ConsoleChannel } from './channels/console-channel';
 import type { Channel } from './channels/channel';
 import { loadConfig, type Config } from './config';
 import { systemClock } from './core/clock';
-import { createApp } from './app';
+import { createApp, type App } from './app';
 import { LarkChannel } from './channels/lark/lark-channel';
 import { WecomChannel } from './channels/wecom/wecom-channel';
+import { WechatChannel } from './channels/wechat/wechat-channel';
+import type { Outgoing } from './model/message';
 import { createLogger, type Logger } from './logger';
 import type { Roster } from './org/roster';
 import { t } from './prompts';
@@ -27,7 +29,10 @@ async function main(): Promise<void> {
   const logFile = path.join(config.dataDir, 'logs', 'bot.log');
   const log = createLogger(config.logLevel, config.channel === 'console' ? { kind: 'file', file: logFile } : { kind: 'stderr' }, config.secrets);
   if (fresh) log.info({ db: config.dbFile, movedTo: backup ?? null }, 'started fresh');
-  const app = await createApp(config, systemClock, log, (roster) => makeChannel(config, roster, log, [t('console.files', { log: logFile, db: config.dbFile }), ...notes]));
+  // A channel's own notices (WeChat's "logged back in") go out through the bot, made after the channel.
+  let app: App | undefined;
+  const notify = async (out: Outgoing) => void (await app!.bot.send(out));
+  app = await createApp(config, systemClock, log, (roster) => makeChannel(config, roster, log, [t('console.files', { log: logFile, db: config.dbFile }), ...notes], notify));
   const scheduler = new LiveScheduler(systemClock, log);
   await scheduler.start(app.jobs);
   log.info({ channel: app.channel.name, org: config.orgFile, db: config.dbFile }, 'bot started');
@@ -44,7 +49,7 @@ async function main(): Promise<void> {
 }
 
 /** The channel CREDIT_CHANNEL names (config.ts refuses the ones not built yet). */
-function makeChannel(config: Config, roster: Roster, log: Logger, notes: string[]): Channel {
+function makeChannel(config: Config, roster: Roster, log: Logger, notes: string[], notify: (out: Outgoing) => Promise<void>): Channel {
   switch (config.channel) {
     case 'console':
       return new ConsoleChannel({
@@ -57,10 +62,19 @@ function makeChannel(config: Config, roster: Roster, log: Logger, notes: string[
       });
     case 'lark':
       return new LarkChannel({ ...config.lark!, roster, log });
+    case 'wechat':
+      return new WechatChannel({
+        puppet: config.wechat!.puppet,
+        ...(config.wechat!.puppetToken ? { puppetToken: config.wechat!.puppetToken } : {}),
+        // The login session, so a restart need not scan the QR code again.
+        sessionName: path.join(config.dataDir, 'wechaty'),
+        roster,
+        log,
+        print: (line) => process.stderr.write(`${line}\n`),
+        sendNotice: notify,
+      });
     case 'wecom':
       return new WecomChannel({ ...config.wecom!, roster, log });
-    case 'wechat':
-      throw new StartupError(`CREDIT_CHANNEL=${config.channel} is being built`);
   }
 }
 

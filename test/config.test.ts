@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       synonymsFile: 'data/synonyms.yaml',
       channel: 'console',
       logLevel: 'info',
-      sendLimits: { perApp: 50, perChat: 5 },
+      sendLimits: { perApp: { count: 50, windowMs: 1000 }, perChat: { count: 5, windowMs: 1000 } },
       staleMinutes: 10,
       secrets: [],
     });
@@ -21,10 +21,16 @@ describe('loadConfig', () => {
 
   it('reads the send limits and the stale window, and refuses nonsense', () => {
     const config = loadConfig({ CREDIT_SEND_PER_SECOND: '20', CREDIT_SEND_PER_CHAT_PER_SECOND: '1', CREDIT_STALE_MINUTES: '30' });
-    expect(config.sendLimits).toEqual({ perApp: 20, perChat: 1 });
+    expect(config.sendLimits).toEqual({ perApp: { count: 20, windowMs: 1000 }, perChat: { count: 1, windowMs: 1000 } });
     expect(config.staleMinutes).toBe(30);
     expect(() => loadConfig({ CREDIT_SEND_PER_CHAT_PER_SECOND: '0' })).toThrow(/CREDIT_SEND_PER_CHAT_PER_SECOND="0" 无效/);
     expect(() => loadConfig({ CREDIT_STALE_MINUTES: 'ten' })).toThrow(/CREDIT_STALE_MINUTES="ten" 无效/);
+  });
+
+  it('paces a personal WeChat account by WECHAT_MIN_INTERVAL_MS per chat and WECHAT_PER_MINUTE in all', () => {
+    expect(loadConfig({ CREDIT_CHANNEL: 'wechat' }).sendLimits).toEqual({ perApp: { count: 20, windowMs: 60_000 }, perChat: { count: 1, windowMs: 1500 } });
+    const config = loadConfig({ CREDIT_CHANNEL: 'wechat', WECHAT_MIN_INTERVAL_MS: '3000', WECHAT_PER_MINUTE: '10', CREDIT_SEND_PER_SECOND: '1' });
+    expect(config.sendLimits).toEqual({ perApp: { count: 10, windowMs: 60_000 }, perChat: { count: 1, windowMs: 3000 } });
   });
 
   it('puts the database inside CREDIT_DATA_DIR unless CREDIT_DB_FILE says otherwise', () => {

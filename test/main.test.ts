@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshAppId, startFakeFeishu, type FakeFeishu } from './helpers/fake-feishu';
 import { keyedTextMessage } from './helpers/feishu-events';
 import { tempDir } from './helpers/temp-dir';
+import { t } from '../src/prompts';
 
 const APP_SECRET = 'main-test-secret-5f1e2d3c';
 let fake: FakeFeishu | undefined;
@@ -45,5 +46,24 @@ describe('npm start with CREDIT_CHANNEL=lark', () => {
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toMatch(/无法连接飞书开放平台.*请检查 LARK_APP_ID、LARK_APP_SECRET/);
     expect(bot.stderr()).not.toContain('typed-it-wrong-0000');
+  }, 30_000);
+});
+
+describe('npm start with CREDIT_CHANNEL=wechat', () => {
+  it('loads the puppet WECHATY_PUPPET names, waits for the login, and stops cleanly on SIGTERM', async () => {
+    const bot = startBot({ CREDIT_CHANNEL: 'wechat', WECHATY_PUPPET: 'wechaty-puppet-mock' });
+
+    await vi.waitFor(() => expect(bot.stderr()).toContain('bot started'), { timeout: 20_000, interval: 100 });
+    bot.child.kill('SIGTERM');
+
+    expect(await bot.exited).toBe(0);
+    expect(bot.stderr()).toContain('bot stopped');
+  }, 30_000);
+
+  it('a puppet-service without its token stops it with one line saying what to set', async () => {
+    const bot = startBot({ CREDIT_CHANNEL: 'wechat', WECHATY_PUPPET: 'wechaty-puppet-service' });
+
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr().trim().split('\n').at(-1)).toBe(t('wechat.puppet_token_missing', { puppet: 'wechaty-puppet-service' }));
   }, 30_000);
 });

@@ -19,7 +19,7 @@ import { recordFirstDelivery } from './dedupe';
 import { degrade } from './degrade';
 import { KeyedQueue } from './keyed-queue';
 import { OutboundSender, type OutboundOptions } from './outbound/sender';
-import { splitMessage } from './outbound/split-message';
+import { textLimitOf } from './outbound/split-message';
 import { TransportError } from './outbound/transport-error';
 import { runCommand } from './private-reply';
 import { classifySmallTalk, smallTalkReply } from './small-talk';
@@ -77,7 +77,7 @@ export class Bot {
 
   constructor(parts: BotParts) {
     this.#parts = parts;
-    this.#outbound = new OutboundSender({ send: (out) => parts.channel.send(out), maxTextLength: parts.channel.capabilities.maxTextLength }, { ...parts.delivery, log: parts.log });
+    this.#outbound = new OutboundSender({ send: (out) => parts.channel.send(out), maxText: textLimitOf(parts.channel.capabilities) }, { ...parts.delivery, log: parts.log });
   }
 
   /** Handles one message or button press. Never rejects: a failure is logged and the user gets an apology. */
@@ -92,17 +92,12 @@ export class Bot {
    */
   async send(out: Outgoing): Promise<{ messageId: string }> {
     const { store, clock, channel } = this.#parts;
-    const { maxTextBytes } = channel.capabilities;
     let messageId = '';
-    // A platform that counts bytes gets a long text as several messages, each its own delivery.
-    const degraded = { ...out, content: degrade(out.content, channel.capabilities) };
-    for (const piece of splitMessage(degraded, maxTextBytes === undefined ? undefined : { bytes: maxTextBytes })) {
-      await this.#outbound.send(piece, async (results) => {
-        // A long text may go out in pieces; the last one stands for the message.
-        messageId = (results.at(-1) as { messageId: string }).messageId;
-        await recordSent(store, channel.name, out, messageId, clock.now());
-      });
-    }
+    await this.#outbound.send({ ...out, content: degrade(out.content, channel.capabilities) }, async (results) => {
+      // A long text may go out in pieces; the last one stands for the message.
+      messageId = (results.at(-1) as { messageId: string }).messageId;
+      await recordSent(store, channel.name, out, messageId, clock.now());
+    });
     return { messageId };
   }
 

@@ -171,7 +171,7 @@ describe('the bot on a platform with limits and faults (the rest of the contract
     const timer = { now: () => now, sleep: async (ms: number) => void (now += ms) };
     const at: number[] = [];
     const channel = new FakeChannel({ name: 'simulate', beforeSend: async () => void at.push(timer.now()) });
-    const h = await botHarness({ channel, timer, sendLimits: { perApp: 50, perChat: 1 } });
+    const h = await botHarness({ channel, timer, sendLimits: { perApp: { count: 50, windowMs: 1000 }, perChat: { count: 1, windowMs: 1000 } } });
     // A command mid-form: its answer, then where the form stands — two messages to one chat.
     await h.say('wang-fang', '填报 失信事件');
     const [answer, stands] = await h.say('wang-fang', '我是谁');

@@ -27,7 +27,7 @@ describe('我是谁 (whoami)', () => {
           '姓名：王芳（编号 wang-fang）',
           '科室：商事登记项目审批服务科',
           '角色：专人',
-          '已登记的账号：飞书 ou_wang_fang，手机 13800000011，邮箱 wang.fang@example.com，微信昵称 王芳，微信号 wangfang_sj',
+          '已登记的账号：飞书 ou_wang_fang，手机 13800000011，邮箱 wang.fang@example.com，微信昵称 王芳，微信备注名 wangfang_sj',
         ].join('\n'),
       );
   });

@@ -1,32 +1,15 @@
 import { afterEach } from 'vitest';
 import { LarkChannel } from '../../src/channels/lark/lark-channel';
 import type { OutboundChannel } from '../../src/channels/channel';
-import type { Timer } from '../../src/core/outbound/timer';
 import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
 import { freshAppId, startFakeFeishu, type Ack, type FakeFeishu, type SentMessage } from './fake-feishu';
 import { textMessageEvent, type Mentionable } from './feishu-events';
 import { captureLog } from './silent-logger';
+import { SkippingTimer } from './skipping-timer';
 
 const APP_SECRET = 'lark-e2e-secret-0123456789';
-/**
- * Back-off and pacing without real waiting: each wait is recorded and passes at once. (The
- * ManualTimer cannot serve here: it declares the work stuck while a real HTTP call is in flight.)
- */
-export class SkippingTimer implements Timer {
-  #now = 0;
-  readonly sleeps: number[] = [];
-
-  now(): number {
-    return this.#now;
-  }
-
-  async sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-    this.#now += ms;
-  }
-}
 
 export interface LarkHarnessOptions extends Omit<HarnessOptions<RecordingChannel>, 'channel' | 'platform' | 'timer'> {
   /** The Feishu of an earlier run, for a restart: the same app on the same server. */

@@ -7,7 +7,7 @@ import { loadRoster } from '../../src/org/roster';
 import { t } from '../../src/prompts';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
 import { startFakeWecom, type FakeWecom, type WecomSent } from './fake-wecom';
-import { SkippingTimer } from './lark-harness';
+import { SkippingTimer } from './skipping-timer';
 import { captureLog } from './silent-logger';
 
 const SECRET = 'wecom-e2e-secret-0123456789abcdef';

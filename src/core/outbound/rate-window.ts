@@ -1,7 +1,8 @@
 /**
  * A sliding-window rate limit: at most `limit` sends in any `windowMs`. Platforms state their
  * limits this way (Lark: 50 sends a second per app, 5 a second per chat) and answer a burst
- * beyond them with errors, so the bot paces itself rather than spending retries on refusals.
+ * beyond them with errors, so the bot paces itself rather than spending retries on refusals. A
+ * limit of 1 is a least gap between sends (a personal WeChat account: one per 1.5 s per chat).
  *
  * Slots are handed out in order and recorded at once, so concurrent callers never share one.
  */
@@ -11,8 +12,9 @@ export class RateWindow {
   /** The latest `limit` slots handed out, ascending. */
   #slots: number[] = [];
 
-  constructor(limit: number, windowMs = 1000) {
+  constructor(limit: number, windowMs: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`rate limit must be a positive integer, not ${limit}`);
+    if (!(windowMs >= 0)) throw new Error(`rate window must be zero or more milliseconds, not ${windowMs}`);
     this.#limit = limit;
     this.#windowMs = windowMs;
   }

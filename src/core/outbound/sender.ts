@@ -3,7 +3,7 @@ import { KeyedQueue } from '../keyed-queue';
 import { addressKey, type Outgoing } from '../../model/message';
 import { RateWindow } from './rate-window';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry';
-import { splitMessage } from './split-message';
+import { splitMessage, type TextLimit } from './split-message';
 import { realTimer, type Timer } from './timer';
 
 /** The least the outbound path needs from a channel. */
@@ -11,13 +11,22 @@ export interface OutboundTransport {
   /** Resolves with whatever the platform returns for a sent message (e.g. its message id). */
   send(out: Outgoing): Promise<unknown>;
   /** The longest text the platform takes in one message; unset: no limit (console, simulate). */
-  readonly maxTextLength?: number;
+  readonly maxText?: TextLimit;
 }
 
-/** Sends a second the platform allows: for the whole app, and into any one chat. */
+/** At most `count` sends in any `windowMs` milliseconds. */
+export interface RateLimit {
+  count: number;
+  windowMs: number;
+}
+
+/**
+ * How fast the platform lets the bot send, for the whole account and into any one chat: Lark's
+ * are per second (50 and 5), a personal WeChat account's per minute and a least gap per chat.
+ */
 export interface SendLimits {
-  perApp: number;
-  perChat: number;
+  perApp: RateLimit;
+  perChat: RateLimit;
 }
 
 export interface OutboundOptions {
@@ -42,7 +51,7 @@ export class OutboundSender {
   readonly #timer: Timer;
   readonly #queue = new KeyedQueue();
   /** The app-wide window and the per-chat limit; unset when sends are not paced. */
-  readonly #pacing: { app: RateWindow; perChat: number } | undefined;
+  readonly #pacing: { app: RateWindow; perChat: RateLimit } | undefined;
   readonly #chatWindows = new Map<string, RateWindow>();
 
   constructor(transport: OutboundTransport, options: OutboundOptions) {
@@ -50,7 +59,8 @@ export class OutboundSender {
     this.#log = options.log;
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#timer = options.timer ?? realTimer;
-    this.#pacing = options.limits && { app: new RateWindow(options.limits.perApp), perChat: options.limits.perChat };
+    const limits = options.limits;
+    this.#pacing = limits && { app: new RateWindow(limits.perApp.count, limits.perApp.windowMs), perChat: limits.perChat };
   }
 
   /**
@@ -65,7 +75,7 @@ export class OutboundSender {
     const chat = addressKey(out.to);
     return this.#queue.run(chat, async () => {
       const results: unknown[] = [];
-      for (const piece of splitMessage(out, this.#transport.maxTextLength)) {
+      for (const piece of splitMessage(out, this.#transport.maxText)) {
         results.push(
           await withRetry(
             async () => {
@@ -88,7 +98,7 @@ export class OutboundSender {
     if (!this.#pacing) return;
     const now = this.#timer.now();
     for (const [key, window] of this.#chatWindows) if (window.idleAt(now)) this.#chatWindows.delete(key);
-    const chatWindow = this.#chatWindows.get(chat) ?? new RateWindow(this.#pacing.perChat);
+    const chatWindow = this.#chatWindows.get(chat) ?? new RateWindow(this.#pacing.perChat.count, this.#pacing.perChat.windowMs);
     this.#chatWindows.set(chat, chatWindow);
     const slot = this.#pacing.app.reserve(chatWindow.next(now));
     chatWindow.take(slot);

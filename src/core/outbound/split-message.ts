@@ -1,3 +1,4 @@
+import type { ChannelCapabilities } from '../../channels/channel';
 import type { Outgoing } from '../../model/message';
 
 /**
@@ -5,6 +6,12 @@ import type { Outgoing } from '../../model/message';
  * a Chinese character takes three). A number is a limit in characters.
  */
 export type TextLimit = number | { characters?: number; bytes?: number };
+
+/** The limit a channel declares: in bytes where it counts bytes (WeCom), else in characters; none for the terminal. */
+export function textLimitOf(capabilities: ChannelCapabilities): TextLimit | undefined {
+  if (capabilities.maxTextBytes !== undefined) return { bytes: capabilities.maxTextBytes };
+  return capabilities.maxTextLength;
+}
 
 /** Measures a piece of text against a limit: its size in the limit's unit, and the limit. */
 interface Measure {

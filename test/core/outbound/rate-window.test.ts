@@ -24,6 +24,6 @@ describe('RateWindow', () => {
   });
 
   it('refuses a limit that cannot be met', () => {
-    expect(() => new RateWindow(0)).toThrow(/positive integer/);
+    expect(() => new RateWindow(0, 1000)).toThrow(/positive integer/);
   });
 });

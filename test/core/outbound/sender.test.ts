@@ -14,11 +14,11 @@ const busy = () => new TransportError('rate limited', { transient: true });
  * A platform that records when each message arrived, failing the sends `fail` picks (by text and
  * the how-many-th try of that text) with the error it returns.
  */
-function fakePlatform(timer: ManualTimer, options: { maxTextLength?: number; fail?: (text: string, attempt: number) => Error | undefined } = {}) {
+function fakePlatform(timer: ManualTimer, options: { maxText?: number; fail?: (text: string, attempt: number) => Error | undefined } = {}) {
   const delivered: Array<{ at: number; text: string }> = [];
   const attempts = new Map<string, number>();
   const transport = {
-    maxTextLength: options.maxTextLength,
+    maxText: options.maxText,
     async send(out: Outgoing) {
       const text = textOf(out);
       const attempt = (attempts.get(text) ?? 0) + 1;
@@ -106,7 +106,7 @@ describe('the outbound sender', () => {
   it('paces a burst to one chat at the per-chat limit', async () => {
     const timer = new ManualTimer();
     const platform = fakePlatform(timer);
-    const { outbound } = sender(timer, platform, { perApp: 50, perChat: 5 });
+    const { outbound } = sender(timer, platform, { perApp: { count: 50, windowMs: 1000 }, perChat: { count: 5, windowMs: 1000 } });
     await timer.run(Promise.all(Array.from({ length: 12 }, (_, i) => outbound.send(group(`第 ${i + 1} 条`)))));
     expect(platform.delivered.map((d) => d.at)).toEqual([0, 0, 0, 0, 0, 1000, 1000, 1000, 1000, 1000, 2000, 2000]);
     expect(platform.delivered.map((d) => d.text)).toEqual(Array.from({ length: 12 }, (_, i) => `第 ${i + 1} 条`));
@@ -115,7 +115,7 @@ describe('the outbound sender', () => {
   it('keeps all chats together under the per-app limit', async () => {
     const timer = new ManualTimer();
     const platform = fakePlatform(timer);
-    const { outbound } = sender(timer, platform, { perApp: 5, perChat: 3 });
+    const { outbound } = sender(timer, platform, { perApp: { count: 5, windowMs: 1000 }, perChat: { count: 3, windowMs: 1000 } });
     const people = ['wang-fang', 'li-ming', 'zhao-lei', 'chen-jing'];
     await timer.run(Promise.all(people.flatMap((p) => [1, 2, 3].map((n) => outbound.send(dm(p, `${p} ${n}`))))));
     const times = platform.delivered.map((d) => d.at);
@@ -127,9 +127,28 @@ describe('the outbound sender', () => {
     for (const p of people) expect(platform.delivered.filter((d) => d.text.startsWith(p)).map((d) => d.text)).toEqual([1, 2, 3].map((n) => `${p} ${n}`));
   });
 
+  it('paces a personal account: 1.5 s apart in one chat, and no more than 20 a minute in all', async () => {
+    const timer = new ManualTimer();
+    const platform = fakePlatform(timer);
+    const { outbound } = sender(timer, platform, { perApp: { count: 20, windowMs: 60_000 }, perChat: { count: 1, windowMs: 1500 } });
+    const people = ['wang-fang', 'li-ming', 'zhao-lei'];
+    await timer.run(Promise.all(people.flatMap((p) => Array.from({ length: 10 }, (_, n) => outbound.send(dm(p, `${p} ${n + 1}`))))));
+    const times = platform.delivered.map((d) => d.at);
+    expect(times).toHaveLength(30);
+    for (const p of people) {
+      const own = platform.delivered.filter((d) => d.text.startsWith(p));
+      expect(own.map((d) => d.text)).toEqual(Array.from({ length: 10 }, (_, n) => `${p} ${n + 1}`));
+      for (let i = 1; i < own.length; i++) expect(own[i]!.at - own[i - 1]!.at).toBeGreaterThanOrEqual(1500);
+    }
+    const busiestMinute = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
+    expect(busiestMinute).toBe(20);
+    // The 21st send waits for the first to leave its minute.
+    expect([...times].sort((a, b) => a - b)[20]).toBe(60_000);
+  });
+
   it('splits a long text at line boundaries for a channel with a length limit, in order, before the next message', async () => {
     const timer = new ManualTimer();
-    const platform = fakePlatform(timer, { maxTextLength: 12 });
+    const platform = fakePlatform(timer, { maxText: 12 });
     const { outbound } = sender(timer, platform);
     const after: string[] = [];
     const long = ['商事登记科：已报 3 项', '社会事务科：已报 2 项', '建设管理科：未报'].join('\n');
