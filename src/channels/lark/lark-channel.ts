@@ -8,6 +8,7 @@ import { TransportError } from '../../core/outbound/transport-error';
 import { StartupError } from '../../startup-error';
 import { z } from '../../zod';
 import type { Channel, ChannelCapabilities } from '../channel';
+import { eventOrigin } from '../platform-event';
 import { renderCard } from './card-json';
 import { messageText } from './message-text';
 import { PressAnswers } from './press-answers';
@@ -336,14 +337,7 @@ export class LarkChannel implements Channel {
     const person = this.#personOf(arrival.operator_id.open_id);
     const event: IncomingArrival = {
       kind: 'arrival',
-      channel: this.name,
-      chatId: arrival.chat_id,
-      chatType,
-      ...(group ? { groupId: group.id } : {}),
-      senderId: arrival.operator_id.open_id,
-      ...(person ? { personId: person.id, senderName: person.name } : {}),
-      messageId: arrival.event_id,
-      time: arrival.create_time ? new Date(Number(arrival.create_time)) : new Date(),
+      ...eventOrigin({ channel: this.name, chatId: arrival.chat_id, chatType, group, senderId: arrival.operator_id.open_id, person, messageId: arrival.event_id, time: arrival.create_time ? new Date(Number(arrival.create_time)) : new Date() }),
       ...(arrival.name ? { chatName: arrival.name } : {}),
     };
     this.#enqueue(arrival.chat_id, () => this.#handOver(event, onEvent));
@@ -367,15 +361,8 @@ export class LarkChannel implements Channel {
     const person = this.#personOf(senderId);
     return {
       kind: 'action',
-      channel: this.name,
-      chatId,
-      chatType,
-      ...(group ? { groupId: group.id } : {}),
-      senderId,
-      ...(person ? { personId: person.id, senderName: person.name } : {}),
       // Feishu redelivers an unanswered callback with the same event id.
-      messageId: press.event_id,
-      time: press.create_time ? new Date(Number(press.create_time)) : new Date(),
+      ...eventOrigin({ channel: this.name, chatId, chatType, group, senderId, person, messageId: press.event_id, time: press.create_time ? new Date(Number(press.create_time)) : new Date() }),
       cardMessageId: press.context.open_message_id,
       value: press.action.value.action,
     };
@@ -462,14 +449,7 @@ export class LarkChannel implements Channel {
     const group = chatType === 'group' ? roster.identifyGroup('lark', message.chat_id) : undefined;
     return {
       kind: 'message',
-      channel: this.name,
-      chatId: message.chat_id,
-      chatType,
-      ...(group ? { groupId: group.id } : {}),
-      senderId,
-      ...(person ? { personId: person.id, senderName: person.name } : {}),
-      messageId: message.message_id,
-      time: new Date(Number(message.create_time)),
+      ...eventOrigin({ channel: this.name, chatId: message.chat_id, chatType, group, senderId, person, messageId: message.message_id, time: new Date(Number(message.create_time)) }),
       text: text.replace(/[ \t]{2,}/g, ' ').trim(),
       mentionsBot,
       mentions,

@@ -11,6 +11,7 @@ import { TransportError } from '../../core/outbound/transport-error';
 import { StartupError } from '../../startup-error';
 import { formatDayTime } from '../../time';
 import type { Channel, ChannelCapabilities } from '../channel';
+import { eventOrigin } from '../platform-event';
 import { takeBotMention } from './message-text';
 import { groupRooms, personOfContact } from './room-members';
 import { loadPuppet, PuppetLoadError, type WechatPuppet } from './puppet-loader';
@@ -325,14 +326,7 @@ export class WechatChannel implements Channel {
     }
     return {
       kind: 'message',
-      channel: this.name,
-      chatId,
-      chatType: room ? 'group' : 'direct',
-      ...(groupId ? { groupId } : {}),
-      senderId: talker.id,
-      ...(person ? { personId: person.id, senderName: person.name } : {}),
-      messageId: message.id,
-      time: message.date(),
+      ...eventOrigin({ channel: this.name, chatId, chatType: room ? 'group' : 'direct', group: groupId === undefined ? undefined : this.#options.roster.group(groupId), senderId: talker.id, person, messageId: message.id, time: message.date() }),
       text,
       mentionsBot,
       mentions,

@@ -9,6 +9,7 @@ import { TransportError } from '../../core/outbound/transport-error';
 import { StartupError } from '../../startup-error';
 import { z } from '../../zod';
 import type { Channel, ChannelCapabilities } from '../channel';
+import { eventOrigin } from '../platform-event';
 import { sendError } from './send-errors';
 import { newTaskId, planCard, updatedCard } from './template-card';
 
@@ -267,15 +268,8 @@ export class WecomChannel implements Channel {
     const person = roster.identifyPerson('wecom', body.from.userid);
     return {
       kind: 'message',
-      channel: this.name,
-      chatId,
-      chatType,
-      ...(group ? { groupId: group.id } : {}),
-      senderId: body.from.userid,
-      ...(person ? { personId: person.id, senderName: person.name } : {}),
       // WeCom redelivers a message it is unsure was received with the same msgid; the core dedupes.
-      messageId: body.msgid,
-      time: timeOf(body.create_time),
+      ...eventOrigin({ channel: this.name, chatId, chatType, group, senderId: body.from.userid, person, messageId: body.msgid, time: timeOf(body.create_time) }),
       // In a group WeCom delivers only what @-mentions the robot; the mention itself is text ("@信用助手 …").
       text: withoutMention(text, roster.botName),
       mentionsBot: chatType === 'group',
@@ -297,13 +291,7 @@ export class WecomChannel implements Channel {
     const person = this.#options.roster.identifyPerson('wecom', userId);
     const event: IncomingArrival = {
       kind: 'arrival',
-      channel: this.name,
-      chatId: userId,
-      chatType: 'direct',
-      senderId: userId,
-      ...(person ? { personId: person.id, senderName: person.name } : {}),
-      messageId: body.msgid,
-      time: timeOf(body.create_time),
+      ...eventOrigin({ channel: this.name, chatId: userId, chatType: 'direct', senderId: userId, person, messageId: body.msgid, time: timeOf(body.create_time) }),
     };
     this.#enqueue(userId, async () => {
       await this.#handOver(event, onEvent);
@@ -328,14 +316,7 @@ export class WecomChannel implements Channel {
     const person = roster.identifyPerson('wecom', body.from.userid);
     const action: IncomingAction = {
       kind: 'action',
-      channel: this.name,
-      chatId,
-      chatType,
-      ...(group ? { groupId: group.id } : {}),
-      senderId: body.from.userid,
-      ...(person ? { personId: person.id, senderName: person.name } : {}),
-      messageId: body.msgid,
-      time: timeOf(body.create_time),
+      ...eventOrigin({ channel: this.name, chatId, chatType, group, senderId: body.from.userid, person, messageId: body.msgid, time: timeOf(body.create_time) }),
       cardMessageId: press.task_id,
       value: press.event_key,
     };
