@@ -1,6 +1,7 @@
 import { types, WechatyBuilder, type Contact, type Wechaty } from 'wechaty';
 import type { Roster } from '../../org/roster';
 import { t } from '../../prompts';
+import { showLoginQrCode } from './login-qr';
 import { loadPuppet, needsToken, PuppetLoadError, type WechatPuppet } from './puppet-loader';
 import { groupRooms } from './room-members';
 
@@ -46,7 +47,7 @@ export async function checkWechatSetup(options: WechatCheckOptions): Promise<num
   const loggedIn = new Promise<Contact>((resolve) => wechaty.once('login', resolve));
   const ready = new Promise<true>((resolve) => wechaty.once('ready', () => resolve(true)));
   wechaty.on('scan', (qrcode, status) => {
-    if (status === types.ScanStatus.Waiting || status === types.ScanStatus.Timeout) print(t('wechat_check.scan', { url: qrcode }));
+    if (status === types.ScanStatus.Waiting || status === types.ScanStatus.Timeout) showLoginQrCode(print, qrcode, t('wechat_check.scan', { url: qrcode }));
   });
   // wechaty reports puppet trouble as events; the check reports the login's outcome instead.
   wechaty.on('error', () => undefined);

@@ -12,6 +12,7 @@ import { StartupError } from '../../startup-error';
 import { formatDayTime } from '../../time';
 import type { Channel, ChannelCapabilities } from '../channel';
 import { eventOrigin } from '../platform-event';
+import { showLoginQrCode } from './login-qr';
 import { takeBotMention } from './message-text';
 import { groupRooms, personOfContact } from './room-members';
 import { loadPuppet, PuppetLoadError, type WechatPuppet } from './puppet-loader';
@@ -251,7 +252,7 @@ export class WechatChannel implements Channel {
       return;
     }
     this.#log.info({ url: qrcode }, 'wechat: scan the QR code to log in');
-    this.#options.print?.(t('wechat.scan', { url: qrcode, image: loginImageUrl(qrcode) }));
+    if (this.#options.print) showLoginQrCode(this.#options.print, qrcode, t('wechat.scan', { url: qrcode, image: loginImageUrl(qrcode) }));
   }
 
   async #onLogin(user: Contact): Promise<void> {

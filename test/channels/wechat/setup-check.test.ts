@@ -46,6 +46,9 @@ async function check(puppetInstance: PuppetMock | undefined, options: { puppet?:
   return { failures, lines };
 }
 
+/** The QR code drawn in the terminal: rows of block characters. */
+const drawnQrCode = expect.stringMatching(/▄▄▄▄▄▄▄.*\n(.*█.*\n){5,}/);
+
 /** People of data/org.yaml with no WeChat identity: always reported, whatever the room. */
 const withoutIdentity = roster.people.filter((p) => !p.identities.wechat);
 
@@ -53,15 +56,16 @@ describe('npm run wechat:check', () => {
   it('everything in place: the QR code, the login, the room by topic with everyone who has WeChat', async () => {
     const { failures, lines } = await check(mockWechat());
 
-    expect(lines.slice(0, 5)).toEqual([
+    expect(lines.slice(0, 6)).toEqual([
       t('wechat_check.puppet_ok', { puppet: 'wechaty-puppet-mock' }),
+      drawnQrCode,
       t('wechat_check.scan', { url: 'https://login.weixin.qq.com/l/Qx8mock==' }),
       t('wechat_check.login_ok', { name: '信用助手' }),
       t('wechat_check.group_ok', { name: '信用体系建设工作群', topic: '信用体系建设工作群', members: roster.people.length - withoutIdentity.length + 1 }),
       t('wechat_check.people_ok', { topic: '信用体系建设工作群' }),
     ]);
     // The sample roster leaves some people without WeChat on purpose: the one failure.
-    expect(lines.slice(5)).toEqual([t('wechat_check.people_without_identity', { count: withoutIdentity.length, names: withoutIdentity.map((p) => `${p.name}（${p.id}）`).join('、') })]);
+    expect(lines.slice(6)).toEqual([t('wechat_check.people_without_identity', { count: withoutIdentity.length, names: withoutIdentity.map((p) => `${p.name}（${p.id}）`).join('、') })]);
     expect(failures).toBe(1);
   });
 
@@ -96,6 +100,7 @@ describe('npm run wechat:check', () => {
 
     expect(lines).toEqual([
       t('wechat_check.puppet_ok', { puppet: 'wechaty-puppet-mock' }),
+      drawnQrCode,
       t('wechat_check.scan', { url: 'https://login.weixin.qq.com/l/Qx8mock==' }),
       t('wechat_check.login_timeout', { seconds: 2 }),
     ]);
