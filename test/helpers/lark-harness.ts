@@ -1,9 +1,9 @@
-import { afterEach } from 'vitest';
 import { LarkChannel } from '../../src/channels/lark/lark-channel';
 import type { OutboundChannel } from '../../src/channels/channel';
 import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
+import { harnessRegistry } from './harness-registry';
 import { freshAppId, startFakeFeishu, type Ack, type FakeFeishu, type SentMessage } from './fake-feishu';
 import { textMessageEvent, type Mentionable } from './feishu-events';
 import { captureLog } from './silent-logger';
@@ -153,19 +153,7 @@ export type LarkHarness = Awaited<ReturnType<typeof larkHarness>>;
  * closes their Feishus (a restarted bot shares its Feishu with the first).
  */
 export function larkBots(): (options?: LarkHarnessOptions) => Promise<LarkHarness> {
-  const running: LarkHarness[] = [];
-  const fakes = new Set<FakeFeishu>();
-  afterEach(async () => {
-    for (const h of running.splice(0)) await h.stop();
-    for (const fake of fakes) await fake.close();
-    fakes.clear();
-  });
-  return async (options = {}) => {
-    const h = await larkHarness(options);
-    running.push(h);
-    fakes.add(h.fake);
-    return h;
-  };
+  return harnessRegistry(larkHarness, (h) => [h.fake]);
 }
 
 /** The open_ids a text message @-mentions, in order. */

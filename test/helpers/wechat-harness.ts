@@ -1,4 +1,3 @@
-import { afterEach } from 'vitest';
 import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { WechatChannel } from '../../src/channels/wechat/wechat-channel';
@@ -6,6 +5,7 @@ import type { SendLimits } from '../../src/core/outbound/sender';
 import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
+import { harnessRegistry } from './harness-registry';
 import { captureLog } from './silent-logger';
 import { SkippingTimer } from './skipping-timer';
 
@@ -179,13 +179,5 @@ export type WechatHarness = Awaited<ReturnType<typeof wechatHarness>>;
 
 /** For a test file: starts whole bots on WeChat (`bot(options)`), and stops them after each test. */
 export function wechatBots(): (options?: WechatHarnessOptions) => Promise<WechatHarness> {
-  const running: WechatHarness[] = [];
-  afterEach(async () => {
-    for (const h of running.splice(0)) await h.stop();
-  });
-  return async (options = {}) => {
-    const h = await wechatHarness(options);
-    running.push(h);
-    return h;
-  };
+  return harnessRegistry(wechatHarness);
 }

@@ -1,4 +1,3 @@
-import { afterEach } from 'vitest';
 import type { TemplateCard } from '@wecom/aibot-node-sdk';
 import type { OutboundChannel } from '../../src/channels/channel';
 import { WecomChannel } from '../../src/channels/wecom/wecom-channel';
@@ -6,6 +5,7 @@ import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { t } from '../../src/prompts';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
+import { harnessRegistry } from './harness-registry';
 import { startFakeWecom, type FakeWecom, type WecomSent } from './fake-wecom';
 import { SkippingTimer } from './skipping-timer';
 import { captureLog } from './silent-logger';
@@ -146,19 +146,7 @@ export type WecomHarness = Awaited<ReturnType<typeof wecomHarness>>;
 
 /** For a test file: starts whole bots on WeCom, and after each test stops them and closes their fakes. */
 export function wecomBots(): (options?: WecomHarnessOptions) => Promise<WecomHarness> {
-  const running: WecomHarness[] = [];
-  const fakes = new Set<FakeWecom>();
-  afterEach(async () => {
-    for (const h of running.splice(0)) await h.stop();
-    for (const fake of fakes) await fake.close();
-    fakes.clear();
-  });
-  return async (options = {}) => {
-    const h = await wecomHarness(options);
-    running.push(h);
-    fakes.add(h.fake);
-    return h;
-  };
+  return harnessRegistry(wecomHarness, (h) => [h.fake]);
 }
 
 /** The userids a markdown message @-mentions (`<@userid>`), in order. */
