@@ -1,9 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshAppId, startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
-import { runNpmScript, type CliResult } from '../helpers/run-cli';
-import { tempDir } from '../helpers/temp-dir';
+import { runCheck, type CliResult } from '../helpers/run-cli';
 
 const appSecret = 'lark-check-secret-0123456789';
 /** A small department: 林晓燕 by open_id, 王芳 by mobile, 周敏 by e-mail, one work group. */
@@ -50,12 +47,8 @@ async function correctApp(): Promise<FakeFeishu> {
   return fake;
 }
 
-async function larkCheck(fake: FakeFeishu, env: NodeJS.ProcessEnv = {}, org = ORG): Promise<CliResult> {
-  const orgFile = path.join(tempDir(), 'org.yaml');
-  writeFileSync(orgFile, org);
-  return runNpmScript('lark:check', [], {
-    env: { LARK_APP_ID: fake.appId, LARK_APP_SECRET: appSecret, LARK_DOMAIN: fake.domain, CREDIT_ORG_FILE: orgFile, CREDIT_CHANNEL: '', NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1', ...env },
-  });
+function larkCheck(fake: FakeFeishu, env: NodeJS.ProcessEnv = {}, org = ORG): Promise<CliResult> {
+  return runCheck('lark:check', org, { LARK_APP_ID: fake.appId, LARK_APP_SECRET: appSecret, LARK_DOMAIN: fake.domain, ...env });
 }
 
 describe('npm run lark:check', () => {

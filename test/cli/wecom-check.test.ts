@@ -1,9 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom';
-import { runNpmScript, type CliResult } from '../helpers/run-cli';
-import { tempDir } from '../helpers/temp-dir';
+import { runCheck, type CliResult } from '../helpers/run-cli';
 
 const SECRET = 'wecom-check-secret-0123456789';
 /** A small department: the work group with its chatid, 林晓燕 with a userid, 王芳 without. */
@@ -36,10 +33,8 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function wecomCheck(env: NodeJS.ProcessEnv, org = ORG): Promise<CliResult> {
-  const orgFile = path.join(tempDir(), 'org.yaml');
-  writeFileSync(orgFile, org);
-  return runNpmScript('wecom:check', [], { env: { CREDIT_ORG_FILE: orgFile, CREDIT_CHANNEL: '', NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1', ...env } });
+function wecomCheck(env: NodeJS.ProcessEnv, org = ORG): Promise<CliResult> {
+  return runCheck('wecom:check', org, env);
 }
 
 describe('npm run wecom:check', () => {
