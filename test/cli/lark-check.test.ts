@@ -1,37 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshAppId, startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
 import { runCheck, type CliResult } from '../helpers/run-cli';
+import { smallDepartment } from '../helpers/small-department';
 
 const appSecret = 'lark-check-secret-0123456789';
 /** A small department: 林晓燕 by open_id, 王芳 by mobile, 周敏 by e-mail, one work group. */
-const ORG = `
-department: { name: 测试局, bot_name: 信用助手 }
-groups:
-  - id: main
-    name: 信用工作群
-    main: true
-    identities: { lark: { chat_id: oc_work } }
-sections:
-  - id: system
-    name: 体系建设科
-    coordinator: true
-people:
-  - id: lin
-    name: 林晓燕
-    sections: [system]
-    roles: [head, admin]
-    identities: { lark: { open_id: ou_lin } }
-  - id: wang
-    name: 王芳
-    sections: [system]
-    roles: [reporter]
-    identities: { lark: { mobile: "13800000011" } }
-  - id: zhou
-    name: 周敏
-    sections: [system]
-    roles: [staff]
-    identities: { lark: { email: zhou.min@example.com } }
-`;
+const ORG = smallDepartment('{ lark: { chat_id: oc_work } }', [
+  { id: 'lin', name: '林晓燕', roles: ['head', 'admin'], identities: '{ lark: { open_id: ou_lin } }' },
+  { id: 'wang', name: '王芳', roles: ['reporter'], identities: '{ lark: { mobile: "13800000011" } }' },
+  { id: 'zhou', name: '周敏', roles: ['staff'], identities: '{ lark: { email: zhou.min@example.com } }' },
+]);
 
 let fake: FakeFeishu | undefined;
 afterEach(async () => {

@@ -1,31 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom';
 import { runCheck, type CliResult } from '../helpers/run-cli';
+import { smallDepartment } from '../helpers/small-department';
 
 const SECRET = 'wecom-check-secret-0123456789';
+const LIN = { id: 'lin', name: '林晓燕', roles: ['head', 'admin'], identities: '{ wecom: { userid: LinXiaoYan } }' };
 /** A small department: the work group with its chatid, 林晓燕 with a userid, 王芳 without. */
-const ORG = `
-department: { name: 测试局, bot_name: 信用助手 }
-groups:
-  - id: main
-    name: 信用工作群
-    main: true
-    identities: { wecom: { chatid: wrkWork } }
-sections:
-  - id: system
-    name: 体系建设科
-    coordinator: true
-people:
-  - id: lin
-    name: 林晓燕
-    sections: [system]
-    roles: [head, admin]
-    identities: { wecom: { userid: LinXiaoYan } }
-  - id: wang
-    name: 王芳
-    sections: [system]
-    roles: [reporter]
-`;
+const ORG = smallDepartment('{ wecom: { chatid: wrkWork } }', [LIN, { id: 'wang', name: '王芳', roles: ['reporter'] }]);
 
 let fake: FakeWecom | undefined;
 afterEach(async () => {
@@ -58,7 +39,7 @@ describe('npm run wecom:check', () => {
   it('everything in place: exit 0', async () => {
     fake = await startFakeWecom({ botId: 'aib_check', secret: SECRET });
 
-    const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl }, ORG.replace('    roles: [reporter]\n', '    roles: [reporter]\n    identities: { wecom: { userid: WangFang } }\n'));
+    const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl }, smallDepartment('{ wecom: { chatid: wrkWork } }', [LIN, { id: 'wang', name: '王芳', roles: ['reporter'], identities: '{ wecom: { userid: WangFang } }' }]));
 
     expect(result.stdout.trim().split('\n').at(-1)).toBe('全部通过。用 CREDIT_CHANNEL=wecom npm start 启动机器人。');
     expect(result.code).toBe(0);
