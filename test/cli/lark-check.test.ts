@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freshAppId, startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
+import { closedAfterEach } from '../helpers/harness-registry';
 import { runCheck, type CliResult } from '../helpers/run-cli';
 import { smallDepartment } from '../helpers/small-department';
 
@@ -11,15 +12,12 @@ const ORG = smallDepartment('{ lark: { chat_id: oc_work } }', [
   { id: 'zhou', name: '周敏', roles: ['staff'], identities: '{ lark: { email: zhou.min@example.com } }' },
 ]);
 
-let fake: FakeFeishu | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+/** A fake Feishu for the test, closed after it. */
+const feishu = closedAfterEach(startFakeFeishu);
 
 /** A fake Feishu where everything is as org.yaml says, for a test to spoil. */
 async function correctApp(): Promise<FakeFeishu> {
-  fake = await startFakeFeishu({ appId: freshAppId(), appSecret });
+  const fake = await feishu({ appId: freshAppId(), appSecret });
   fake.directory.users.push({ openId: 'ou_feishu_wang', mobile: '13800000011' }, { openId: 'ou_feishu_zhou', email: 'zhou.min@example.com' });
   fake.directory.chats.push({ chatId: 'oc_work', name: '信用工作群' });
   return fake;

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom';
+import { describe, expect, it } from 'vitest';
+import { startFakeWecom } from '../helpers/fake-wecom';
+import { closedAfterEach } from '../helpers/harness-registry';
 import { runCheck, type CliResult } from '../helpers/run-cli';
 import { smallDepartment } from '../helpers/small-department';
 
@@ -8,11 +9,8 @@ const LIN = { id: 'lin', name: '林晓燕', roles: ['head', 'admin'], identities
 /** A small department: the work group with its chatid, 林晓燕 with a userid, 王芳 without. */
 const ORG = smallDepartment('{ wecom: { chatid: wrkWork } }', [LIN, { id: 'wang', name: '王芳', roles: ['reporter'] }]);
 
-let fake: FakeWecom | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+/** A fake WeCom for the test, closed after it. */
+const wecom = closedAfterEach(startFakeWecom);
 
 function wecomCheck(env: NodeJS.ProcessEnv, org = ORG): Promise<CliResult> {
   return runCheck('wecom:check', org, env);
@@ -20,7 +18,7 @@ function wecomCheck(env: NodeJS.ProcessEnv, org = ORG): Promise<CliResult> {
 
 describe('npm run wecom:check', () => {
   it('with the right id and secret: connects and authenticates, lists the group, names the person without a userid, exits 1', async () => {
-    fake = await startFakeWecom({ botId: 'aib_check', secret: SECRET });
+    const fake = await wecom({ botId: 'aib_check', secret: SECRET });
 
     const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl });
 
@@ -37,7 +35,7 @@ describe('npm run wecom:check', () => {
   });
 
   it('everything in place: exit 0', async () => {
-    fake = await startFakeWecom({ botId: 'aib_check', secret: SECRET });
+    const fake = await wecom({ botId: 'aib_check', secret: SECRET });
 
     const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl }, smallDepartment('{ wecom: { chatid: wrkWork } }', [LIN, { id: 'wang', name: '王芳', roles: ['reporter'], identities: '{ wecom: { userid: WangFang } }' }]));
 
@@ -46,7 +44,7 @@ describe('npm run wecom:check', () => {
   });
 
   it('a refused secret: says where to copy the Bot ID and Secret from, never prints the secret, exits 1', async () => {
-    fake = await startFakeWecom({ botId: 'aib_check', secret: SECRET });
+    const fake = await wecom({ botId: 'aib_check', secret: SECRET });
 
     const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: 'a-wrong-secret-42', WECOM_WS_URL: fake.wsUrl });
 

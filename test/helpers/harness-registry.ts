@@ -31,3 +31,16 @@ export function harnessRegistry<Options, Harness extends Stoppable>(
     return h;
   };
 }
+
+/** For a test file: `start(…)` starts what a test uses (e.g. a fake platform), closed after each test. */
+export function closedAfterEach<Args extends unknown[], Started extends Closable>(start: (...args: Args) => Promise<Started>): (...args: Args) => Promise<Started> {
+  const started: Started[] = [];
+  afterEach(async () => {
+    for (const resource of started.splice(0)) await resource.close();
+  });
+  return async (...args) => {
+    const resource = await start(...args);
+    started.push(resource);
+    return resource;
+  };
+}
