@@ -40,7 +40,7 @@ export function wangFangsWeek() {
 }
 
 /** What simulate sends for a script, without its card updates (it edits a pressed card in place). */
-export async function simulatedMessages(lines: ScriptLine[]): Promise<SimulatedOutput[]> {
+async function simulatedMessages(lines: ScriptLine[]): Promise<SimulatedOutput[]> {
   return (await simulate(lines)).filter((o) => o.update === undefined);
 }
 
@@ -51,8 +51,19 @@ interface ScriptPlayer {
   dm(who: string, text: string, o: { id?: string }): Promise<unknown>;
 }
 
+/**
+ * Plays a simulate script on simulate and on a whole bot (`bot`) started at its first line;
+ * resolves with what simulate sent and the bot, to read what reached its platform.
+ */
+export async function playedOnSimulateAnd<Bot extends ScriptPlayer>(bot: (options: { start: Date }) => Promise<Bot>, lines: ScriptLine[]): Promise<{ simulated: SimulatedOutput[]; h: Bot }> {
+  const simulated = await simulatedMessages(lines);
+  const h = await bot({ start: new Date(lines[0]!.at) });
+  await playScript(h, lines);
+  return { simulated, h };
+}
+
 /** Plays a simulate script on a whole bot: clock lines run the jobs, messages are typed by the people. */
-export async function playScript(h: ScriptPlayer, lines: ScriptLine[]): Promise<void> {
+async function playScript(h: ScriptPlayer, lines: ScriptLine[]): Promise<void> {
   for (const line of lines) {
     await h.advanceTo(line.at);
     if (line.text === undefined) continue;

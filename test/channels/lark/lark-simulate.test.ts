@@ -3,7 +3,7 @@ import { loadRoster } from '../../../src/org/roster';
 import type { Card } from '../../../src/model/message';
 import type { SentMessage } from '../../helpers/fake-feishu';
 import { atOpenIds, larkBots, shownLines } from '../../helpers/lark-harness';
-import { conversationByChat, playScript, simulatedMessages, UNDELIVERABLE, wangFangsWeek } from '../../helpers/same-scenario';
+import { conversationByChat, playedOnSimulateAnd, UNDELIVERABLE, wangFangsWeek } from '../../helpers/same-scenario';
 
 const roster = loadRoster('data/org.yaml');
 const GROUP = roster.mainGroup.identities.lark!.chat_id!;
@@ -25,11 +25,7 @@ function cardLines(card: Card): string[] {
 
 describe('the same scenario on simulate and on Lark', () => {
   it('a week of 王芳 asking, filling in 双公示 and being reminded reads the same to everyone Lark reaches', async () => {
-    const s = wangFangsWeek();
-
-    const simulated = await simulatedMessages(s.lines);
-    const h = await bot({ start: new Date(s.lines[0]!.at) });
-    await playScript(h, s.lines);
+    const { simulated, h } = await playedOnSimulateAnd(bot, wangFangsWeek().lines);
     const onLark = h.fake.sent;
 
     const simulateSide = conversationByChat('lark', simulated.map((o) => ({ chat: o.chat, mentions: o.mentions, lines: o.card ? cardLines(o.card) : o.text.split('\n') })));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRoster } from '../../../src/org/roster';
-import { conversationByChat, playScript, simulatedMessages, UNDELIVERABLE, wangFangsWeek } from '../../helpers/same-scenario';
+import { conversationByChat, playedOnSimulateAnd, UNDELIVERABLE, wangFangsWeek } from '../../helpers/same-scenario';
 import { wechatBots } from '../../helpers/wechat-harness';
 
 const roster = loadRoster('data/org.yaml');
@@ -20,11 +20,7 @@ function splitMentions(text: string): { mentions: string[]; lines: string[] } {
 
 describe('the same scenario on simulate and on WeChat', () => {
   it('a week of 王芳 asking, filling in 双公示 and being reminded reads the same to everyone WeChat reaches', async () => {
-    const s = wangFangsWeek();
-
-    const simulated = await simulatedMessages(s.lines);
-    const h = await bot({ start: new Date(s.lines[0]!.at) });
-    await playScript(h, s.lines);
+    const { simulated, h } = await playedOnSimulateAnd(bot, wangFangsWeek().lines);
     const onWechat = h.sent;
 
     // WeChat shows what simulate's text-only rendering shows: cards as text with numbered replies.

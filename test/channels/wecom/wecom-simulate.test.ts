@@ -4,7 +4,7 @@ import { renderText } from '../../../src/core/render-text';
 import { loadRoster } from '../../../src/org/roster';
 import { t } from '../../../src/prompts';
 import type { WecomSent } from '../../helpers/fake-wecom';
-import { linesByChat, playScript, simulatedMessages, UNDELIVERABLE, wangFangsWeek } from '../../helpers/same-scenario';
+import { linesByChat, playedOnSimulateAnd, UNDELIVERABLE, wangFangsWeek } from '../../helpers/same-scenario';
 import { CARD_BUTTONS_LINE, mentionedUserIds, shownLines, wecomBots } from '../../helpers/wecom-harness';
 
 const roster = loadRoster('data/org.yaml');
@@ -34,11 +34,7 @@ function readLines(m: WecomSent): string[] {
 
 describe('the same scenario on simulate and on WeCom', () => {
   it('a week of 王芳 asking, filling in 双公示 and being reminded reads the same to everyone WeCom reaches', async () => {
-    const s = wangFangsWeek();
-
-    const simulated = await simulatedMessages(s.lines);
-    const h = await bot({ start: new Date(s.lines[0]!.at) });
-    await playScript(h, s.lines);
+    const { simulated, h } = await playedOnSimulateAnd(bot, wangFangsWeek().lines);
     const onWecom = h.fake.sent;
 
     // Compared line by line per chat: WeCom may cut a long text in two.
