@@ -24,6 +24,17 @@ export async function commerceSubmitsEverything(h: PlatformBot<unknown>): Promis
 }
 
 /**
+ * What a bot running since the 16th sends by noon on the 19th, when heads and the group are
+ * reminded, after 商事登记科 sent in everything on the 18th.
+ */
+export async function the19thAfterCommerceSentEverything<Options extends { start?: Date }, Bot extends PlatformBot<unknown>>(bot: (options?: Options) => Promise<Bot>): Promise<SentBy<Bot>[]> {
+  const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') } as Options);
+  await h.advanceTo('2026-11-18T12:00:00+08:00');
+  await commerceSubmitsEverything(h);
+  return (await h.advanceTo('2026-11-19T12:00:00+08:00')) as SentBy<Bot>[];
+}
+
+/**
  * The reminders of 16–23 November (reporters on the 17th, heads and the group on the 19th, the
  * admins' digests) sent twice: by a bot running all along (`month`), and by one stopped at 10:00
  * on the 19th (`before`) and restarted at that very moment, the group pass, on the same store and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SentMessage } from '../../helpers/fake-feishu';
 import { atOpenIds, larkBots, shownLines, type CardJson } from '../../helpers/lark-harness';
-import { commerceSubmitsEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
+import { commerceSubmitsEverything, the19thAfterCommerceSentEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
 
 const GROUP = 'oc_sample_credit_group';
 /** The whole bot on the real Lark channel and SDK, against a fake Feishu; stopped after each test. */
@@ -11,11 +11,7 @@ const withoutUuid = ({ uuid: _uuid, authorization: _authorization, ...rest }: Se
 
 describe('Lark: a month of reminders (November 2026)', () => {
   it('the group reminder @-mentions exactly the reporters still owing, by open_id', async () => {
-    const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    await h.advanceTo('2026-11-18T12:00:00+08:00');
-    await commerceSubmitsEverything(h);
-
-    const sent = await h.advanceTo('2026-11-19T12:00:00+08:00');
+    const sent = await the19thAfterCommerceSentEverything(bot);
 
     const inGroup = sent.filter((m) => m.receiveId === GROUP);
     expect(inGroup).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commerceSubmitsEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
+import { the19thAfterCommerceSentEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
 import { wechatBots } from '../../helpers/wechat-harness';
 
 /** The whole bot on the real WeChat channel and wechaty, with the mock puppet; stopped after each test. */
@@ -7,11 +7,7 @@ const bot = wechatBots();
 
 describe('WeChat: a month of reminders (November 2026)', () => {
   it('the group reminder @-mentions by WeChat name exactly the reporters still owing who are in the room', async () => {
-    const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    await h.advanceTo('2026-11-18T12:00:00+08:00');
-    await commerceSubmitsEverything(h);
-
-    const sent = await h.advanceTo('2026-11-19T12:00:00+08:00');
+    const sent = await the19thAfterCommerceSentEverything(bot);
 
     const inGroup = sent.filter((m) => m.chat === 'group');
     expect(inGroup).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commerceSubmitsEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
+import { the19thAfterCommerceSentEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
 import { mentionedUserIds, shownLines, wecomBots } from '../../helpers/wecom-harness';
 
 const GROUP = 'wrkSampleCreditGroup';
@@ -11,11 +11,7 @@ const withoutReqId = ({ reqId: _reqId, ...rest }: { reqId: string }) => rest;
 
 describe('WeCom: a month of reminders (November 2026)', () => {
   it('the group reminder is pushed to the group and @-mentions exactly the reporters still owing, by userid', async () => {
-    const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    await h.advanceTo('2026-11-18T12:00:00+08:00');
-    await commerceSubmitsEverything(h);
-
-    const sent = await h.advanceTo('2026-11-19T12:00:00+08:00');
+    const sent = await the19thAfterCommerceSentEverything(bot);
 
     const inGroup = sent.filter((m) => m.chatid === GROUP);
     // Twelve tasks with their names run past 2,048 bytes: WeCom gets the reminder in two messages,
