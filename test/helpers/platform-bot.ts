@@ -1,5 +1,6 @@
 import type { OutboundChannel } from '../../src/channels/channel';
-import type { Outgoing } from '../../src/model/message';
+import type { Bot } from '../../src/core/bot';
+import type { Incoming, Outgoing } from '../../src/model/message';
 import type { RecordingChannel } from './bot-harness';
 
 /** A real platform channel the bot sends through, which also keeps what the bot handed over to it. */
@@ -24,4 +25,13 @@ export async function sentDuring<T>(sent: readonly T[], action: () => Promise<un
   const before = sent.length;
   await action();
   return sent.slice(before);
+}
+
+/** Shows `look` each event the bot is handed from now on, before the bot handles it. */
+export function watchEvents(bot: Bot, look: (event: Incoming) => void): void {
+  const handle = bot.handle.bind(bot);
+  bot.handle = async (event) => {
+    look(event);
+    return handle(event);
+  };
 }

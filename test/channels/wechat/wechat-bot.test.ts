@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersTheSevenQuestions, groupAnswerAnywhere } from '../../helpers/on-every-channel';
+import { watchEvents } from '../../helpers/platform-bot';
 import { wechatBots } from '../../helpers/wechat-harness';
 
 /** The whole bot on the real WeChat channel and wechaty, with the mock puppet; stopped after each test. */
@@ -64,11 +65,7 @@ describe('WeChat: the bot\'s own messages', () => {
   it('its echo, and anything typed from its own account, are never handled', async () => {
     const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
     const handled: string[] = [];
-    const handle = h.harness.bot.handle.bind(h.harness.bot);
-    h.harness.bot.handle = async (event) => {
-      handled.push(event.messageId);
-      return handle(event);
-    };
+    watchEvents(h.harness.bot, (event) => handled.push(event.messageId));
 
     // From the bot's phone, someone types a command in the group: WeChat reports it as the bot's own message.
     h.botUser.say('@信用助手 进度').to(h.room);
