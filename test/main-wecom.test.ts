@@ -1,32 +1,20 @@
-import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startFakeWecom, type FakeWecom } from './helpers/fake-wecom';
-import { tempDir } from './helpers/temp-dir';
+import { describe, expect, it, vi } from 'vitest';
+import { startFakeWecom } from './helpers/fake-wecom';
+import { closedAfterEach } from './helpers/harness-registry';
+import { spawnBot } from './helpers/spawn-bot';
 
 const SECRET = 'main-wecom-secret-7a6b5c4d';
-let fake: FakeWecom | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-/** `npm start` as an operator runs it (src/main.ts through tsx), as one process a signal reaches. */
-function startBot(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, CREDIT_DATA_DIR: tempDir(), LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { child, stderr: () => stderr, exited };
-}
+/** A fake WeCom for the test, closed after it. */
+const wecom = closedAfterEach(startFakeWecom);
 
 describe('npm start with CREDIT_CHANNEL=wecom', () => {
   it('connects, answers an @-question in the group, and stops cleanly on SIGTERM', async () => {
-    fake = await startFakeWecom({ botId: 'aib_main', secret: SECRET });
-    const bot = startBot({ CREDIT_CHANNEL: 'wecom', WECOM_BOT_ID: 'aib_main', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl });
+    const fake = await wecom({ botId: 'aib_main', secret: SECRET });
+    const bot = spawnBot({ CREDIT_CHANNEL: 'wecom', WECOM_BOT_ID: 'aib_main', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl });
 
     await vi.waitFor(() => expect(bot.stderr()).toContain('wecom: long connection ready'), { timeout: 20_000, interval: 100 });
     await fake.pushMessage({ msgid: 'msg_main_1', aibotid: 'aib_main', chattype: 'group', chatid: 'wrkSampleCreditGroup', from: { userid: 'WangFang' }, create_time: Math.floor(Date.now() / 1000), msgtype: 'text', text: { content: '@信用助手 帮助' } });
-    await vi.waitFor(() => expect(fake!.sent.length).toBeGreaterThan(0), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(() => expect(fake.sent.length).toBeGreaterThan(0), { timeout: 10_000, interval: 50 });
     bot.child.kill('SIGTERM');
 
     expect(await bot.exited).toBe(0);
@@ -36,8 +24,8 @@ describe('npm start with CREDIT_CHANNEL=wecom', () => {
   }, 30_000);
 
   it('a refused secret stops it with one line naming WECOM_BOT_ID and WECOM_BOT_SECRET, never the secret', async () => {
-    fake = await startFakeWecom({ botId: 'aib_main', secret: SECRET });
-    const bot = startBot({ CREDIT_CHANNEL: 'wecom', WECOM_BOT_ID: 'aib_main', WECOM_BOT_SECRET: 'typed-it-wrong-0000', WECOM_WS_URL: fake.wsUrl });
+    const fake = await wecom({ botId: 'aib_main', secret: SECRET });
+    const bot = spawnBot({ CREDIT_CHANNEL: 'wecom', WECOM_BOT_ID: 'aib_main', WECOM_BOT_SECRET: 'typed-it-wrong-0000', WECOM_WS_URL: fake.wsUrl });
 
     expect(await bot.exited).toBe(1);
     // Logs are JSON lines on stderr; the operator's line is the last, on its own.

@@ -1,61 +1,30 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freshAppId, startFakeFeishu, type FakeFeishu } from '../helpers/fake-feishu';
-import { runNpmScript, type CliResult } from '../helpers/run-cli';
-import { tempDir } from '../helpers/temp-dir';
+import { closedAfterEach } from '../helpers/harness-registry';
+import { runCheck, type CliResult } from '../helpers/run-cli';
+import { smallDepartment } from '../helpers/small-department';
 
 const appSecret = 'lark-check-secret-0123456789';
 /** A small department: 林晓燕 by open_id, 王芳 by mobile, 周敏 by e-mail, one work group. */
-const ORG = `
-department: { name: 测试局, bot_name: 信用助手 }
-groups:
-  - id: main
-    name: 信用工作群
-    main: true
-    identities: { lark: { chat_id: oc_work } }
-sections:
-  - id: system
-    name: 体系建设科
-    coordinator: true
-people:
-  - id: lin
-    name: 林晓燕
-    sections: [system]
-    roles: [head, admin]
-    identities: { lark: { open_id: ou_lin } }
-  - id: wang
-    name: 王芳
-    sections: [system]
-    roles: [reporter]
-    identities: { lark: { mobile: "13800000011" } }
-  - id: zhou
-    name: 周敏
-    sections: [system]
-    roles: [staff]
-    identities: { lark: { email: zhou.min@example.com } }
-`;
+const ORG = smallDepartment('{ lark: { chat_id: oc_work } }', [
+  { id: 'lin', name: '林晓燕', roles: ['head', 'admin'], identities: '{ lark: { open_id: ou_lin } }' },
+  { id: 'wang', name: '王芳', roles: ['reporter'], identities: '{ lark: { mobile: "13800000011" } }' },
+  { id: 'zhou', name: '周敏', roles: ['staff'], identities: '{ lark: { email: zhou.min@example.com } }' },
+]);
 
-let fake: FakeFeishu | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+/** A fake Feishu for the test, closed after it. */
+const feishu = closedAfterEach(startFakeFeishu);
 
 /** A fake Feishu where everything is as org.yaml says, for a test to spoil. */
 async function correctApp(): Promise<FakeFeishu> {
-  fake = await startFakeFeishu({ appId: freshAppId(), appSecret });
+  const fake = await feishu({ appId: freshAppId(), appSecret });
   fake.directory.users.push({ openId: 'ou_feishu_wang', mobile: '13800000011' }, { openId: 'ou_feishu_zhou', email: 'zhou.min@example.com' });
   fake.directory.chats.push({ chatId: 'oc_work', name: '信用工作群' });
   return fake;
 }
 
-async function larkCheck(fake: FakeFeishu, env: NodeJS.ProcessEnv = {}, org = ORG): Promise<CliResult> {
-  const orgFile = path.join(tempDir(), 'org.yaml');
-  writeFileSync(orgFile, org);
-  return runNpmScript('lark:check', [], {
-    env: { LARK_APP_ID: fake.appId, LARK_APP_SECRET: appSecret, LARK_DOMAIN: fake.domain, CREDIT_ORG_FILE: orgFile, CREDIT_CHANNEL: '', NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1', ...env },
-  });
+function larkCheck(fake: FakeFeishu, env: NodeJS.ProcessEnv = {}, org = ORG): Promise<CliResult> {
+  return runCheck('lark:check', org, { LARK_APP_ID: fake.appId, LARK_APP_SECRET: appSecret, LARK_DOMAIN: fake.domain, ...env });
 }
 
 describe('npm run lark:check', () => {

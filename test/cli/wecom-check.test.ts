@@ -1,50 +1,24 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeWecom, type FakeWecom } from '../helpers/fake-wecom';
-import { runNpmScript, type CliResult } from '../helpers/run-cli';
-import { tempDir } from '../helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
+import { startFakeWecom } from '../helpers/fake-wecom';
+import { closedAfterEach } from '../helpers/harness-registry';
+import { runCheck, type CliResult } from '../helpers/run-cli';
+import { smallDepartment } from '../helpers/small-department';
 
 const SECRET = 'wecom-check-secret-0123456789';
+const LIN = { id: 'lin', name: '林晓燕', roles: ['head', 'admin'], identities: '{ wecom: { userid: LinXiaoYan } }' };
 /** A small department: the work group with its chatid, 林晓燕 with a userid, 王芳 without. */
-const ORG = `
-department: { name: 测试局, bot_name: 信用助手 }
-groups:
-  - id: main
-    name: 信用工作群
-    main: true
-    identities: { wecom: { chatid: wrkWork } }
-sections:
-  - id: system
-    name: 体系建设科
-    coordinator: true
-people:
-  - id: lin
-    name: 林晓燕
-    sections: [system]
-    roles: [head, admin]
-    identities: { wecom: { userid: LinXiaoYan } }
-  - id: wang
-    name: 王芳
-    sections: [system]
-    roles: [reporter]
-`;
+const ORG = smallDepartment('{ wecom: { chatid: wrkWork } }', [LIN, { id: 'wang', name: '王芳', roles: ['reporter'] }]);
 
-let fake: FakeWecom | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+/** A fake WeCom for the test, closed after it. */
+const wecom = closedAfterEach(startFakeWecom);
 
-async function wecomCheck(env: NodeJS.ProcessEnv, org = ORG): Promise<CliResult> {
-  const orgFile = path.join(tempDir(), 'org.yaml');
-  writeFileSync(orgFile, org);
-  return runNpmScript('wecom:check', [], { env: { CREDIT_ORG_FILE: orgFile, CREDIT_CHANNEL: '', NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1', ...env } });
+function wecomCheck(env: NodeJS.ProcessEnv, org = ORG): Promise<CliResult> {
+  return runCheck('wecom:check', org, env);
 }
 
 describe('npm run wecom:check', () => {
   it('with the right id and secret: connects and authenticates, lists the group, names the person without a userid, exits 1', async () => {
-    fake = await startFakeWecom({ botId: 'aib_check', secret: SECRET });
+    const fake = await wecom({ botId: 'aib_check', secret: SECRET });
 
     const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl });
 
@@ -61,16 +35,16 @@ describe('npm run wecom:check', () => {
   });
 
   it('everything in place: exit 0', async () => {
-    fake = await startFakeWecom({ botId: 'aib_check', secret: SECRET });
+    const fake = await wecom({ botId: 'aib_check', secret: SECRET });
 
-    const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl }, ORG.replace('    roles: [reporter]\n', '    roles: [reporter]\n    identities: { wecom: { userid: WangFang } }\n'));
+    const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: SECRET, WECOM_WS_URL: fake.wsUrl }, smallDepartment('{ wecom: { chatid: wrkWork } }', [LIN, { id: 'wang', name: '王芳', roles: ['reporter'], identities: '{ wecom: { userid: WangFang } }' }]));
 
     expect(result.stdout.trim().split('\n').at(-1)).toBe('全部通过。用 CREDIT_CHANNEL=wecom npm start 启动机器人。');
     expect(result.code).toBe(0);
   });
 
   it('a refused secret: says where to copy the Bot ID and Secret from, never prints the secret, exits 1', async () => {
-    fake = await startFakeWecom({ botId: 'aib_check', secret: SECRET });
+    const fake = await wecom({ botId: 'aib_check', secret: SECRET });
 
     const result = await wecomCheck({ WECOM_BOT_ID: 'aib_check', WECOM_BOT_SECRET: 'a-wrong-secret-42', WECOM_WS_URL: fake.wsUrl });
 

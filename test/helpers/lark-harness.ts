@@ -1,9 +1,8 @@
-import { afterEach } from 'vitest';
 import { LarkChannel } from '../../src/channels/lark/lark-channel';
-import type { OutboundChannel } from '../../src/channels/channel';
-import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
+import { harnessRegistry } from './harness-registry';
+import { recordingThrough, sentDuring } from './platform-bot';
 import { freshAppId, startFakeFeishu, type Ack, type FakeFeishu, type SentMessage } from './fake-feishu';
 import { textMessageEvent, type Mentionable } from './feishu-events';
 import { captureLog } from './silent-logger';
@@ -35,22 +34,8 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
   const roster = loadRoster('data/org.yaml');
   const channelLog = captureLog();
   const lark = new LarkChannel({ appId: fake.appId, appSecret: APP_SECRET, domain: fake.domain, roster, log: channelLog.log });
-  // The bot sends through the real channel; the harness also keeps what it handed over.
-  const handedOver: Outgoing[] = [];
-  const update = (lark as OutboundChannel).update?.bind(lark);
-  const channel: RecordingChannel = {
-    name: lark.name,
-    capabilities: lark.capabilities,
-    sent: handedOver,
-    send: async (out) => {
-      const result = await lark.send(out);
-      handedOver.push(out);
-      return result;
-    },
-    ...(update ? { update } : {}),
-  };
   const timer = new SkippingTimer();
-  const h = await botHarness({ ...options, channel, timer });
+  const h = await botHarness({ ...options, channel: recordingThrough(lark), timer });
 
   // Resolvers of the pushes waiting for the bot to finish with their message, by message_id; and
   // of those waiting for whatever event is handled next (a press or an arrival, whose ids Feishu makes).
@@ -63,11 +48,13 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
   });
   /** Pushes a platform event and resolves, once the bot has handled it, with Feishu's ack and what was sent meanwhile. */
   async function push(eventType: string, event: unknown): Promise<{ ack: Ack; sent: SentMessage[] }> {
-    const before = fake.sent.length;
     const handled = new Promise<void>((resolve) => waitingForNext.push(resolve));
-    const ack = await fake.pushEvent(eventType, event);
-    await handled;
-    return { ack, sent: fake.sent.slice(before) };
+    let ack!: Ack;
+    const sent = await sentDuring(fake.sent, async () => {
+      ack = await fake.pushEvent(eventType, event);
+      await handled;
+    });
+    return { ack, sent };
   }
   await Promise.race([lark.connected, running.then(() => Promise.reject(new Error('the Lark channel ended before it connected')))]);
 
@@ -94,12 +81,12 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
     messages += 1;
     const messageId = o.id ?? `om_in${messages.toString(16).padStart(8, '0')}`;
     const event = textMessageEvent({ from: openIdOf(who), ...chat, text, mentionable, messageId, at: o.typedAt ?? h.clock.now() });
-    const before = fake.sent.length;
     const handled = new Promise<void>((resolve) => waiting.set(messageId, [...(waiting.get(messageId) ?? []), resolve]));
-    const ack = await fake.pushEvent('im.message.receive_v1', event);
-    if (ack.code !== 200) throw new Error(`the channel acked ${messageId} with ${ack.code}`);
-    await handled;
-    return fake.sent.slice(before);
+    return sentDuring(fake.sent, async () => {
+      const ack = await fake.pushEvent('im.message.receive_v1', event);
+      if (ack.code !== 200) throw new Error(`the channel acked ${messageId} with ${ack.code}`);
+      await handled;
+    });
   }
 
   return {
@@ -133,11 +120,7 @@ export async function larkHarness(options: LarkHarnessOptions = {}) {
     addedToGroup: (who: string, chatId: string, name: string) => push('im.chat.member.bot.added_v1', { chat_id: chatId, operator_id: { open_id: openIdOf(who) }, name, external: false }),
     openedDirectChat: (who: string) => push('im.chat.access_event.bot_p2p_chat_entered_v1', { chat_id: fake.directChatId(openIdOf(who)), operator_id: { open_id: openIdOf(who) }, last_message_id: '' }),
     /** Moves the bot's clock to `time`, running the jobs due on the way; resolves with what reached Feishu meanwhile. */
-    async advanceTo(time: Date | string): Promise<SentMessage[]> {
-      const before = fake.sent.length;
-      await h.advanceTo(new Date(time));
-      return fake.sent.slice(before);
-    },
+    advanceTo: (time: Date | string): Promise<SentMessage[]> => sentDuring(fake.sent, () => h.advanceTo(new Date(time))),
     /** Stops the bot's channel, as the process ending would; Feishu (the fake) stays up. */
     async stop(): Promise<void> {
       await lark.stop();
@@ -153,19 +136,7 @@ export type LarkHarness = Awaited<ReturnType<typeof larkHarness>>;
  * closes their Feishus (a restarted bot shares its Feishu with the first).
  */
 export function larkBots(): (options?: LarkHarnessOptions) => Promise<LarkHarness> {
-  const running: LarkHarness[] = [];
-  const fakes = new Set<FakeFeishu>();
-  afterEach(async () => {
-    for (const h of running.splice(0)) await h.stop();
-    for (const fake of fakes) await fake.close();
-    fakes.clear();
-  });
-  return async (options = {}) => {
-    const h = await larkHarness(options);
-    running.push(h);
-    fakes.add(h.fake);
-    return h;
-  };
+  return harnessRegistry(larkHarness, (h) => [h.fake]);
 }
 
 /** The open_ids a text message @-mentions, in order. */

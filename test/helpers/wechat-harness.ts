@@ -1,4 +1,3 @@
-import { afterEach } from 'vitest';
 import { types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { WechatChannel } from '../../src/channels/wechat/wechat-channel';
@@ -6,6 +5,8 @@ import type { SendLimits } from '../../src/core/outbound/sender';
 import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
+import { harnessRegistry } from './harness-registry';
+import { recordingThrough, sentDuring } from './platform-bot';
 import { captureLog } from './silent-logger';
 import { SkippingTimer } from './skipping-timer';
 
@@ -75,21 +76,10 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
     roster,
     log: channelLog.log,
     sendNotice: (out) => notify!(out),
-    now: () => h.clock.now(),
+    now: (): Date => h.clock.now(),
   });
-  const handedOver: Outgoing[] = [];
-  const channel: RecordingChannel = {
-    name: wechat.name,
-    capabilities: wechat.capabilities,
-    sent: handedOver,
-    send: async (out) => {
-      const result = await wechat.send(out);
-      handedOver.push(out);
-      return result;
-    },
-  };
   const timer = new SkippingTimer();
-  const h = await botHarness({ ...options, channel, timer, sendLimits: options.sendLimits ?? WECHAT_LIMITS });
+  const h = await botHarness({ ...options, channel: recordingThrough(wechat), timer, sendLimits: options.sendLimits ?? WECHAT_LIMITS });
   notify = (out) => h.bot.send(out);
 
   const waiting = new Map<string, Array<() => void>>();
@@ -121,11 +111,11 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
   async function type(who: string, where: 'group' | 'dm', text: string, o: WechatSayOptions): Promise<WechatSent[]> {
     messages += 1;
     const id = o.id ?? `wx-in-${messages}`;
-    const before = sent.length;
     const handled = new Promise<void>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
-    deliver(who, where, id, text, types.Message.Text);
-    await handled;
-    return sent.slice(before);
+    return sentDuring(sent, async () => {
+      deliver(who, where, id, text, types.Message.Text);
+      await handled;
+    });
   }
 
   /** Makes the message WeChat would deliver and tells wechaty of it (again, for a redelivery). */
@@ -159,11 +149,7 @@ export async function wechatHarness(options: WechatHarnessOptions = {}) {
     /** A message in `who`'s direct chat with the bot's account. */
     dm: (who: string, text: string, o: WechatSayOptions = {}) => type(who, 'dm', text, o),
     /** Moves the bot's clock to `time`, running the jobs due on the way; resolves with what the bot's account posted meanwhile. */
-    async advanceTo(time: Date | string): Promise<WechatSent[]> {
-      const before = sent.length;
-      await h.advanceTo(new Date(time));
-      return sent.slice(before);
-    },
+    advanceTo: (time: Date | string): Promise<WechatSent[]> => sentDuring(sent, () => h.advanceTo(new Date(time))),
     /** The puppet has loaded the account's contacts and rooms (wechat4u says so a while after the login). */
     ready: () => puppet.emit('ready', { data: 'stable' }),
     async stop(): Promise<void> {
@@ -179,13 +165,5 @@ export type WechatHarness = Awaited<ReturnType<typeof wechatHarness>>;
 
 /** For a test file: starts whole bots on WeChat (`bot(options)`), and stops them after each test. */
 export function wechatBots(): (options?: WechatHarnessOptions) => Promise<WechatHarness> {
-  const running: WechatHarness[] = [];
-  afterEach(async () => {
-    for (const h of running.splice(0)) await h.stop();
-  });
-  return async (options = {}) => {
-    const h = await wechatHarness(options);
-    running.push(h);
-    return h;
-  };
+  return harnessRegistry(wechatHarness);
 }

@@ -1,11 +1,10 @@
-import { afterEach } from 'vitest';
 import type { TemplateCard } from '@wecom/aibot-node-sdk';
-import type { OutboundChannel } from '../../src/channels/channel';
 import { WecomChannel } from '../../src/channels/wecom/wecom-channel';
-import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { t } from '../../src/prompts';
 import { botHarness, type HarnessOptions, type RecordingChannel } from './bot-harness';
+import { harnessRegistry } from './harness-registry';
+import { recordingThrough, sentDuring } from './platform-bot';
 import { startFakeWecom, type FakeWecom, type WecomSent } from './fake-wecom';
 import { SkippingTimer } from './skipping-timer';
 import { captureLog } from './silent-logger';
@@ -37,21 +36,8 @@ export async function wecomHarness(options: WecomHarnessOptions = {}) {
   const roster = loadRoster('data/org.yaml');
   const channelLog = captureLog([SECRET]);
   const wecom = new WecomChannel({ botId: fake.botId, secret: SECRET, wsUrl: fake.wsUrl, roster, log: channelLog.log, reconnectIntervalMs: 50, ...(options.answerWindowMs === undefined ? {} : { answerWindowMs: options.answerWindowMs }) });
-  const handedOver: Outgoing[] = [];
-  const update = (wecom as OutboundChannel).update?.bind(wecom);
-  const channel: RecordingChannel = {
-    name: wecom.name,
-    capabilities: wecom.capabilities,
-    sent: handedOver,
-    send: async (out) => {
-      const result = await wecom.send(out);
-      handedOver.push(out);
-      return result;
-    },
-    ...(update ? { update } : {}),
-  };
   const timer = new SkippingTimer();
-  const h = await botHarness({ ...options, channel, timer });
+  const h = await botHarness({ ...options, channel: recordingThrough(wecom), timer });
 
   // Resolvers of the pushes waiting for the bot to finish with them, by msgid.
   const waiting = new Map<string, Array<() => void>>();
@@ -77,12 +63,12 @@ export async function wecomHarness(options: WecomHarnessOptions = {}) {
 
   /** Pushes a callback and resolves, once the bot has handled it, with what reached WeCom meanwhile. */
   async function push(kind: 'message' | 'event', body: { msgid: string; [field: string]: unknown }): Promise<WecomSent[]> {
-    const before = fake.sent.length;
     const handled = new Promise<void>((resolve) => waiting.set(body.msgid, [...(waiting.get(body.msgid) ?? []), resolve]));
-    if (kind === 'message') await fake.pushMessage(body);
-    else await fake.pushEvent(body);
-    await handled;
-    return fake.sent.slice(before);
+    return sentDuring(fake.sent, async () => {
+      if (kind === 'message') await fake.pushMessage(body);
+      else await fake.pushEvent(body);
+      await handled;
+    });
   }
 
   const createTime = () => Math.floor(h.clock.now().getTime() / 1000);
@@ -129,11 +115,7 @@ export async function wecomHarness(options: WecomHarnessOptions = {}) {
     openedDirectChat: (who: string) =>
       push('event', { msgid: nextId(), create_time: createTime(), aibotid: fake.botId, chattype: 'single', from: { userid: userIdOf(who) }, msgtype: 'event', event: { eventtype: 'enter_chat' } }),
     /** Moves the bot's clock to `time`, running the jobs due on the way; resolves with what reached WeCom meanwhile. */
-    async advanceTo(time: Date | string): Promise<WecomSent[]> {
-      const before = fake.sent.length;
-      await h.advanceTo(new Date(time));
-      return fake.sent.slice(before);
-    },
+    advanceTo: (time: Date | string): Promise<WecomSent[]> => sentDuring(fake.sent, () => h.advanceTo(new Date(time))),
     /** Stops the bot's channel, as the process ending would; WeCom (the fake) stays up. */
     async stop(): Promise<void> {
       await wecom.stop();
@@ -146,19 +128,7 @@ export type WecomHarness = Awaited<ReturnType<typeof wecomHarness>>;
 
 /** For a test file: starts whole bots on WeCom, and after each test stops them and closes their fakes. */
 export function wecomBots(): (options?: WecomHarnessOptions) => Promise<WecomHarness> {
-  const running: WecomHarness[] = [];
-  const fakes = new Set<FakeWecom>();
-  afterEach(async () => {
-    for (const h of running.splice(0)) await h.stop();
-    for (const fake of fakes) await fake.close();
-    fakes.clear();
-  });
-  return async (options = {}) => {
-    const h = await wecomHarness(options);
-    running.push(h);
-    fakes.add(h.fake);
-    return h;
-  };
+  return harnessRegistry(wecomHarness, (h) => [h.fake]);
 }
 
 /** The userids a markdown message @-mentions (`<@userid>`), in order. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/prompts';
-import { botHarness, textOf } from '../../helpers/bot-harness';
+import { answersTheSevenQuestions, groupAnswerAnywhere } from '../../helpers/on-every-channel';
 import { larkBots, shownLines } from '../../helpers/lark-harness';
 
 const GROUP = 'oc_sample_credit_group';
@@ -16,10 +16,10 @@ describe('Lark: a question in the group', () => {
     const sent = await h.group('王芳', '@信用助手 双公示多久上报');
 
     // The same answer as on any channel, addressed to her as Feishu shows a mention.
-    const [answer] = await (await botHarness({ start: new Date('2026-11-24T02:00:00Z') })).say('wang-fang', '双公示多久上报', { chat: 'group', mention: true });
+    const answer = await groupAnswerAnywhere('wang-fang', '双公示多久上报', new Date('2026-11-24T02:00:00Z'));
     expect(sent).toEqual([expect.objectContaining({ receiveIdType: 'chat_id', receiveId: GROUP, msgType: 'text' })]);
-    expect(sent[0]!.content).toEqual({ text: `<at user_id="ou_wang_fang"></at> ${textOf(answer)}` });
-    expect(textOf(answer)).toMatch(/^根据《[^》]+》/);
+    expect(sent[0]!.content).toEqual({ text: `<at user_id="ou_wang_fang"></at> ${answer}` });
+    expect(answer).toMatch(/^根据《[^》]+》/);
   });
 
   it('王芳 @-mentions 周敏, not the bot, with a question: the bot stays out of it', async () => {
@@ -42,13 +42,7 @@ describe('Lark: the 双公示 form in the direct chat', () => {
 
     const [picker] = await say('填报');
     expect(picker).toMatch(/^选择要填报的任务.*\n1\. 双公示 — 截止 11月26日 18:00 · 未报 ❌\n/s);
-    expect(await say('1')).toEqual([expect.stringMatching(/^开始填报「“双公示”（行政许可）信息报送」.*\n（1\/7）本月作出的行政许可决定数/s)]);
-    expect(await say('120')).toEqual([expect.stringMatching(/^（2\/7）已上传至市信用平台的条数/)]);
-    expect(await say('一百二十')).toEqual([expect.stringMatching(/^（3\/7）/)]);
-    expect(await say('118')).toEqual([expect.stringMatching(/^（4\/7）/)]);
-    expect(await say('120')).toEqual([expect.stringMatching(/^（5\/7）/)]);
-    expect(await say('2')).toEqual([expect.stringMatching(/^（6\/7）/)]);
-    expect(await say('两')).toEqual([expect.stringMatching(/^（7\/7）.*（选填）/)]);
+    await answersTheSevenQuestions(say);
     const [summary] = await say('跳过');
     expect(summary).toMatch(/^请核对：“双公示”（行政许可）信息报送\n/);
     expect(summary).toContain('及时率：98.3% ⚠️ 未达目标：历城方案≥100.0%');

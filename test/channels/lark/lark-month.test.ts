@@ -1,33 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadTaskCatalog } from '../../../src/tasks/catalog';
-import { addSubmission } from '../../../src/submissions/records';
 import type { SentMessage } from '../../helpers/fake-feishu';
-import { atOpenIds, larkBots, shownLines, type CardJson, type LarkHarness } from '../../helpers/lark-harness';
+import { atOpenIds, larkBots, shownLines, type CardJson } from '../../helpers/lark-harness';
+import { commerceSubmitsEverything, the19thAfterCommerceSentEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
 
 const GROUP = 'oc_sample_credit_group';
 /** The whole bot on the real Lark channel and SDK, against a fake Feishu; stopped after each test. */
 const bot = larkBots();
 
-/** 商事登记科 (王芳's section) has sent in everything November asks of it. */
-async function commerceSubmitsEverything(h: LarkHarness): Promise<void> {
-  const { store, roster, clock } = h.harness;
-  const catalog = loadTaskCatalog('data/tasks.yaml', roster);
-  await store.update((db) => {
-    for (const task of catalog.tasksOwedBy('commerce')) {
-      addSubmission(db, { month: '2026-11', taskId: task.id, sectionId: 'commerce', answers: {}, formVersion: catalog.formVersion(task), submittedBy: 'wang-fang', submittedAt: clock.now(), late: false });
-    }
-  });
-}
-
 const withoutUuid = ({ uuid: _uuid, authorization: _authorization, ...rest }: SentMessage) => rest;
 
 describe('Lark: a month of reminders (November 2026)', () => {
   it('the group reminder @-mentions exactly the reporters still owing, by open_id', async () => {
-    const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    await h.advanceTo('2026-11-18T12:00:00+08:00');
-    await commerceSubmitsEverything(h);
-
-    const sent = await h.advanceTo('2026-11-19T12:00:00+08:00');
+    const sent = await the19thAfterCommerceSentEverything(bot);
 
     const inGroup = sent.filter((m) => m.receiveId === GROUP);
     expect(inGroup).toHaveLength(1);
@@ -40,17 +24,10 @@ describe('Lark: a month of reminders (November 2026)', () => {
   });
 
   it('sends every reminder once, each with a uuid of at most 50 characters, also when the bot restarts and runs the day\'s job again', async () => {
-    // The round of the 20th, 25th and 26th: reporters on the 17th, heads and the group on the 19th, the admins' digests.
-    const continuous = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    const month = await continuous.advanceTo('2026-11-23T12:00:00+08:00');
+    // The round of the 20th, 25th and 26th, and a restart during the group pass on the same Feishu app.
+    const { month, before, rerun, after } = await theMonthRunAndRestarted(bot, (first) => ({ fake: first.fake }));
 
-    const first = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    const before = await first.advanceTo('2026-11-19T10:00:00+08:00');
-    await first.stop();
-    // A restart at the very moment of the group pass, on the same store and the same Feishu app.
-    const restarted = await bot({ start: new Date('2026-11-19T10:00:00+08:00'), dataDir: first.harness.dataDir, fake: first.fake });
-    expect(await restarted.advanceTo('2026-11-19T10:05:00+08:00')).toEqual([]);
-    const after = await restarted.advanceTo('2026-11-23T12:00:00+08:00');
+    expect(rerun).toEqual([]);
 
     expect(month.map((m) => m.receiveId)).toEqual(expect.arrayContaining([GROUP, 'ou_wang_fang', 'ou_sun_haoran', 'ou_lin_xiaoyan']));
     for (const m of month) expect(m.uuid, JSON.stringify(m)).toMatch(/^.{1,50}$/);

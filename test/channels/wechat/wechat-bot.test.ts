@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { botHarness, textOf } from '../../helpers/bot-harness';
+import { answersTheSevenQuestions, groupAnswerAnywhere } from '../../helpers/on-every-channel';
+import { watchEvents } from '../../helpers/platform-bot';
 import { wechatBots } from '../../helpers/wechat-harness';
 
 /** The whole bot on the real WeChat channel and wechaty, with the mock puppet; stopped after each test. */
@@ -12,9 +13,9 @@ describe('WeChat: a question in the group', () => {
     const sent = await h.group('王芳', '@信用助手 双公示多久上报');
 
     // The same answer as on any channel, with her name written in front as WeChat shows a mention.
-    const [answer] = await (await botHarness({ start: new Date('2026-11-24T02:00:00Z') })).say('wang-fang', '双公示多久上报', { chat: 'group', mention: true });
-    expect(textOf(answer)).toMatch(/^根据《[^》]+》/);
-    expect(sent).toEqual([{ chat: 'group', text: `@王芳 ${textOf(answer)}` }]);
+    const answer = await groupAnswerAnywhere('wang-fang', '双公示多久上报', new Date('2026-11-24T02:00:00Z'));
+    expect(answer).toMatch(/^根据《[^》]+》/);
+    expect(sent).toEqual([{ chat: 'group', text: `@王芳 ${answer}` }]);
   });
 
   it('an @-mention the puppet did not list (a full-width ＠) still reaches the bot; its bare name does not', async () => {
@@ -47,13 +48,7 @@ describe('WeChat: the 双公示 form in the direct chat', () => {
     // The task picker, a card elsewhere, is text with numbered replies.
     const [picker] = await say('填报');
     expect(picker).toMatch(/^【选择要填报的任务（2026年11月 · 商事登记项目审批服务科）】\n1\. 双公示 — 截止 11月26日 18:00 · 未报 ❌\n/s);
-    expect(await say('1')).toEqual([expect.stringMatching(/^开始填报「“双公示”（行政许可）信息报送」.*\n（1\/7）本月作出的行政许可决定数/s)]);
-    expect(await say('120')).toEqual([expect.stringMatching(/^（2\/7）已上传至市信用平台的条数/)]);
-    expect(await say('一百二十')).toEqual([expect.stringMatching(/^（3\/7）/)]);
-    expect(await say('118')).toEqual([expect.stringMatching(/^（4\/7）/)]);
-    expect(await say('120')).toEqual([expect.stringMatching(/^（5\/7）/)]);
-    expect(await say('2')).toEqual([expect.stringMatching(/^（6\/7）/)]);
-    expect(await say('两')).toEqual([expect.stringMatching(/^（7\/7）.*（选填）/)]);
+    await answersTheSevenQuestions(say);
     const [summary] = await say('跳过');
     expect(summary).toMatch(/^【请核对：“双公示”（行政许可）信息报送】\n/);
     expect(summary).toContain('及时率：98.3% ⚠️ 未达目标：历城方案≥100.0%');
@@ -70,11 +65,7 @@ describe('WeChat: the bot\'s own messages', () => {
   it('its echo, and anything typed from its own account, are never handled', async () => {
     const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
     const handled: string[] = [];
-    const handle = h.harness.bot.handle.bind(h.harness.bot);
-    h.harness.bot.handle = async (event) => {
-      handled.push(event.messageId);
-      return handle(event);
-    };
+    watchEvents(h.harness.bot, (event) => handled.push(event.messageId));
 
     // From the bot's phone, someone types a command in the group: WeChat reports it as the bot's own message.
     h.botUser.say('@信用助手 进度').to(h.room);

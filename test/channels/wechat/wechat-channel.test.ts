@@ -3,6 +3,7 @@ import { types } from 'wechaty';
 import { WechatChannel } from '../../../src/channels/wechat/wechat-channel';
 import { loadRoster } from '../../../src/org/roster';
 import { t } from '../../../src/prompts';
+import { watchEvents } from '../../helpers/platform-bot';
 import { captureLog } from '../../helpers/silent-logger';
 import { wechatBots } from '../../helpers/wechat-harness';
 
@@ -41,11 +42,9 @@ describe('WeChat: one room, two people at once', () => {
   it('a message the puppet is slow to describe is still handed on before the one that came after it', async () => {
     const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
     const order: string[] = [];
-    const handle = h.harness.bot.handle.bind(h.harness.bot);
-    h.harness.bot.handle = async (event) => {
+    watchEvents(h.harness.bot, (event) => {
       if (event.kind === 'message') order.push(event.text);
-      return handle(event);
-    };
+    });
     // The first look-up of a member of the room (the bot's own name in it) takes a while.
     const lookUp = h.puppet.roomMemberRawPayload.bind(h.puppet);
     let lookUps = 0;
@@ -77,11 +76,7 @@ describe('WeChat: official accounts', () => {
     const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
     const official = h.mocker.createContact({ name: '信用中国', type: types.Contact.Official });
     const handled: string[] = [];
-    const handle = h.harness.bot.handle.bind(h.harness.bot);
-    h.harness.bot.handle = async (event) => {
-      handled.push(event.messageId);
-      return handle(event);
-    };
+    watchEvents(h.harness.bot, (event) => handled.push(event.messageId));
 
     official.say('填报').to(h.botUser);
     await h.dm('王芳', '你好', { id: 'wx-wang' });
@@ -106,11 +101,7 @@ describe('WeChat: the room and the roster', () => {
     const groupsSeen = async (seenBeforeRename: boolean) => {
       const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
       const groups: Array<string | undefined> = [];
-      const handle = h.harness.bot.handle.bind(h.harness.bot);
-      h.harness.bot.handle = async (event) => {
-        groups.push(event.groupId);
-        return handle(event);
-      };
+      watchEvents(h.harness.bot, (event) => groups.push(event.groupId));
       if (seenBeforeRename) await h.group('王芳', '@信用助手 你好');
       h.room.payload.topic = '信用工作群（新）';
       await h.puppet.roomPayloadDirty(h.room.id);

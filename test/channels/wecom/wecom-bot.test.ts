@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botHarness, textOf } from '../../helpers/bot-harness';
+import { answersTheSevenQuestions, groupAnswerAnywhere } from '../../helpers/on-every-channel';
 import { t } from '../../../src/prompts';
 import { CARD_BUTTONS_LINE, shownLines, wecomBots } from '../../helpers/wecom-harness';
 
@@ -15,9 +15,9 @@ describe('WeCom: a question in the group', () => {
 
     const sent = await h.group('王芳', '@信用助手 双公示多久上报');
 
-    const [answer] = await (await botHarness({ start: new Date('2026-11-24T02:00:00Z') })).say('wang-fang', '双公示多久上报', { chat: 'group', mention: true });
-    expect(sent).toEqual([{ cmd: 'aibot_send_msg', chatid: GROUP, reqId: expect.any(String), body: { msgtype: 'markdown', markdown: { content: `<@WangFang> ${textOf(answer)}` } } }]);
-    expect(textOf(answer)).toMatch(/^根据《[^》]+》/);
+    const answer = await groupAnswerAnywhere('wang-fang', '双公示多久上报', new Date('2026-11-24T02:00:00Z'));
+    expect(sent).toEqual([{ cmd: 'aibot_send_msg', chatid: GROUP, reqId: expect.any(String), body: { msgtype: 'markdown', markdown: { content: `<@WangFang> ${answer}` } } }]);
+    expect(answer).toMatch(/^根据《[^》]+》/);
   });
 });
 
@@ -34,13 +34,7 @@ describe('WeCom: the 双公示 form in the direct chat', () => {
     const [picker] = await say('填报');
     // Ten tasks are more buttons than a WeCom card holds: a markdown list answered by number.
     expect(picker).toMatch(/^【选择要填报的任务.*\n1\. 双公示 — 截止 11月26日 18:00 · 未报 ❌\n.*\n回复序号：1\. 双公示/s);
-    expect(await say('1')).toEqual([expect.stringMatching(/^开始填报「“双公示”（行政许可）信息报送」.*\n（1\/7）本月作出的行政许可决定数/s)]);
-    expect(await say('120')).toEqual([expect.stringMatching(/^（2\/7）已上传至市信用平台的条数/)]);
-    expect(await say('一百二十')).toEqual([expect.stringMatching(/^（3\/7）/)]);
-    expect(await say('118')).toEqual([expect.stringMatching(/^（4\/7）/)]);
-    expect(await say('120')).toEqual([expect.stringMatching(/^（5\/7）/)]);
-    expect(await say('2')).toEqual([expect.stringMatching(/^（6\/7）/)]);
-    expect(await say('两')).toEqual([expect.stringMatching(/^（7\/7）.*（选填）/)]);
+    await answersTheSevenQuestions(say);
     // The summary is too long for a card: its text as markdown, then a card with its buttons.
     const [summary, buttons] = await say('跳过');
     expect(summary).toMatch(/^【请核对：“双公示”（行政许可）信息报送】\n/);

@@ -1,23 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WecomChannel } from '../../../src/channels/wecom/wecom-channel';
 import { loadRoster } from '../../../src/org/roster';
 import { StartupError } from '../../../src/startup-error';
-import { startFakeWecom, type FakeWecom } from '../../helpers/fake-wecom';
+import { startFakeWecom } from '../../helpers/fake-wecom';
+import { closedAfterEach } from '../../helpers/harness-registry';
 import { captureLog } from '../../helpers/silent-logger';
 import { wecomBots } from '../../helpers/wecom-harness';
 
 const roster = loadRoster('data/org.yaml');
 const SECRET = 'the-right-secret-0123456789';
 const bot = wecomBots();
-let fake: FakeWecom | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+/** A fake WeCom for the test, closed after it. */
+const wecom = closedAfterEach(startFakeWecom);
 
 describe('WeCom: starting', () => {
   it('a secret WeCom refuses ends the start with one Chinese line naming WECOM_BOT_ID and WECOM_BOT_SECRET, and the secret is never logged', async () => {
-    fake = await startFakeWecom({ botId: 'aib_refuse', secret: SECRET });
+    const fake = await wecom({ botId: 'aib_refuse', secret: SECRET });
     const captured = captureLog(['a-wrong-secret-987654321']);
     const channel = new WecomChannel({ botId: 'aib_refuse', secret: 'a-wrong-secret-987654321', wsUrl: fake.wsUrl, roster, log: captured.log, reconnectIntervalMs: 10 });
 

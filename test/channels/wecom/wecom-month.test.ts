@@ -1,33 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadTaskCatalog } from '../../../src/tasks/catalog';
-import { addSubmission } from '../../../src/submissions/records';
-import { mentionedUserIds, shownLines, wecomBots, type WecomHarness } from '../../helpers/wecom-harness';
+import { the19thAfterCommerceSentEverything, theMonthRunAndRestarted } from '../../helpers/month-of-reminders';
+import { mentionedUserIds, shownLines, wecomBots } from '../../helpers/wecom-harness';
 
 const GROUP = 'wrkSampleCreditGroup';
 /** The whole bot on the real WeCom channel and SDK, against a fake WeCom; stopped after each test. */
 const bot = wecomBots();
-
-/** 商事登记科 (王芳's section) has sent in everything November asks of it. */
-async function commerceSubmitsEverything(h: WecomHarness): Promise<void> {
-  const { store, roster, clock } = h.harness;
-  const catalog = loadTaskCatalog('data/tasks.yaml', roster);
-  await store.update((db) => {
-    for (const task of catalog.tasksOwedBy('commerce')) {
-      addSubmission(db, { month: '2026-11', taskId: task.id, sectionId: 'commerce', answers: {}, formVersion: catalog.formVersion(task), submittedBy: 'wang-fang', submittedAt: clock.now(), late: false });
-    }
-  });
-}
 
 /** What WeCom received, without the req_ids (fresh for every send). */
 const withoutReqId = ({ reqId: _reqId, ...rest }: { reqId: string }) => rest;
 
 describe('WeCom: a month of reminders (November 2026)', () => {
   it('the group reminder is pushed to the group and @-mentions exactly the reporters still owing, by userid', async () => {
-    const h = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    await h.advanceTo('2026-11-18T12:00:00+08:00');
-    await commerceSubmitsEverything(h);
-
-    const sent = await h.advanceTo('2026-11-19T12:00:00+08:00');
+    const sent = await the19thAfterCommerceSentEverything(bot);
 
     const inGroup = sent.filter((m) => m.chatid === GROUP);
     // Twelve tasks with their names run past 2,048 bytes: WeCom gets the reminder in two messages,
@@ -45,16 +29,10 @@ describe('WeCom: a month of reminders (November 2026)', () => {
   });
 
   it('sends every reminder once, also when the bot restarts and runs the day\'s job again', async () => {
-    const continuous = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    const month = await continuous.advanceTo('2026-11-23T12:00:00+08:00');
+    // A restart during the group pass, on the same robot.
+    const { month, before, rerun, after } = await theMonthRunAndRestarted(bot, (first) => ({ fake: first.fake }));
 
-    const first = await bot({ start: new Date('2026-11-16T08:00:00+08:00') });
-    const before = await first.advanceTo('2026-11-19T10:00:00+08:00');
-    await first.stop();
-    // A restart at the very moment of the group pass, on the same store and the same robot.
-    const restarted = await bot({ start: new Date('2026-11-19T10:00:00+08:00'), dataDir: first.harness.dataDir, fake: first.fake });
-    expect(await restarted.advanceTo('2026-11-19T10:05:00+08:00')).toEqual([]);
-    const after = await restarted.advanceTo('2026-11-23T12:00:00+08:00');
+    expect(rerun).toEqual([]);
 
     expect(month.map((m) => m.chatid)).toEqual(expect.arrayContaining([GROUP, 'WangFang', 'SunHaoRan', 'LinXiaoYan']));
     expect(month.every((m) => m.cmd === 'aibot_send_msg')).toBe(true);
