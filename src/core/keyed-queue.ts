@@ -17,4 +17,9 @@ export class KeyedQueue {
     });
     return result;
   }
+
+  /** Resolves once every task queued so far has finished (a channel's stop waits for what is in hand). */
+  async idle(): Promise<void> {
+    await Promise.all(this.#tails.values());
+  }
 }

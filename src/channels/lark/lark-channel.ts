@@ -17,6 +17,7 @@ import type { LarkEventSource } from './event-source';
 import { LongConnection } from './long-connection';
 import { WebhookServer, type WebhookSettings } from './webhook-server';
 import { larkContacts, resolveOpenIds } from './directory';
+import { KeyedQueue } from '../../core/keyed-queue';
 
 export interface LarkChannelOptions {
   appId: string;
@@ -109,8 +110,8 @@ export class LarkChannel implements Channel {
   /** Open ids found at start for people org.yaml knows only by mobile or e-mail: person id → open_id, and back. */
   readonly #lookedUpOpenIds = new Map<string, string>();
   readonly #lookedUpPeople = new Map<string, string>();
-  /** The tail of each chat's queue: events of one chat are handled in order, chats in parallel. */
-  readonly #chatQueues = new Map<string, Promise<void>>();
+  /** Events of one chat are handled in order, chats in parallel. */
+  readonly #chats = new KeyedQueue();
   /** Whether a chat is a direct chat or a group, as learnt from its messages and the bot's sends. */
   readonly #chatTypes = new Map<string, ChatType>();
   readonly #pressAnswers = new PressAnswers(PRESS_ANSWER_WAIT_MS);
@@ -180,7 +181,7 @@ export class LarkChannel implements Channel {
   async stop(): Promise<void> {
     await this.#source?.close();
     this.#source = undefined;
-    await Promise.all(this.#chatQueues.values());
+    await this.#chats.idle();
     this.#stopped?.();
   }
 
@@ -345,12 +346,7 @@ export class LarkChannel implements Channel {
 
   /** Runs `work` after everything queued before it for the same chat. */
   #enqueue(chatId: string, work: () => Promise<void>): void {
-    const tail = this.#chatQueues.get(chatId) ?? Promise.resolve();
-    const next = tail.then(work);
-    this.#chatQueues.set(chatId, next);
-    void next.then(() => {
-      if (this.#chatQueues.get(chatId) === next) this.#chatQueues.delete(chatId);
-    });
+    this.#chats.run(chatId, work).catch((error: unknown) => this.#options.log.error({ err: error, chatId }, 'lark: handling an event failed'));
   }
 
   async #toAction(press: PressEvent): Promise<IncomingAction> {

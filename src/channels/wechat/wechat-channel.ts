@@ -16,6 +16,7 @@ import { showLoginQrCode } from './login-qr';
 import { takeBotMention } from './message-text';
 import { groupRooms, personOfContact } from './room-members';
 import { loadPuppet, PuppetLoadError, type WechatPuppet } from './puppet-loader';
+import { KeyedQueue } from '../../core/keyed-queue';
 
 export interface WechatChannelOptions {
   /** The puppet package (config.wechat.puppet) and its service token, if it takes one. */
@@ -69,8 +70,8 @@ export class WechatChannel implements Channel {
   readonly #groupOfRoom = new Map<string, string>();
   /** Contact ids of roster people, once found or seen: person id → contact id. */
   readonly #contactOfPerson = new Map<string, string>();
-  /** The tail of each chat's queue: events of one chat are handled in order, chats in parallel. */
-  readonly #chatQueues = new Map<string, Promise<void>>();
+  /** Events of one chat are handled in order, chats in parallel. */
+  readonly #chats = new KeyedQueue();
   /** When the account was logged out without `stop()`, until the admins have been told. */
   #lostAt: { at: Date; reason: string } | undefined;
   #stopping = false;
@@ -119,7 +120,7 @@ export class WechatChannel implements Channel {
 
   async stop(): Promise<void> {
     this.#stopping = true;
-    await Promise.all(this.#chatQueues.values());
+    await this.#chats.idle();
     await this.#wechaty?.stop();
     this.#stopped?.();
   }
@@ -290,12 +291,7 @@ export class WechatChannel implements Channel {
 
   /** Runs `work` after everything queued before it for the same chat. */
   #enqueue(chatId: string, work: () => Promise<void>): void {
-    const tail = this.#chatQueues.get(chatId) ?? Promise.resolve();
-    const next = tail.then(work);
-    this.#chatQueues.set(chatId, next);
-    void next.then(() => {
-      if (this.#chatQueues.get(chatId) === next) this.#chatQueues.delete(chatId);
-    });
+    this.#chats.run(chatId, work).catch((error: unknown) => this.#log.error({ err: error, chatId }, 'wechat: handling an event failed'));
   }
 
   async #deliver(message: Message, chatId: string, onEvent: (event: Incoming) => Promise<void>): Promise<void> {

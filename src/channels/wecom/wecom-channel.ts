@@ -12,6 +12,7 @@ import type { Channel, ChannelCapabilities } from '../channel';
 import { eventOrigin } from '../platform-event';
 import { sendError } from './send-errors';
 import { newTaskId, planCard, updatedCard } from './template-card';
+import { KeyedQueue } from '../../core/keyed-queue';
 
 export interface WecomChannelOptions {
   botId: string;
@@ -89,8 +90,8 @@ export class WecomChannel implements Channel {
   readonly #log: Logger;
   readonly #answerWindowMs: number;
   readonly #client: WSClient;
-  /** The tail of each chat's queue: events of one chat are handled in order, chats in parallel. */
-  readonly #chatQueues = new Map<string, Promise<void>>();
+  /** Events of one chat are handled in order, chats in parallel. */
+  readonly #chats = new KeyedQueue();
   /** Presses waiting for their card's update, by task_id. */
   readonly #presses = new Map<string, Waiting>();
   /** enter_chat events waiting for their welcome, by userid. */
@@ -167,7 +168,7 @@ export class WecomChannel implements Channel {
   /** Takes no new events, answers those in hand (their replies need the connection), then disconnects. */
   async stop(): Promise<void> {
     this.#stopping = true;
-    await Promise.all(this.#chatQueues.values());
+    await this.#chats.idle();
     if (this.#client.isConnected || this.#authenticated) this.#client.disconnect();
     this.#stopped?.();
   }
@@ -326,12 +327,7 @@ export class WecomChannel implements Channel {
   /** Runs `work` after everything queued before it for the same chat. */
   #enqueue(chatId: string, work: () => Promise<void>): void {
     if (this.#stopping) return;
-    const tail = this.#chatQueues.get(chatId) ?? Promise.resolve();
-    const next = tail.then(work);
-    this.#chatQueues.set(chatId, next);
-    void next.then(() => {
-      if (this.#chatQueues.get(chatId) === next) this.#chatQueues.delete(chatId);
-    });
+    this.#chats.run(chatId, work).catch((error: unknown) => this.#log.error({ err: error, chatId }, 'wecom: handling an event failed'));
   }
 
   /** Hands one event to the core; a failure there is logged, never thrown back into the SDK. */
