@@ -216,7 +216,8 @@ export class KnowledgeBase {
       const about = this.#documentNamed(question);
       if (about) return this.#docInfo(about);
     }
-    const hits = this.search(question, 8);
+    // Already read for sound-alike terms above: search the index directly rather than correct it twice.
+    const hits = this.#index.search(this.queryTerms(question), 8);
     const parts = this.#questionParts(question);
     const covering = hits.filter((h) => this.#coverage(parts, h) >= MIN_COVERAGE);
     // The best passage itself must cover the question; weaker ones that do still add sentences.
