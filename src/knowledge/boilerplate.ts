@@ -1,6 +1,6 @@
 /**
  * The parts of an official document that are never an answer to anything: its letterhead (发文机关
- * 文件, 文号, 签发人), the signature (the agency and the date on lines of their own), the 抄送/印发
+ * 文件, 文号, 签发人), the cover notice that sends it out (关于印发…的通知, 各科室：), the signature (the agency and the date on lines of their own), the 抄送/印发
  * footer and its rules. Quoted, they make junk answers to questions that share a date or a word
  * with them (今天 → a signature's date), so they are dropped before the text is cut into passages. The document's number and date are read
  * earlier, from the whole text (metadata.ts).
@@ -17,6 +17,10 @@ const LINE_PATTERNS = [
   /^[_＿\-—－=·.\s]{5,}$/,
   /^抄\s*送[:：]/,
   /\d{4}年\d{1,2}月\d{1,2}日印发/,
+  // The cover notice that sends the plan out: its title, addressees and "现印发给你们" line.
+  /^[^，。；]*关于印发.*的通知$/,
+  /^[^，。；、]{2,20}[:：]$/,
+  /现印发给你们|请结合实际认真贯彻执行|请认真贯彻执行|请认真抓好落实/,
 ];
 /** A signature's date on its own line; the agency line just above it goes with it. */
 const SIGNATURE_DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/;

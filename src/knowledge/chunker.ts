@@ -28,11 +28,17 @@ export function chunkDocument(paragraphs: string[]): Chunk[] {
       labels[level] = labelOf(marker);
       titles[level] = titleOf(paragraph);
     }
+    // A heading alone (（二）基本原则) answers nothing; it lives on in the headings of what follows.
+    if (marker && isBareHeading(paragraph)) continue;
     const path = labels.filter(Boolean).join('');
     const headings = titles.filter(Boolean);
     for (const text of splitLong(paragraph)) chunks.push({ path, headings, text });
   }
   return chunks;
+}
+
+function isBareHeading(paragraph: string): boolean {
+  return paragraph.length <= 30 && !/[。；，,：:]/.test(paragraph);
 }
 
 function levelOf(marker: string): number {

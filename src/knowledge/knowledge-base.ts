@@ -1,9 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { classifySmallTalk } from '../core/small-talk';
 import { t } from '../prompts';
 import { StartupError } from '../startup-error';
 import { withoutBoilerplate } from './boilerplate';
 import { chunkDocument, type Chunk } from './chunker';
+import { dutyChunks, splitDutyTable } from './duty-table';
 import { Bm25Index, type Hit, type QueryTerm } from './bm25';
 import { readDocumentText, SUPPORTED_EXTENSIONS } from './load-document';
 import { extractMeta, type DocumentMeta } from './metadata';
@@ -11,6 +13,7 @@ import { cleanLines, HEADING_MARKER, toParagraphs } from './normalize';
 import type { Synonyms } from './synonyms';
 import { DOMAIN_WORDS, Tokenizer } from './tokenizer';
 import { HomophoneCorrector } from './homophones';
+import { isMisuse } from './misuse';
 
 export interface LoadedDocument {
   /** File name in the documents folder. */
@@ -61,11 +64,19 @@ const MIN_COVERAGE = 0.4;
 const ASKS_FOR_DOC_INFO = /文号|发文字号|哪天发|什么时候发|啥时候发|何时发|印发|发布日期|发文日期|落款日期/;
 /** How distinctive (idf-weighted) the title words a question mentions must be to name a document: a district, not 年. */
 const MIN_NAMING_SCORE = 3;
+/** A leading group's member list (组长：…, 成员名单), and the questions it answers. */
+const MEMBER_LIST = /组\s*长[:：]|成员名单/;
+const ASKS_FOR_MEMBERS = /组长|成员|领导小组/;
 /** Questions about who is responsible or leads a task. */
-const ASKS_FOR_OWNER = /牵头|哪个科|哪个部门|哪个单位|谁负责|谁管|责任科室|责任单位/;
+const ASKS_FOR_OWNER = /牵头|哪个科|哪个部门|哪个单位|谁负责|谁管|谁来|谁抓|归谁|由谁|责任科室|责任单位/;
 /** A clause's note of who leads it and who is responsible. */
 const DUTY_NOTE = /^[（(](牵头|责任)/;
 const OWNER_BONUS = 1.5;
+const OFF_DUTY_WEIGHT = 0.5;
+/** A sentence saying who does something: a duty note, or 体系科负责汇集和审核, 办公室设在区发改局. */
+const NAMES_OWNER = /牵头|负责|责任科室|责任单位|设在/;
+/** How much worse than the best a sentence from a clause with a duty note may match, to answer "who leads it". */
+const OWNER_RATIO = 0.6;
 /** A sentence naming who leads or is responsible. */
 const DUTY_WORDS = /牵头单位|牵头科室|责任单位|责任科室|责任部门/;
 /**
@@ -80,7 +91,13 @@ const SLOTS: Array<{ asks: RegExp; fills: RegExp }> = [
     fills: /[\d一二两三四五六七八九十]+\s*(?:个自然日|个工作日|日|天|小时|个月)|当月|当天|当日|次月|即时|立即/,
   },
   { asks: /几号|哪天|什么时候|啥时候|何时|最晚|最迟/, fills: /\d+\s*[日号]|\d{4}\s*年|年底|年末|月底|当月|次月|季度|上半年|下半年/ },
-  { asks: /多少%|百分之|比例|率/, fills: /\d+(?:\.\d+)?\s*[%％]|百分之/ },
+  { asks: /多少%|百分之|比例|权重|占比|比重|[\u4e00-\u9fa5]率(?!先)/, fills: /\d+(?:\.\d+)?\s*[%％]|百分之/ },
+  { asks: /多少钱|多少元|罚多少|罚款多少|金额|多少万/, fills: /\d+(?:\.\d+)?\s*(?:元|万元|亿元|万)/ },
+  { asks: /几年|多少年/, fills: /(?<!\d)[\d一二两三四五六七八九十]{1,2}\s*年(?!度)|年内/ },
+  { asks: /多大|几岁|多少岁|年龄/, fills: /\d+\s*周?岁/ },
+  { asks: /(?<![哪有])几点|几时/, fills: /\d+\s*[点时:：]/ },
+  { asks: /多少字|几个字|字数/, fills: /\d+\s*字/ },
+  { asks: /多少家|几家/, fills: /[\d一二两三四五六七八九十百千万]+\s*家/ },
   { asks: /多少分|几分/, fills: /[\d一二两三四五六七八九十]+\s*分(?!之)/ },
   { asks: /多少条|几条/, fills: /[\d一二两三四五六七八九十]+\s*条/ },
   { asks: /多少人|几个人|几人/, fills: /[\d一二两三四五六七八九十]+\s*(?:人|名)/ },
@@ -97,8 +114,9 @@ const SECOND_DOC_RATIO = 0.75;
 
 /** Parses one document's text into its metadata and clause passages. */
 export function parseDocument(file: string, text: string): LoadedDocument {
-  const lines = cleanLines(text);
-  return { file, meta: extractMeta(lines, file), chunks: chunkDocument(toParagraphs(withoutBoilerplate(lines))) };
+  const { body, title, rows } = splitDutyTable(text);
+  const lines = cleanLines(body);
+  return { file, meta: extractMeta(cleanLines(text), file), chunks: [...chunkDocument(toParagraphs(withoutBoilerplate(lines))), ...dutyChunks(title, rows)] };
 }
 
 /** Reads every supported document in a folder; one that cannot be read is reported, not fatal. */
@@ -159,7 +177,7 @@ export class KnowledgeBase {
   queryTerms(question: string): QueryTerm[] {
     const own = [...new Set(this.#tokenizer.tokenize(question))];
     const expanded = Object.entries(this.#synonyms)
-      .filter(([spoken]) => question.includes(spoken))
+      .filter(([spoken]) => (spoken.length > 1 ? question.includes(spoken) : own.some((word) => word.startsWith(spoken))))
       .flatMap(([, written]) => written.flatMap((w) => this.#tokenizer.tokenize(w)))
       .filter((term) => !own.includes(term));
     return [...own.map((term) => ({ term, weight: 1 })), ...[...new Set(expanded)].map((term) => ({ term, weight: SYNONYM_WEIGHT }))];
@@ -185,7 +203,8 @@ export class KnowledgeBase {
       const whole = terms.includes(word.toLowerCase()) ? word.toLowerCase() : terms[0]!;
       const idf = this.#index.idf(whole);
       if (specific && idf === 0) return null;
-      const synonyms = Object.entries(this.#synonyms).filter(([spoken]) => spoken.includes(word) || word.includes(spoken));
+      // A one-character word counts where a word starts with it (报 in 报完), not inside one: 天 (→ 日) is not in 今天.
+      const synonyms = Object.entries(this.#synonyms).filter(([spoken]) => spoken.includes(word) || (spoken.length > 1 ? word.includes(spoken) : word.startsWith(spoken)));
       const weight = idf || (noun && !synonyms.length ? ABSENT_NOUN_WEIGHT : ABSENT_FRAGMENT_WEIGHT) * maxIdf;
       const synonymTerms = synonyms.flatMap(([, written]) => written.flatMap((w) => this.#tokenizer.tokenize(w)));
       parts.push({ whole, weight, synonymTerms });
@@ -211,20 +230,29 @@ export class KnowledgeBase {
    * document when that one answers nearly as well (documents can disagree: 15 days vs 7).
    */
   answer(asked: string): Answer {
+    // 收到, 好的, 谢谢 carry no question, and an attempt to misuse the bot none the documents answer.
+    if (classifySmallTalk(asked) || isMisuse(asked)) return this.notFound();
     const question = this.#homophones.correct(asked);
     if (ASKS_FOR_DOC_INFO.test(question)) {
       const about = this.#documentNamed(question);
       if (about) return this.#docInfo(about);
     }
     // Already read for sound-alike terms above: search the index directly rather than correct it twice.
-    const hits = this.#index.search(this.queryTerms(question), 8);
-    const parts = this.#questionParts(question);
+    // A question that names a district (槐荫要求…, 济阳审批局…) is about that district's documents.
+    const named = this.#documentsOfDistrictsNamed(question);
+    // Within those documents the words that name them (济阳, 行政审批服务局) are in every passage:
+    // they say nothing about which passage answers.
+    const naming = new Set(named.flatMap((doc) => this.#namingWords(doc)));
+    const terms = this.queryTerms(question).filter((q) => !naming.has(q.term));
+    const found = named.length ? this.#index.search(terms, 60).filter((h) => named.includes(h.item.doc)) : this.#index.search(terms, 8);
+    // A member list answers only who is in the group; to anything else it is a list of names.
+    const hits = found.filter((h) => ASKS_FOR_MEMBERS.test(question) || !MEMBER_LIST.test(h.item.chunk.text)).slice(0, 8);
+    const parts = this.#questionParts(question)?.filter((p) => !naming.has(p.whole)) ?? null;
     const covering = hits.filter((h) => this.#coverage(parts, h) >= MIN_COVERAGE);
     // The best passage itself must cover the question; weaker ones that do still add sentences.
     if (!hits[0] || covering[0] !== hits[0]) return this.notFound();
     // A lone character in common (天 of 今天, 日) is no evidence the question is about the documents.
     if (![...hits[0].matched].some((term) => term.length >= 2)) return this.notFound();
-    const terms = this.queryTerms(question);
     const ranked = this.#rankSentences(covering, terms, {
       figure: ASKS_FOR_FIGURE.test(question),
       owner: ASKS_FOR_OWNER.test(question),
@@ -233,18 +261,21 @@ export class KnowledgeBase {
     // When no sentence of the passages found states that kind of figure, the documents set none.
     const slots = SLOTS.filter((slot) => slot.asks.test(question));
     const states = (r: RankedSentence) => slots.some((slot) => slot.fills.test(r.sentence));
-    const best = slots.length === 0 || states(ranked[0]!) ? ranked[0]! : ranked.find(states);
+    const best = slots.length === 0 || states(ranked[0]!) ? this.#ownerFirst(ranked, question, hits[0].item) : ranked.find(states);
     if (!best) return this.#noFigure(ranked[0]!, terms);
     const extra = this.#complement(best, ranked, question, terms);
     const citations = [this.#cite(best.hit, best.sentence, terms)];
     // "Who leads it" is answered by the clause's duty note, wherever the clause's text put it.
-    const duty = ASKS_FOR_OWNER.test(question) && !DUTY_WORDS.test(best.sentence) ? dutyNoteOf(best.hit.item) : undefined;
-    if (duty) citations[0]!.quote += `……${duty}`;
+    const duty = ASKS_FOR_OWNER.test(question) ? dutyNoteOf(best.hit.item) : undefined;
+    // A note cut by a page or passage break is quoted whole.
+    if (duty && !citations[0]!.quote.includes(duty)) citations[0]!.quote = DUTY_NOTE.test(best.sentence) ? duty : `${citations[0]!.quote}……${duty}`;
     if (extra) {
       if (extra.hit.item.chunk.path === best.hit.item.chunk.path) citations[0]!.quote += `……${trimQuote(extra.sentence, terms)}`;
       else citations.push(this.#cite(extra.hit, extra.sentence, terms));
     }
-    const other = ranked.find((r) => r.hit.item.doc.file !== best.hit.item.doc.file && r.score >= SECOND_DOC_RATIO * best.score);
+    // Of the other documents answering nearly as well, one that sets a different figure matters most.
+    const others = ranked.filter((r) => r.hit.item.doc.file !== best.hit.item.doc.file && r.score >= SECOND_DOC_RATIO * best.score);
+    const other = others.find((r) => compareFigures(best.sentence, r.sentence) === 'differ') ?? others[0];
     if (other) citations.push(this.#cite(other.hit, other.sentence, terms));
     const lines = citations.map((c, i) => {
       const facts = { title: c.title, section: c.section, quote: c.quote };
@@ -282,6 +313,21 @@ export class KnowledgeBase {
     return candidates.sort((a, b) => b.gain - a.gain)[0]?.r;
   }
 
+  /**
+   * "Who leads it" is answered from a clause that names its units: the clause of the passage that
+   * matches the question best, when it has a duty note; else the best sentence whose clause has
+   * one, unless it matches the question much worse than the best one.
+   */
+  #ownerFirst(ranked: RankedSentence[], question: string, top: Passage): RankedSentence {
+    if (!ASKS_FOR_OWNER.test(question)) return ranked[0]!;
+    if (dutyNoteOf(top)) {
+      const inTop = ranked.find((r) => r.hit.item.doc === top.doc && r.hit.item.chunk.path === top.chunk.path);
+      if (inTop) return inTop;
+    }
+    const withDuty = ranked.find((r) => r.score >= OWNER_RATIO * ranked[0]!.score && (NAMES_OWNER.test(r.sentence) || dutyNoteOf(r.hit.item)));
+    return withDuty ?? ranked[0]!;
+  }
+
   /** Every sentence of the given passages, best first: question words in it count fully, in its clause headings half. */
   #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wants: { figure: boolean; owner: boolean }): RankedSentence[] {
     const topScore = hits[0]?.score ?? 1;
@@ -298,7 +344,8 @@ export class KnowledgeBase {
           // "How long / by when / how many" is answered by a sentence with a number in it, "who leads
           // it" by the clause's duty note (（牵头单位：…）).
           const figure = wants.figure && FIGURE.test(sentence) ? FIGURE_BONUS : 1;
-          const owner = wants.owner && DUTY_NOTE.test(sentence) ? OWNER_BONUS : 1;
+          // A duty note answers who and by when, nothing else: for other questions it is a list of names.
+          const owner = !DUTY_NOTE.test(sentence) ? 1 : wants.owner ? OWNER_BONUS : wants.figure ? 1 : OFF_DUTY_WEIGHT;
           // The passage's own rank breaks ties between equally matching sentences.
           return { hit, sentence, score: overlap * figure * owner + 0.5 * (hit.score / topScore) };
         });
@@ -325,6 +372,20 @@ export class KnowledgeBase {
     return best && best.score >= MIN_NAMING_SCORE ? best.doc : undefined;
   }
 
+  /** The words of a document's title that tell it from most others: its district and agency, not 信用 or 方案. */
+  #namingWords(doc: LoadedDocument): string[] {
+    const titles = this.documents.map((d) => new Set(this.#tokenizer.tokenize(d.meta.title)));
+    return this.#tokenizer.tokenize(doc.meta.title).filter((word) => titles.filter((t) => t.has(word)).length <= 2);
+  }
+
+  /** The documents of the districts a question names (槐荫要求…, 莱芜这边…: 莱芜 has two). */
+  #documentsOfDistrictsNamed(question: string): LoadedDocument[] {
+    return this.documents.filter((doc) => {
+      const district = districtOf(doc.meta.title);
+      return district !== undefined && question.includes(district);
+    });
+  }
+
   /** 文号 and date, from the document's own head. */
   #docInfo(doc: LoadedDocument): Answer {
     const facts = [doc.meta.number ? t('qa.info_number', { number: doc.meta.number }) : t('qa.info_no_number'), doc.meta.date ? t('qa.info_date', { date: doc.meta.date }) : t('qa.info_no_date')];
@@ -346,6 +407,11 @@ export class KnowledgeBase {
   notFound(): Answer {
     return { answer: [t('qa.not_found'), t('qa.loaded_documents', { count: this.documents.length })].join('\n'), refused: true, citations: [] };
   }
+}
+
+/** The district a document's title is of (济南市历城区… → 历城), as staff name it: without 区. */
+function districtOf(title: string): string | undefined {
+  return /^(?:[\u4e00-\u9fa5]{2}市)?([\u4e00-\u9fa5]{2})区/.exec(title)?.[1];
 }
 
 /**
@@ -386,8 +452,7 @@ function dutyNoteOf(passage: Passage): string | undefined {
   const clause = passage.doc.chunks.filter((chunk) => chunk.path === passage.chunk.path).map((chunk) => chunk.text).join('');
   const start = clause.search(/[（(](?:牵头|责任)/);
   if (start < 0) return undefined;
-  const end = clause.indexOf('）', start);
-  const note = clause.slice(start, end < 0 ? undefined : end + 1);
+  const note = clause.slice(start, closingBracket(clause, start) + 1);
   return DUTY_WORDS.test(note) ? note : undefined;
 }
 
@@ -405,7 +470,28 @@ function withFollowers(sentences: string[], chunk: Chunk): string[] {
 /** Sentences, keeping a clause's parenthesised duties (（责任科室：…；完成时限：…）) apart from its body. */
 function splitSentences(text: string): string[] {
   const parts = text.split(/(?=[（(](?:责任|牵头|完成时限))/);
-  return parts.flatMap((part) => part.match(/[^。；！？]+[。；！？）)]?/g) ?? [part]).map((x) => x.trim()).filter((x) => x.length > 1);
+  return parts
+    .flatMap((part) => {
+      // A duty note is one sentence however many ； it has: its end is its closing bracket.
+      if (DUTY_NOTE.test(part) || /^[（(]完成时限/.test(part)) {
+        const end = closingBracket(part, 0);
+        const note = part.slice(0, end + 1);
+        return [note, ...(part.slice(end + 1).match(/[^。；！？]+[。；！？）)]?/g) ?? [])];
+      }
+      return part.match(/[^。；！？]+[。；！？）)]?/g) ?? [part];
+    })
+    .map((x) => x.trim())
+    .filter((x) => x.length > 1);
+}
+
+/** Where the bracket opened at `start` closes (nested ones included), or the text's end. */
+function closingBracket(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (/[（(]/.test(text[i]!)) depth++;
+    else if (/[）)]/.test(text[i]!) && --depth === 0) return i;
+  }
+  return text.length - 1;
 }
 
 const MAX_QUOTE = 150;

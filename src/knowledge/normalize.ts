@@ -50,9 +50,13 @@ function isHeadingLine(line: string): boolean {
   return HEADING_MARKER.test(line) && line.length <= 30 && !/[。，,、；;：:]/.test(line);
 }
 
-/** Lines that recur on many pages (a document's running header or footer). */
+/**
+ * Lines that recur on many pages (a document's running header or footer). A header is a title:
+ * a short line that recurs but has sentence punctuation or closes a bracket is the tail of a
+ * recurring sentence (…领导小组有关成员单位）), which must stay.
+ */
 function runningHeaders(lines: string[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const line of lines) if (line.length <= 40) counts.set(line, (counts.get(line) ?? 0) + 1);
+  for (const line of lines) if (line.length <= 40 && !/[，、；：。）)]/.test(line)) counts.set(line, (counts.get(line) ?? 0) + 1);
   return new Set([...counts].filter(([line, n]) => n >= 3 && !HEADING_MARKER.test(line)).map(([line]) => line));
 }

@@ -108,4 +108,21 @@ describe('who leads it', () => {
     expect(answer.citations[0]).toMatchObject({ doc: '示例方案.txt' });
     expect(answer.citations[0]!.quote).toContain('（牵头单位：区商务局；责任单位：区市场监督管理局）');
   });
+
+  it('is answered from an appendix task table, with every lead unit', async () => {
+    const { kb } = await shippedKnowledge();
+
+    const answer = kb.answer('加强社会保障信用建设是哪些单位牵头？');
+
+    expect(answer.citations[0]).toMatchObject({ section: '附件七、2' });
+    expect(answer.citations[0]!.quote).toContain('牵头单位：区民政局、区人社局、区卫健局');
+  });
+
+  it('quotes the whole duty note, with units in brackets and over a page break', async () => {
+    const { kb } = await shippedKnowledge();
+
+    expect(kb.answer('电子商务领域的信用建设由哪些单位牵头？').citations[0]!.quote).toContain(
+      '（牵头单位：区委宣传部（网信办）、区工信局、区市场监督管理局；责任单位：区直各有关部门）',
+    );
+  });
 });

@@ -12,6 +12,11 @@ describe('cleaning PDF text', () => {
     expect(cleanLines(raw)).toEqual(['正文第一段。', '正文第二段。']);
   });
 
+  it('keeps a recurring tail of a sentence, which is no running header', () => {
+    const raw = Array.from({ length: 3 }, (_, i) => `${i + 1}.任务${i + 1}。（牵头单位：区信用办；责任单位：领导小组有关成\n员单位）`).join('\n');
+    expect(cleanLines(raw).filter((l) => l === '员单位）')).toHaveLength(3);
+  });
+
   it('joins lines broken mid-sentence, and starts a paragraph at each clause', () => {
     const lines = ['一、总体要求', '（一）指导思想。坚持以党的', '十九届三中全会精神为指导，', '建立健全机制。', '1.落实“双公示”。应当在', '7 日内公示。'].map(collapseSpaces);
     expect(toParagraphs(lines)).toEqual(['一、总体要求', '（一）指导思想。坚持以党的十九届三中全会精神为指导，建立健全机制。', '1.落实“双公示”。应当在7日内公示。']);
