@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { judge, loadEvalSet, type EvalCase } from '../knowledge/evaluate';
+import { isBoilerplate } from '../knowledge/boilerplate';
 import { KnowledgeBase, loadDocuments, type Answer, type LoadedDocument } from '../knowledge/knowledge-base';
 import { loadSynonyms } from '../knowledge/synonyms';
 import { Tokenizer } from '../knowledge/tokenizer';
@@ -11,8 +12,13 @@ import { Tokenizer } from '../knowledge/tokenizer';
  * questions, on the shipped corpus and on the corpus replicated ×100. Figures, not a pass/fail
  * test: the targets are printed next to them.
  */
-/** The set the retrieval was tuned on, and the frozen one written blind from the documents alone. */
+/**
+ * The set the retrieval is tuned on (its failures are read); the validation set, written blind,
+ * whose totals only choose between variants; and the frozen test set, written blind and never
+ * used for any decision.
+ */
 const DEV_SET = 'test/knowledge/dev-set.jsonl';
+const VALIDATION_SET = 'test/knowledge/validation-set.jsonl';
 const TEST_SET = 'test/knowledge/test-set.jsonl';
 /** Issue 13's targets, checked on the test set: the figure that counts is the one never tuned on. */
 const TARGETS = { answered: 0.9, refused: 0.9, p95: 10, bigBuildMs: 10_000, bigP95: 50, bigHeapMb: 500 };
@@ -29,6 +35,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const dev = loadEvalSet(DEV_SET);
+  const validation = loadEvalSet(VALIDATION_SET);
   const test = loadEvalSet(TEST_SET);
   const { documents } = await loadDocuments('data/docs');
   const synonyms = loadSynonyms('data/synonyms.yaml');
@@ -36,7 +43,7 @@ async function main(): Promise<void> {
   const big = replicate(documents, 100);
 
   const rows: Row[] = [];
-  for (const [name, cases] of [['开发集', dev], ['测试集', test]] as const) {
+  for (const [name, cases] of [['开发集', dev], ['验证集', validation], ['测试集', test]] as const) {
     rows.push(await measure(`${name} · 信用助手`, cases, () => ours(documents, synonyms, tokenizer)));
     rows.push(await measure(`${name} · MiniSearch 基线`, cases, () => baseline(documents, tokenizer)));
   }
@@ -45,18 +52,21 @@ async function main(): Promise<void> {
 
   const passages = documents.reduce((n, d) => n + d.chunks.length, 0);
   const describe = (cases: EvalCase[]) => `${cases.length} 题（可回答 ${cases.filter((c) => c.doc).length}，不可回答 ${cases.filter((c) => !c.doc).length}）`;
-  console.log(`问答评测：开发集 ${describe(dev)}，用于调参；测试集 ${describe(test)}，只看文件盲写、冻结、从不调参。语料 ${documents.length} 份文件 ${passages} 段，×100 为 ${passages * 100} 段\n`);
+  console.log(`问答评测：开发集 ${describe(dev)}，用于调参；验证集 ${describe(validation)}，盲写，只用总数在方案之间取舍；测试集 ${describe(test)}，盲写、冻结、从不用于任何决定。语料 ${documents.length} 份文件 ${passages} 段，×100 为 ${passages * 100} 段\n`);
   console.log(['系统', '回答正确率', '拒答正确率', 'p50 毫秒', 'p95 毫秒', '建索引 毫秒', '内存 MB（堆+数组）'].join('\t'));
   for (const r of rows) {
     console.log([r.system, pct(r.answered), pct(r.refused), r.p50.toFixed(2), r.p95.toFixed(2), r.buildMs.toFixed(0), r.heapMb.toFixed(0)].join('\t'));
   }
-  const small = rows[2]!;
-  const large = rows[4]!;
+  const small = rows[4]!;
+  const large = rows[6]!;
+  const answer = ours(documents, synonyms, tokenizer);
+  const boilerplate = [...dev, ...validation, ...test].flatMap((c) => answer(c.q).citations).filter((c) => isBoilerplate(c.quote));
   console.log('\n测试集按题型（信用助手）：');
-  for (const line of breakdown(test, ours(documents, synonyms, tokenizer))) console.log(line);
+  for (const line of breakdown(test, answer)) console.log(line);
   console.log('\n目标对照（测试集）：');
   check(`可回答问题答对（首个引用为正确文件，含事实）≥ ${pct(TARGETS.answered)}`, small.answered >= TARGETS.answered, pct(small.answered));
   check(`不可回答问题拒答 ≥ ${pct(TARGETS.refused)}`, small.refused >= TARGETS.refused, pct(small.refused));
+  check('从不引用公文套话（落款、抄送/印发、分隔线，或非问成员时的成员名单）', boilerplate.length === 0, `${boilerplate.length} 处`);
   check(`p95 ≤ ${TARGETS.p95} 毫秒`, small.p95 <= TARGETS.p95, `${small.p95.toFixed(2)} 毫秒`);
   check(`×100 建索引 ≤ ${TARGETS.bigBuildMs / 1000} 秒`, large.buildMs <= TARGETS.bigBuildMs, `${(large.buildMs / 1000).toFixed(2)} 秒`);
   check(`×100 p95 ≤ ${TARGETS.bigP95} 毫秒`, large.p95 <= TARGETS.bigP95, `${large.p95.toFixed(2)} 毫秒`);

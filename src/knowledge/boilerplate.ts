@@ -40,3 +40,12 @@ export function withoutBoilerplate(lines: string[]): string[] {
   });
   return kept;
 }
+
+/** A leading group's member list (组长：…, 成员名单): an answer only to who is in the group. */
+export const MEMBER_LIST = /组\s*长[:：]|成员名单/;
+
+/** Whether a quoted text is boilerplate, never to be given as an answer (checked by `npm run bench:qa`). */
+export function isBoilerplate(quote: string): boolean {
+  const text = quote.replace(/^……|……$/g, '').trim();
+  return withoutBoilerplate([text]).length === 0 || /^[_＿\-—－=·.\s]*$/.test(text);
+}

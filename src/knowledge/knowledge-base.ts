@@ -3,7 +3,7 @@ import path from 'node:path';
 import { classifySmallTalk } from '../core/small-talk';
 import { t } from '../prompts';
 import { StartupError } from '../startup-error';
-import { withoutBoilerplate } from './boilerplate';
+import { MEMBER_LIST, withoutBoilerplate } from './boilerplate';
 import { chunkDocument, type Chunk } from './chunker';
 import { dutyChunks, splitDutyTable } from './duty-table';
 import { Bm25Index, type Hit, type QueryTerm } from './bm25';
@@ -64,8 +64,7 @@ const MIN_COVERAGE = 0.4;
 const ASKS_FOR_DOC_INFO = /文号|发文字号|哪天发|什么时候发|啥时候发|何时发|印发|发布日期|发文日期|落款日期/;
 /** How distinctive (idf-weighted) the title words a question mentions must be to name a document: a district, not 年. */
 const MIN_NAMING_SCORE = 3;
-/** A leading group's member list (组长：…, 成员名单), and the questions it answers. */
-const MEMBER_LIST = /组\s*长[:：]|成员名单/;
+/** Questions a leading group's member list answers. */
 const ASKS_FOR_MEMBERS = /组长|成员|领导小组/;
 /** Questions about who is responsible or leads a task. */
 const ASKS_FOR_OWNER = /牵头|哪个科|哪个部门|哪个单位|谁负责|谁管|谁来|谁抓|归谁|由谁|责任科室|责任单位/;
@@ -107,6 +106,11 @@ const ASKS_FOR_FIGURE = /多少|几|多久|多长|什么时候|啥时候|何时|
 /** A number with what it counts: 15个自然日, 26日, 98%, 1篇. */
 const FIGURE = /\d+\s*(个自然日|个工作日|日|天|小时|%|％|篇|次|项|分)/;
 const FIGURE_BONUS = 1.3;
+/**
+ * Weight of the share of the question's character pairs a sentence contains: a tie-breaker
+ * between sentences of the passages found, for wording that segmentation splits differently.
+ */
+const BIGRAM_WEIGHT = 10;
 const ABSENT_NOUN_WEIGHT = 2;
 const ABSENT_FRAGMENT_WEIGHT = 0.3;
 /** A second document is shown when its best passage scores at least this share of the best. */
@@ -150,6 +154,9 @@ export class KnowledgeBase {
   readonly #synonyms: Synonyms;
   readonly #index: Bm25Index<Passage>;
   readonly #homophones: HomophoneCorrector;
+  /** Each distinct title's words, and in how many distinct titles each word is. */
+  readonly #titleWords = new Map<string, string[]>();
+  readonly #titlesWith = new Map<string, number>();
 
   constructor(documents: LoadedDocument[], synonyms: Synonyms, tokenizer = new Tokenizer(Object.keys(synonyms))) {
     this.documents = documents;
@@ -167,6 +174,11 @@ export class KnowledgeBase {
       })),
     );
     this.#index = new Bm25Index(entries, FIELD_WEIGHTS);
+    for (const title of new Set(documents.map((doc) => doc.meta.title))) {
+      const words = [...new Set(tokenizer.tokenize(title))];
+      this.#titleWords.set(title, words);
+      for (const word of words) this.#titlesWith.set(word, (this.#titlesWith.get(word) ?? 0) + 1);
+    }
   }
 
   get passageCount(): number {
@@ -240,10 +252,10 @@ export class KnowledgeBase {
     // Already read for sound-alike terms above: search the index directly rather than correct it twice.
     // A question that names a district (槐荫要求…, 济阳审批局…) is about that district's documents.
     const named = this.#documentsOfDistrictsNamed(question);
-    // Within those documents the words that name them (济阳, 行政审批服务局) are in every passage:
-    // they say nothing about which passage answers.
+    // Within those documents the words that name them (济阳, 行政审批服务局) are in every passage's
+    // title: they cannot by themselves make a passage cover the question.
     const naming = new Set(named.flatMap((doc) => this.#namingWords(doc)));
-    const terms = this.queryTerms(question).filter((q) => !naming.has(q.term));
+    const terms = this.queryTerms(question);
     const found = named.length ? this.#index.search(terms, 60).filter((h) => named.includes(h.item.doc)) : this.#index.search(terms, 8);
     // A member list answers only who is in the group; to anything else it is a list of names.
     const hits = found.filter((h) => ASKS_FOR_MEMBERS.test(question) || !MEMBER_LIST.test(h.item.chunk.text)).slice(0, 8);
@@ -256,7 +268,7 @@ export class KnowledgeBase {
     const ranked = this.#rankSentences(covering, terms, {
       figure: ASKS_FOR_FIGURE.test(question),
       owner: ASKS_FOR_OWNER.test(question),
-    });
+    }, question);
     // What is asked decides the sentence: "how many days" is answered by a sentence with days in it.
     // When no sentence of the passages found states that kind of figure, the documents set none.
     const slots = SLOTS.filter((slot) => slot.asks.test(question));
@@ -265,6 +277,10 @@ export class KnowledgeBase {
     if (!best) return this.#noFigure(ranked[0]!, terms);
     const extra = this.#complement(best, ranked, question, terms);
     const citations = [this.#cite(best.hit, best.sentence, terms)];
+    // "What happens / what does it cover" is often said by the sentence after the one naming the
+    // subject: a short answer to such a question goes on with it.
+    const next = slots.length === 0 && !ASKS_FOR_OWNER.test(question) && !extra ? nextSentence(best) : undefined;
+    if (next && citations[0]!.quote.length < SHORT_QUOTE) citations[0]!.quote += trimQuote(next, terms);
     // "Who leads it" is answered by the clause's duty note, wherever the clause's text put it.
     const duty = ASKS_FOR_OWNER.test(question) ? dutyNoteOf(best.hit.item) : undefined;
     // A note cut by a page or passage break is quoted whole.
@@ -329,8 +345,9 @@ export class KnowledgeBase {
   }
 
   /** Every sentence of the given passages, best first: question words in it count fully, in its clause headings half. */
-  #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wants: { figure: boolean; owner: boolean }): RankedSentence[] {
+  #rankSentences(hits: Array<Hit<Passage>>, terms: QueryTerm[], wants: { figure: boolean; owner: boolean }, question: string): RankedSentence[] {
     const topScore = hits[0]?.score ?? 1;
+    const grams = charBigrams(question);
     return hits
       .flatMap((hit) => {
         const headingWords = new Set(this.#tokenizer.tokenize(hit.item.chunk.headings.join(' ')));
@@ -347,7 +364,8 @@ export class KnowledgeBase {
           // A duty note answers who and by when, nothing else: for other questions it is a list of names.
           const owner = !DUTY_NOTE.test(sentence) ? 1 : wants.owner ? OWNER_BONUS : wants.figure ? 1 : OFF_DUTY_WEIGHT;
           // The passage's own rank breaks ties between equally matching sentences.
-          return { hit, sentence, score: overlap * figure * owner + 0.5 * (hit.score / topScore) };
+          const shared = grams.size ? [...grams].filter((g) => body.includes(g)).length / grams.size : 0;
+          return { hit, sentence, score: overlap * figure * owner + BIGRAM_WEIGHT * shared + 0.5 * (hit.score / topScore) };
         });
       })
       .sort((a, b) => b.score - a.score);
@@ -374,8 +392,7 @@ export class KnowledgeBase {
 
   /** The words of a document's title that tell it from most others: its district and agency, not 信用 or 方案. */
   #namingWords(doc: LoadedDocument): string[] {
-    const titles = this.documents.map((d) => new Set(this.#tokenizer.tokenize(d.meta.title)));
-    return this.#tokenizer.tokenize(doc.meta.title).filter((word) => titles.filter((t) => t.has(word)).length <= 2);
+    return this.#titleWords.get(doc.meta.title)!.filter((word) => this.#titlesWith.get(word)! <= 2);
   }
 
   /** The documents of the districts a question names (槐荫要求…, 莱芜这边…: 莱芜 has two). */
@@ -456,6 +473,23 @@ function dutyNoteOf(passage: Passage): string | undefined {
   return DUTY_WORDS.test(note) ? note : undefined;
 }
 
+/** The question's pairs of adjacent Chinese characters: they match a sentence where segmentation differs (刷单 / 恶意刷单). */
+function charBigrams(text: string): Set<string> {
+  const han = text.replace(/[^\u4e00-\u9fa5]/g, '');
+  return new Set(Array.from({ length: Math.max(0, han.length - 1) }, (_, i) => han.slice(i, i + 2)));
+}
+
+/** The sentence after a ranked one in its clause (a long clause is several passages), if any. */
+function nextSentence(ranked: RankedSentence): string | undefined {
+  const { doc, chunk } = ranked.hit.item;
+  const clause = doc.chunks.filter((c) => c.path === chunk.path).map((c) => c.text).join('');
+  const sentences = withFollowers(splitSentences(clause), chunk);
+  const at = sentences.indexOf(ranked.sentence);
+  // A title quoted with its follower is followed by that follower again: skip what is quoted.
+  const next = at >= 0 ? sentences.slice(at + 1).find((x) => !ranked.sentence.includes(x)) : undefined;
+  return next && !DUTY_NOTE.test(next) ? next : undefined;
+}
+
 /**
  * A clause title alone ("5.开展统一社会信用代码重错码清理。") repeats the question rather than
  * answering it: such a sentence is quoted together with the one after it.
@@ -495,6 +529,8 @@ function closingBracket(text: string, start: number): number {
 }
 
 const MAX_QUOTE = 150;
+/** A quote shorter than this may leave out what a "what / what happens" question asks: the next sentence is added. */
+const SHORT_QUOTE = 80;
 
 /** A long sentence is quoted around the stretch that holds the most of the question's words (and its figure). */
 function trimQuote(sentence: string, terms: QueryTerm[]): string {

@@ -126,3 +126,39 @@ describe('who leads it', () => {
     );
   });
 });
+
+describe('a question that names a district', () => {
+  it('is answered from that district\'s documents, though another district\'s say it too', async () => {
+    const { kb } = await shippedKnowledge();
+
+    const laiwu = kb.answer('莱芜这边双公示信息产生以后几天内要在网上公示？');
+    const licheng = kb.answer('历城那边双公示信息几天内要传到市平台？');
+
+    expect(laiwu.citations[0]).toMatchObject({ doc: '莱芜区加快推进社会信用体系建设方案.txt' });
+    expect(laiwu.citations[0]!.quote).toContain('7日内');
+    expect(licheng.citations[0]).toMatchObject({ doc: '历城区行政审批服务局落实信用状况监测工作实施方案.txt' });
+    expect(licheng.citations[0]!.quote).toContain('15个自然日');
+  });
+});
+
+describe('"what happens" questions', () => {
+  it('get the sentence after the one naming the subject, when that one is short', async () => {
+    const { kb } = await shippedKnowledge();
+
+    const answer = kb.answer('守信企业进了红名单有啥好处？');
+
+    expect(answer.citations[0]!.quote).toContain('“红名单”');
+    expect(answer.citations[0]!.quote).toContain('绿色通道');
+  });
+});
+
+describe('a leading group\'s member list', () => {
+  it('answers who is in the group, and nothing else', async () => {
+    const { kb } = await shippedKnowledge();
+
+    expect(kb.answer('历城区行政审批服务局信用状况监测工作领导小组组长是谁？').answer).toContain('谭玉成');
+    for (const question of ['历城区行政审批服务局对失信案件有什么目标要求？', '历城区行政审批服务局的局长是谁管的？']) {
+      expect(kb.answer(question).answer, question).not.toContain('谭玉成');
+    }
+  });
+});
