@@ -17,7 +17,7 @@ import type { Clock } from './clock';
 import type { CommandRegistry } from './command';
 import { recordFirstDelivery } from './dedupe';
 import { degrade } from './degrade';
-import { KeyedQueue } from './keyed-queue';
+import { KeyedQueue, personInChat } from './keyed-queue';
 import { OutboundSender, type OutboundOptions } from './outbound/sender';
 import { textLimitOf } from './outbound/split-message';
 import { TransportError } from './outbound/transport-error';
@@ -82,7 +82,9 @@ export class Bot {
 
   /** Handles one message or button press. Never rejects: a failure is logged and the user gets an apology. */
   handle(event: Incoming): Promise<void> {
-    return this.#queue.run(`${event.channel}|${event.chatId}`, () => this.#process(event));
+    // One person's messages in a chat keep their order; the chat's welcome (an arrival) is once per chat.
+    const key = event.kind === 'arrival' ? event.chatId : personInChat(event.chatId, event.senderId);
+    return this.#queue.run(`${event.channel}|${key}`, () => this.#process(event));
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
- * Runs tasks one at a time per key and concurrently across keys. Messages of one chat are
- * handled in the order they arrived (a reply to question 2 must not overtake question 1),
- * while a slow chat does not hold up the others.
+ * Runs tasks one at a time per key and concurrently across keys. Each person's messages in a chat
+ * are handled in the order they arrived (a reply to question 2 must not overtake question 1),
+ * while one person, or one chat, does not hold up the others.
  */
 export class KeyedQueue {
   #tails = new Map<string, Promise<unknown>>();
@@ -22,4 +22,12 @@ export class KeyedQueue {
   async idle(): Promise<void> {
     await Promise.all(this.#tails.values());
   }
+}
+
+/**
+ * The order key of an event: one person in one chat. Two people answering in the same group do
+ * not wait for each other; one person's messages keep their order.
+ */
+export function personInChat(chatId: string, senderId: string): string {
+  return `${chatId}|${senderId}`;
 }

