@@ -9,6 +9,7 @@ import { formatDayTime } from '../time';
 import type { Conversations } from './conversations';
 import { parkForm } from './conversations';
 import { parkedUntil, PARKED_RETENTION_DAYS } from './lifetime';
+import { recordedKeys } from '../reminders/outbox-keys';
 
 export interface FormLapseJobParts {
   store: Store;
@@ -25,7 +26,7 @@ export interface FormLapseJobParts {
  */
 export function formLapseJob({ store, conversations, roster, send, log }: FormLapseJobParts): Job {
   const reminderKey = (key: string, expiresAt: string) => `form-lapse|${key}|${expiresAt}`;
-  const recorded = () => new Set(store.data.outbox.flatMap((e) => e.keys));
+  const recorded = () => recordedKeys(store.data);
 
   return {
     name: 'form-lapse',

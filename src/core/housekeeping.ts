@@ -1,10 +1,14 @@
 import type { Job } from '../scheduler/job';
 import type { Store } from '../store/store';
+import { archiveDoneEntries } from '../reminders/outbox-keys';
 import { localDateTime } from '../time';
 import { forgetOldCards } from './cards';
 import { SEEN_RETENTION_DAYS } from './dedupe';
 
-/** Nightly at 03:00: forget old message ids and cards that wait no more, so db.json stays small. */
+/**
+ * Nightly at 03:00: forget old message ids and cards that wait no more, and keep only the keys of
+ * outbox entries done for days, so db.json — written at every change — stays small.
+ */
 export function housekeepingJob(store: Store): Job {
   return {
     name: 'housekeeping',
@@ -17,6 +21,7 @@ export function housekeepingJob(store: Store): Job {
       const seenCutoff = new Date(now.getTime() - SEEN_RETENTION_DAYS * 86_400_000).toISOString();
       await store.update((db) => {
         for (const [key, at] of Object.entries(db.seenMessages)) if (at < seenCutoff) delete db.seenMessages[key];
+        archiveDoneEntries(db, now);
       });
       await forgetOldCards(store, now);
     },

@@ -22,7 +22,7 @@ export function reviewPoints(store: Store, no: number, decision: 'approved' | 'r
     if (!item) throw new Error(`no points item ${no}`);
     item.status = decision;
     item.review = { by, at: at.toISOString(), note };
-    return structuredClone(item);
+    return item;
   });
 }
 

@@ -32,7 +32,7 @@ export function ranMonth(month: MonthKey, firstRun: Date, catalog: TaskCatalog):
  * The month's draft notice for each admin, once (keyed like reminders): it is part of the
  * reminder planner, so the same exactly-once outbox carries it.
  */
-export function planRankingDrafts(now: Date, months: MonthKey[], firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, recorded: Set<string>): PlannedMessage[] {
+export function planRankingDrafts(now: Date, months: MonthKey[], firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, recorded: ReadonlySet<string>): PlannedMessage[] {
   return months.flatMap((month) => {
     if (!ranMonth(month, firstRun, catalog)) return [];
     const from = draftTime(month, catalog);

@@ -5,6 +5,7 @@ import { firstRunOf } from '../reminders/planner';
 import { deadlineOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
 import { localDateTime } from '../time';
 import { ranMonth } from './draft';
+import { recordedKeys } from '../reminders/outbox-keys';
 
 /**
  * How long a shown notice waits for 确认发布. Confirmation checks the content again anyway; the
@@ -37,7 +38,7 @@ export type DefaultMonth = { kind: 'month'; month: MonthKey } | { kind: 'none'; 
 
 export function defaultRankingMonth(db: Readonly<Db>, catalog: TaskCatalog, now: Date): DefaultMonth {
   const firstRun = firstRunOf(db, now);
-  const drafted = db.outbox.flatMap((e) => e.keys.flatMap((k) => /^(\d{4}-\d{2})\|ranking-draft\|/.exec(k)?.[1] ?? []));
+  const drafted = [...recordedKeys(db)].flatMap((k) => /^(\d{4}-\d{2})\|ranking-draft\|/.exec(k)?.[1] ?? []);
   let closed = monthOf(now);
   while (lastDeadline(closed, catalog) > now) closed = previousMonth(closed);
   const ranClosed = ranMonth(closed, firstRun, catalog) ? [closed] : [];

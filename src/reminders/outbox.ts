@@ -7,6 +7,7 @@ import type { Db, OutboxEntry, ReminderState } from '../store/schema';
 import type { Store } from '../store/store';
 import type { PlannedMessage } from '../model/planned-message';
 import { deliveryNotices, isDeliveryNotice, type UndeliveredReason } from './delivery-notices';
+import { recordedKeys } from './outbox-keys';
 
 /** Minutes to wait before the n-th retry of a failed send: soon at first, then hourly. */
 const RETRY_MINUTES = [1, 5, 15, 60];
@@ -29,7 +30,7 @@ export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date
 
 /** Adds the messages whose keys are not all recorded yet (sent, pending or failed alike). */
 function pushPlanned(db: Db, planned: PlannedMessage[], now: Date): void {
-  const recorded = new Set(db.outbox.flatMap((e) => e.keys));
+  const recorded = new Set(recordedKeys(db));
   for (const { keys, message } of planned) {
     if (keys.every((k) => recorded.has(k))) continue;
     db.outbox.push({ id: randomUUID(), keys, message, createdAt: now.toISOString(), status: 'pending', attempts: 0, nextAttemptAt: now.toISOString() });

@@ -9,6 +9,7 @@ import { localDateTime } from '../time';
 import { draftTime, planRankingDrafts } from '../ranking/draft';
 import { calendarPart, directMessage, digestPart, groupMessage, headPart, reporterPart, type MessagePart, type ReminderItem } from './reminder-messages';
 import { roundsOf, triggersOf, type Trigger } from './rounds';
+import { recordedKeys } from './outbox-keys';
 
 /** What one run of the reminder job records, in one store update, before anything is sent. */
 export interface RunPlan {
@@ -61,7 +62,7 @@ export function planRun(now: Date, catalog: TaskCatalog, roster: Roster, db: Rea
   const state: ReminderState = { ...db.reminderState, firstRunAt: firstRunOf(db, now).toISOString() };
   if (!isWorkingTime(now, catalog)) return { planned: [], state };
   const firstRun = new Date(state.firstRunAt!);
-  const recorded = new Set(db.outbox.flatMap((e) => e.keys));
+  const recorded = recordedKeys(db);
   const today = localDateTime(now).toISODate()!;
   const { direct_at, group_at } = catalog.defaults.reminders;
   const planned: PlannedMessage[] = [];
@@ -116,7 +117,7 @@ function lastRoundDate(triggers: Trigger[]): string {
 }
 
 /** One direct message per person at most: their reporter, head and admin parts together. */
-function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined, recorded: Set<string>): PlannedMessage[] {
+function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined, recorded: ReadonlySet<string>): PlannedMessage[] {
   const parts = new Map<string, MessagePart[]>();
   const keys = new Map<string, string[]>();
   const add = (personId: string, part: MessagePart, key?: string) => {
@@ -190,7 +191,7 @@ export function nextWake(after: Date, catalog: TaskCatalog, db: Readonly<Db>): D
 }
 
 /** Once per year without a published holiday schedule: tell the admins (in their day's message) that weekdays are assumed. */
-function calendarNotices(now: Date, roster: Roster, recorded: Set<string>): Array<{ personId: string; key: string; part: MessagePart }> {
+function calendarNotices(now: Date, roster: Roster, recorded: ReadonlySet<string>): Array<{ personId: string; key: string; part: MessagePart }> {
   const years = [...new Set(monthsAround(now).map((m) => Number(m.slice(0, 4))))].filter((y) => !workCalendar.hasScheduleFor(y));
   return years.flatMap((year) =>
     roster.admins()

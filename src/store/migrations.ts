@@ -23,6 +23,9 @@ const MIGRATIONS: Record<number, Migration> = {
   // Version 5: set-aside forms, ranking notices awaiting 确认发布, the reminder job's own state, and
   // the cards sent (which replace the one remembered button list per chat, `choices`).
   4: ({ choices: _choices, ...data }) => ({ ...data, version: 5, parkedForms: [], pendingPublications: {}, reminderState: {}, cards: { sent: {}, latest: {} } }),
+  // Version 6: the keys of compacted outbox entries. From here the file is split: the month-keyed
+  // history goes to history/<month>.json beside db.json (layout.ts).
+  5: (data) => ({ ...data, version: 6, outboxArchive: {} }),
 };
 
 export function versionOf(data: Record<string, unknown>): number {

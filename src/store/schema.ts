@@ -2,7 +2,7 @@ import type { Outgoing } from '../model/message';
 import { z } from '../zod';
 
 /** Bump with every change of shape, and add the step in migrations.ts. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -202,6 +202,11 @@ export const dbSchema = z.object({
   reminderState: reminderStateSchema,
   /** Cards waiting for a press or a typed number, so each answer reaches the card it answers. */
   cards: cardsSchema,
+  /**
+   * The keys of outbox entries done with long ago, by the month they were created in: the entries
+   * themselves are compacted away, but their keys still say "already sent" (see compaction.ts).
+   */
+  outboxArchive: z.record(z.string().regex(/^\d{4}-\d{2}$/), z.array(z.string())),
 });
 
 export type Db = z.output<typeof dbSchema>;
@@ -219,5 +224,5 @@ export type PublishedRanking = z.output<typeof publishedRankingSchema>;
 export type PendingPublication = z.output<typeof pendingPublicationSchema>;
 
 export function emptyDb(): Db {
-  return { version: DB_VERSION, seenMessages: {}, conversations: {}, parkedForms: [], submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {}, reminderState: {}, cards: { sent: {}, latest: {} } };
+  return { version: DB_VERSION, seenMessages: {}, conversations: {}, parkedForms: [], submissions: [], pointsItems: [], exemptions: [], outbox: [], rankings: [], pendingPublications: {}, reminderState: {}, cards: { sent: {}, latest: {} }, outboxArchive: {} };
 }

@@ -22,11 +22,37 @@ export function isOwed(status: SubmissionStatus): boolean {
 
 /** The submission in force: the latest one not replaced by a newer one. */
 export function currentSubmission(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Submission | undefined {
-  return db.submissions.find((s) => s.month === month && s.taskId === taskId && s.sectionId === sectionId && !s.supersededAt);
+  const cell = cellKey(month, taskId, sectionId);
+  return lookUp(db.submissions, (s) => (s.supersededAt ? undefined : cellKey(s.month, s.taskId, s.sectionId)), cell);
 }
 
 export function exemptionOf(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Exemption | undefined {
-  return db.exemptions.find((e) => e.month === month && e.taskId === taskId && e.sectionId === sectionId);
+  return lookUp(db.exemptions, (e) => cellKey(e.month, e.taskId, e.sectionId), cellKey(month, taskId, sectionId));
+}
+
+function cellKey(month: string, taskId: string, sectionId: string): string {
+  return `${month}|${taskId}|${sectionId}`;
+}
+
+const indexes = new WeakMap<readonly object[], Map<string, object>>();
+
+/**
+ * The record filed under `key`. A progress matrix asks this for every section × task: on the
+ * store's state, which is immutable, the records are indexed once per version of the collection;
+ * on a change in progress (a mutable draft), they are searched.
+ */
+function lookUp<R extends object>(records: readonly R[], keyOf: (record: R) => string | undefined, key: string): R | undefined {
+  if (!Object.isFrozen(records)) return records.find((r) => keyOf(r) === key);
+  let index = indexes.get(records);
+  if (!index) {
+    index = new Map();
+    for (const record of records) {
+      const k = keyOf(record);
+      if (k !== undefined && !index.has(k)) index.set(k, record);
+    }
+    indexes.set(records, index);
+  }
+  return index.get(key) as R | undefined;
 }
 
 /** A section's status for a task and month: an exemption wins over whatever was submitted. */
@@ -61,7 +87,7 @@ export function addSubmission(db: Db, input: NewSubmission): Submission | undefi
   if (previous) previous.supersededAt = at;
   const { approximate, ...rest } = input;
   db.submissions.push({ ...rest, ...(approximate?.length ? { approximate } : {}), id: randomUUID(), submittedAt: at });
-  return previous && structuredClone(previous);
+  return previous;
 }
 
 export function returnSubmission(store: Store, id: string, by: string, at: Date, reason: string): Promise<void> {

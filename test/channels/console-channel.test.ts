@@ -69,7 +69,8 @@ describe('console channel (npm start through a pipe)', () => {
     const backups = readdirSync(dataDir).filter((f) => /^db\.json\.\d{8}-\d{6}\.bak$/.test(f));
     expect(backups).toHaveLength(1);
     const backup = path.join(dataDir, backups[0]!);
-    expect(stdout).toContain(`（已从空白数据开始：原数据已移到 ${backup}，需要时可改回 ${db}）`);
+    expect(stdout).toContain(`（已从空白数据开始：原数据已移到 ${backup}（各月历史在同名后缀的 history 目录），需要时可改回 ${db}）`);
+    expect(existsSync(path.join(dataDir, `history.${backups[0]!.slice('db.json.'.length)}`))).toBe(true);
     expect(readFileSync(backup, 'utf8')).toBe(before);
     // The new store holds only this run's message.
     expect(Object.keys(JSON.parse(readFileSync(db, 'utf8')).seenMessages)).toHaveLength(1);

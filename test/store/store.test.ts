@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, emptyDb } from '../../src/store/schema';
 import { Store } from '../../src/store/store';
+import { hotPart } from '../../src/store/layout';
+import { DurableJsonFile } from '../../src/store/durable-file';
 import { StartupError } from '../../src/startup-error';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -26,7 +28,8 @@ describe('Store', () => {
     const file = path.join(tempDir(), 'nested', 'db.json');
     const store = await Store.open(file);
     expect(store.data).toEqual(emptyDb());
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(emptyDb());
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(hotPart(emptyDb()));
+    expect(existsSync(path.join(path.dirname(file), 'history'))).toBe(true);
   });
 
   it('persists updates and reads them back after a restart', async () => {
@@ -133,5 +136,106 @@ describe('Store', () => {
     const file = dbPath(JSON.stringify(emptyDb()));
     await Store.open(file);
     expect(existsSync(`${file}.v${DB_VERSION}.bak`)).toBe(false);
+  });
+});
+
+/** A submission record for the history files, in the month given. */
+function submission(id: string, month: string) {
+  return { id, month, taskId: 'shuang-gongshi', sectionId: 'commerce', answers: {}, formVersion: 'v', submittedBy: 'wang-fang', submittedAt: `${month}-20T01:00:00.000Z`, late: false };
+}
+
+describe('Store: the hot state apart from the history', () => {
+  it('keeps each month\'s records in history/<month>.json and the rest in db.json', async () => {
+    const file = dbPath();
+    const store = await Store.open(file);
+    await store.update((db) => {
+      db.submissions.push(submission('a', '2026-10'), submission('b', '2026-11'));
+      db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z';
+    });
+    const history = path.join(path.dirname(file), 'history');
+    expect(JSON.parse(readFileSync(path.join(history, '2026-10.json'), 'utf8')).submissions.map((s: { id: string }) => s.id)).toEqual(['a']);
+    expect(JSON.parse(readFileSync(path.join(history, '2026-11.json'), 'utf8')).submissions.map((s: { id: string }) => s.id)).toEqual(['b']);
+    expect(JSON.parse(readFileSync(file, 'utf8')).submissions).toBeUndefined();
+    expect((await Store.open(file)).data).toEqual(store.data);
+  });
+
+  it('writes only what a change touched: a closed month is not rewritten, chatter writes no history', async () => {
+    const file = dbPath();
+    const store = await Store.open(file);
+    await store.update((db) => void db.submissions.push(submission('a', '2026-10')));
+    const october = path.join(path.dirname(file), 'history', '2026-10.json');
+    const writtenAt = statSync(october).mtimeMs;
+    const hotAt = statSync(file).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    await store.update((db) => void db.submissions.push(submission('b', '2026-11')));
+    await store.update((db) => void (db.seenMessages['lark|m2'] = '2026-11-20T01:00:00.000Z'));
+    await store.update(() => 'nothing changed');
+
+    expect(statSync(october).mtimeMs).toBe(writtenAt);
+    expect(statSync(file).mtimeMs).toBeGreaterThan(hotAt);
+  });
+
+  it('commits changes made while a write is under way together, each resolving once on disk', async () => {
+    const store = await Store.open(dbPath());
+    const writes = vi.spyOn(DurableJsonFile.prototype, 'write');
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.update((db) => void (db.seenMessages[`m${i}`] = '2026-11-20T01:00:00.000Z'))));
+    expect(writes.mock.calls.length).toBeLessThan(5);
+    expect(Object.keys((await Store.open(store.file)).data.seenMessages)).toHaveLength(50);
+    writes.mockRestore();
+  });
+
+  it('finishes a commit a crash cut short, from its journal', async () => {
+    const file = dbPath();
+    const store = await Store.open(file);
+    await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+    // The crash came after the journal was on disk, before db.json and the month file were written.
+    const hot = { ...JSON.parse(readFileSync(file, 'utf8')), conversations: {} };
+    const month = { month: '2026-11', submissions: [submission('a', '2026-11'), submission('b', '2026-11')], exemptions: [], pointsItems: [], rankings: [], outboxKeys: [] };
+    writeFileSync(`${file}.journal`, JSON.stringify({ hot, months: [month] }));
+
+    const reopened = await Store.open(file);
+
+    expect(reopened.data.submissions.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(existsSync(`${file}.journal`)).toBe(false);
+  });
+
+  it('ignores a journal torn by the crash: the commit never happened', async () => {
+    const file = dbPath();
+    const store = await Store.open(file);
+    await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+    writeFileSync(`${file}.journal`, '{"hot": {"version": 6, "seenMe');
+
+    expect((await Store.open(file)).data.submissions.map((s) => s.id)).toEqual(['a']);
+    expect(existsSync(`${file}.journal`)).toBe(false);
+  });
+
+  it('splits a version 5 file into db.json and month files, keeping the old file as a backup', async () => {
+    const { outboxArchive: _a, ...v5 } = { ...emptyDb(), version: 5, submissions: [submission('a', '2026-09'), submission('b', '2026-11')] };
+    const file = dbPath(JSON.stringify(v5));
+
+    const store = await Store.open(file);
+
+    expect(store.data.submissions.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(readFileSync(`${file}.v5.bak`, 'utf8')).toBe(JSON.stringify(v5));
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(6);
+    expect(existsSync(path.join(path.dirname(file), 'history', '2026-09.json'))).toBe(true);
+    expect((await Store.open(file)).data).toEqual(store.data);
+  });
+
+  it('keeps the state read-only outside a change, records handed back by a change included', async () => {
+    const store = await Store.open(dbPath());
+    await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+    const changed = await store.update((db) => {
+      db.submissions[0]!.late = true;
+      return db.submissions[0]!;
+    });
+    expect(changed.late).toBe(true);
+    expect(() => {
+      (changed as { late: boolean }).late = false;
+    }).toThrow();
+    expect(() => {
+      (store.data.submissions as unknown[]).push(submission('b', '2026-11'));
+    }).toThrow();
   });
 });
