@@ -16,7 +16,8 @@ import type { Outgoing } from './model/message';
 import type { Logger } from './logger';
 import { loadRoster, type Roster } from './org/roster';
 import type { Job } from './scheduler/job';
-import { Store } from './store/store';
+import { LowdbStore } from './store/lowdb-store';
+import type { Store } from './store/store';
 import { pointsFlow } from './flows/points-form';
 import { submissionFlow } from './flows/submission-form';
 import type { Flow } from './conversations/flow';
@@ -45,7 +46,7 @@ export async function createApp(
   const roster = loadRoster(config.orgFile);
   const catalog = loadTaskCatalog(config.tasksFile, roster);
   const commands = new CommandRegistry(commandList);
-  const store = await Store.open(config.dbFile);
+  const store = await LowdbStore.open(config.dbFile);
   const knowledge = await KnowledgeService.load({ docsDir: config.docsDir, synonymsFile: config.synonymsFile, llm: config.llm, log });
   const channel = makeChannel(roster);
   const conversations = new Conversations(appFlows(catalog), workdayLifetime(catalog));

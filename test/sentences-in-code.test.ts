@@ -39,7 +39,7 @@ const EXEMPT_FILES = new Set([
   'src/tasks/schema.ts',
   'src/tasks/formula.ts',
   'src/store/schema.ts',
-  'src/store/store.ts',
+  'src/store/lowdb-store.ts',
   'src/yaml-file.ts',
   'src/simulate/script.ts',
   // Command-line tools: usage lines and the Q&A benchmark's report.

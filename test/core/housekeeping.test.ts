@@ -1,19 +1,19 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { housekeepingJob } from '../../src/core/housekeeping';
-import { Store } from '../../src/store/store';
+import { LowdbStore } from '../../src/store/lowdb-store';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('housekeeping', () => {
   it('runs nightly at 03:00 Beijing time', async () => {
-    const job = housekeepingJob(await Store.open(path.join(tempDir(), 'db.json')));
+    const job = housekeepingJob(await LowdbStore.open(path.join(tempDir(), 'db.json')));
     expect(job.nextRun(new Date('2026-11-20T10:00:00+08:00'))).toEqual(new Date('2026-11-21T03:00:00+08:00'));
     expect(job.nextRun(new Date('2026-11-20T02:59:00+08:00'))).toEqual(new Date('2026-11-20T03:00:00+08:00'));
     expect(job.nextRun(new Date('2026-11-20T03:00:00+08:00'))).toEqual(new Date('2026-11-21T03:00:00+08:00'));
   });
 
   it('forgets message ids and cards older than a week, keeps the rest', async () => {
-    const store = await Store.open(path.join(tempDir(), 'db.json'));
+    const store = await LowdbStore.open(path.join(tempDir(), 'db.json'));
     await store.update((db) => {
       db.seenMessages.old = '2026-11-01T00:00:00.000Z';
       db.seenMessages.recent = '2026-11-18T00:00:00.000Z';

@@ -16,7 +16,7 @@ import type { Flow } from '../../src/conversations/flow';
 import { workdayLifetime } from '../../src/conversations/lifetime';
 import { loadRoster } from '../../src/org/roster';
 import { VirtualScheduler } from '../../src/scheduler/virtual-scheduler';
-import { Store } from '../../src/store/store';
+import { LowdbStore } from '../../src/store/lowdb-store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { answerFromDocuments } from '../../src/knowledge/answer-question';
 import { KnowledgeService } from '../../src/knowledge/knowledge-service';
@@ -68,7 +68,7 @@ export function shippedKnowledge(): Promise<KnowledgeService> {
 /** A Bot wired to the sample roster, a real store in a temp dir, a virtual clock and a recording transport. */
 export async function botHarness<C extends RecordingChannel = FakeChannel>(options: HarnessOptions<C> = {}) {
   const dataDir = options.dataDir ?? tempDir();
-  const store = await Store.open(path.join(dataDir, 'db.json'));
+  const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
   const roster = loadRoster('data/org.yaml');
   const catalog = loadTaskCatalog('data/tasks.yaml', roster);
   const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));

@@ -12,7 +12,7 @@ import { Conversations } from '../../src/conversations/conversations';
 import { answerFromDocuments } from '../../src/knowledge/answer-question';
 import { loadRoster } from '../../src/org/roster';
 import { reminderJob } from '../../src/reminders/reminder-job';
-import { Store } from '../../src/store/store';
+import { LowdbStore } from '../../src/store/lowdb-store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { shippedKnowledge, textOf } from '../helpers/bot-harness';
 import { captureLog } from '../helpers/silent-logger';
@@ -21,7 +21,7 @@ import { tempDir } from '../helpers/temp-dir';
 /** The sample department with a group chat that is down until `groupUp` is set. */
 async function botWithFlakyGroup() {
   const dataDir = tempDir();
-  const store = await Store.open(path.join(dataDir, 'db.json'));
+  const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
   // The bot has been running since before November's deadlines, so November is its to publish.
   await store.update((db) => void (db.reminderState.firstRunAt = '2026-11-01T00:00:00.000Z'));
   const roster = loadRoster('data/org.yaml');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRoster } from '../../src/org/roster';
 import { previewReminders } from '../../src/reminders/preview';
 import { emptyDb } from '../../src/store/schema';
-import { Store } from '../../src/store/store';
+import { LowdbStore } from '../../src/store/lowdb-store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { simulate } from '../helpers/simulate';
 import { tempDir } from '../helpers/temp-dir';
@@ -38,7 +38,7 @@ describe('the first start: only months the bot ran are reminded and drafted', ()
   it('remembers its first run across restarts', async () => {
     const dataDir = tempDir();
     await simulate([{ at: '2026-11-02T08:00:00+08:00' }, { at: '2026-11-02T12:00:00+08:00' }], { dataDir });
-    const store = await Store.open(path.join(dataDir, 'db.json'));
+    const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
     expect(store.data.reminderState.firstRunAt).toBe(new Date('2026-11-02T08:00:00+08:00').toISOString());
   });
 });
@@ -49,7 +49,7 @@ describe('提醒 预览 shows what the job will send', () => {
     await simulate([{ at: '2026-11-01T08:00:00+08:00' }, { at: '2026-11-25T08:00:00+08:00' }], { dataDir });
     const roster = loadRoster('data/org.yaml');
     const catalog = loadTaskCatalog('data/tasks.yaml', roster);
-    const store = await Store.open(path.join(dataDir, 'db.json'));
+    const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
     const from = new Date('2026-11-25T08:00:00+08:00');
     const preview = previewReminders(from, 7, catalog, roster, store.data).map(({ at, planned }) => `${at.toISOString()} ${JSON.stringify(planned.message.to)}`);
     const sent = await simulate([{ at: '2026-11-25T08:00:00+08:00' }, { at: '2026-12-02T08:00:00+08:00' }], { dataDir });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { reminderJob } from '../../src/reminders/reminder-job';
-import { Store } from '../../src/store/store';
+import { LowdbStore } from '../../src/store/lowdb-store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { captureLog } from '../helpers/silent-logger';
 import { tempDir } from '../helpers/temp-dir';
@@ -13,7 +13,7 @@ const catalog = loadTaskCatalog('data/tasks.yaml', roster);
 const at = (s: string) => new Date(s);
 
 async function setup(failures: number) {
-  const store = await Store.open(path.join(tempDir(), 'db.json'));
+  const store = await LowdbStore.open(path.join(tempDir(), 'db.json'));
   const sent: Outgoing[] = [];
   let failuresLeft = failures;
   const log = captureLog();

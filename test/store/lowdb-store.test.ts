@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, emptyDb } from '../../src/store/schema';
-import { Store } from '../../src/store/store';
+import { LowdbStore } from '../../src/store/lowdb-store';
 import { hotPart } from '../../src/store/layout';
 import { DurableJsonFile } from '../../src/store/durable-file';
 import { StartupError } from '../../src/startup-error';
@@ -15,7 +15,7 @@ function dbPath(content?: string): string {
 }
 
 async function openError(file: string): Promise<string> {
-  const error = await Store.open(file).then(
+  const error = await LowdbStore.open(file).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -23,10 +23,10 @@ async function openError(file: string): Promise<string> {
   return (error as Error).message;
 }
 
-describe('Store', () => {
+describe('the lowdb store', () => {
   it('creates a fresh versioned file, directories included', async () => {
     const file = path.join(tempDir(), 'nested', 'db.json');
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     expect(store.data).toEqual(emptyDb());
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(hotPart(emptyDb()));
     expect(existsSync(path.join(path.dirname(file), 'history'))).toBe(true);
@@ -34,17 +34,17 @@ describe('Store', () => {
 
   it('persists updates and reads them back after a restart', async () => {
     const file = dbPath();
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     const result = await store.update((db) => {
       db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z';
       return 'done';
     });
     expect(result).toBe('done');
-    expect((await Store.open(file)).data.seenMessages).toEqual({ 'lark|m1': '2026-11-20T01:00:00.000Z' });
+    expect((await LowdbStore.open(file)).data.seenMessages).toEqual({ 'lark|m1': '2026-11-20T01:00:00.000Z' });
   });
 
   it('applies concurrent updates one after another without losing any', async () => {
-    const store = await Store.open(dbPath());
+    const store = await LowdbStore.open(dbPath());
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         store.update((db) => {
@@ -52,11 +52,11 @@ describe('Store', () => {
         }),
       ),
     );
-    expect(Object.keys((await Store.open(store.file)).data.seenMessages)).toHaveLength(20);
+    expect(Object.keys((await LowdbStore.open(store.file)).data.seenMessages)).toHaveLength(20);
   });
 
   it('keeps memory and file unchanged when a change throws', async () => {
-    const store = await Store.open(dbPath());
+    const store = await LowdbStore.open(dbPath());
     await expect(
       store.update((db) => {
         db.seenMessages.x = '2026-11-20T01:00:00.000Z';
@@ -70,7 +70,7 @@ describe('Store', () => {
 
   it('keeps memory and file unchanged when the write fails', async () => {
     const dir = tempDir();
-    const store = await Store.open(path.join(dir, 'db.json'));
+    const store = await LowdbStore.open(path.join(dir, 'db.json'));
     const before = readFileSync(store.file, 'utf8');
     // lowdb writes to a temporary file and renames it; a directory in its place makes that fail.
     mkdirSync(path.join(dir, '.db.json.tmp'));
@@ -109,7 +109,7 @@ describe('Store', () => {
   it('migrates the unversioned prototype file and keeps a backup of it', async () => {
     const legacy = JSON.stringify({ seenMessages: { 'lark|old': '2026-11-01T00:00:00.000Z' } });
     const file = dbPath(legacy);
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     expect(store.data).toEqual({ ...emptyDb(), seenMessages: { 'lark|old': '2026-11-01T00:00:00.000Z' } });
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(DB_VERSION);
     expect(readFileSync(`${file}.v0.bak`, 'utf8')).toBe(legacy);
@@ -118,7 +118,7 @@ describe('Store', () => {
   it('migrates a version 1 file, adding the submission and points collections', async () => {
     const v1 = JSON.stringify({ version: 1, seenMessages: { 'lark|m': '2026-11-01T00:00:00.000Z' }, conversations: {}, choices: {} });
     const file = dbPath(v1);
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     expect(store.data).toEqual({ ...emptyDb(), seenMessages: { 'lark|m': '2026-11-01T00:00:00.000Z' } });
     expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe(v1);
   });
@@ -127,14 +127,14 @@ describe('Store', () => {
     const { parkedForms: _p, pendingPublications: _q, reminderState: _r, cards: _c, ...rest } = emptyDb();
     const v4 = JSON.stringify({ ...rest, version: 4, choices: { 'simulate|dm:wang-fang': { options: [], sentAt: '2026-11-01T00:00:00.000Z' } } });
     const file = dbPath(v4);
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     expect(store.data).toEqual(emptyDb());
     expect(readFileSync(`${file}.v4.bak`, 'utf8')).toBe(v4);
   });
 
   it('does not rewrite or back up a file that is already current', async () => {
     const file = dbPath(JSON.stringify(emptyDb()));
-    await Store.open(file);
+    await LowdbStore.open(file);
     expect(existsSync(`${file}.v${DB_VERSION}.bak`)).toBe(false);
   });
 });
@@ -144,10 +144,10 @@ function submission(id: string, month: string) {
   return { id, month, taskId: 'shuang-gongshi', sectionId: 'commerce', answers: {}, formVersion: 'v', submittedBy: 'wang-fang', submittedAt: `${month}-20T01:00:00.000Z`, late: false };
 }
 
-describe('Store: the hot state apart from the history', () => {
+describe('the lowdb store: the hot state apart from the history', () => {
   it('keeps each month\'s records in history/<month>.json and the rest in db.json', async () => {
     const file = dbPath();
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     await store.update((db) => {
       db.submissions.push(submission('a', '2026-10'), submission('b', '2026-11'));
       db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z';
@@ -156,12 +156,12 @@ describe('Store: the hot state apart from the history', () => {
     expect(JSON.parse(readFileSync(path.join(history, '2026-10.json'), 'utf8')).submissions.map((s: { id: string }) => s.id)).toEqual(['a']);
     expect(JSON.parse(readFileSync(path.join(history, '2026-11.json'), 'utf8')).submissions.map((s: { id: string }) => s.id)).toEqual(['b']);
     expect(JSON.parse(readFileSync(file, 'utf8')).submissions).toBeUndefined();
-    expect((await Store.open(file)).data).toEqual(store.data);
+    expect((await LowdbStore.open(file)).data).toEqual(store.data);
   });
 
   it('writes only what a change touched: a closed month is not rewritten, chatter writes no history', async () => {
     const file = dbPath();
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     await store.update((db) => void db.submissions.push(submission('a', '2026-10')));
     const october = path.join(path.dirname(file), 'history', '2026-10.json');
     const writtenAt = statSync(october).mtimeMs;
@@ -177,24 +177,24 @@ describe('Store: the hot state apart from the history', () => {
   });
 
   it('commits changes made while a write is under way together, each resolving once on disk', async () => {
-    const store = await Store.open(dbPath());
+    const store = await LowdbStore.open(dbPath());
     const writes = vi.spyOn(DurableJsonFile.prototype, 'write');
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.update((db) => void (db.seenMessages[`m${i}`] = '2026-11-20T01:00:00.000Z'))));
     expect(writes.mock.calls.length).toBeLessThan(5);
-    expect(Object.keys((await Store.open(store.file)).data.seenMessages)).toHaveLength(50);
+    expect(Object.keys((await LowdbStore.open(store.file)).data.seenMessages)).toHaveLength(50);
     writes.mockRestore();
   });
 
   it('finishes a commit a crash cut short, from its journal', async () => {
     const file = dbPath();
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
     // The crash came after the journal was on disk, before db.json and the month file were written.
     const hot = { ...JSON.parse(readFileSync(file, 'utf8')), conversations: {} };
     const month = { month: '2026-11', submissions: [submission('a', '2026-11'), submission('b', '2026-11')], exemptions: [], pointsItems: [], rankings: [], outboxKeys: [] };
     writeFileSync(`${file}.journal`, JSON.stringify({ hot, months: [month] }));
 
-    const reopened = await Store.open(file);
+    const reopened = await LowdbStore.open(file);
 
     expect(reopened.data.submissions.map((s) => s.id)).toEqual(['a', 'b']);
     expect(existsSync(`${file}.journal`)).toBe(false);
@@ -202,11 +202,11 @@ describe('Store: the hot state apart from the history', () => {
 
   it('ignores a journal torn by the crash: the commit never happened', async () => {
     const file = dbPath();
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
     await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
     writeFileSync(`${file}.journal`, '{"hot": {"version": 6, "seenMe');
 
-    expect((await Store.open(file)).data.submissions.map((s) => s.id)).toEqual(['a']);
+    expect((await LowdbStore.open(file)).data.submissions.map((s) => s.id)).toEqual(['a']);
     expect(existsSync(`${file}.journal`)).toBe(false);
   });
 
@@ -214,17 +214,17 @@ describe('Store: the hot state apart from the history', () => {
     const { outboxArchive: _a, ...v5 } = { ...emptyDb(), version: 5, submissions: [submission('a', '2026-09'), submission('b', '2026-11')] };
     const file = dbPath(JSON.stringify(v5));
 
-    const store = await Store.open(file);
+    const store = await LowdbStore.open(file);
 
     expect(store.data.submissions.map((s) => s.id)).toEqual(['a', 'b']);
     expect(readFileSync(`${file}.v5.bak`, 'utf8')).toBe(JSON.stringify(v5));
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(6);
     expect(existsSync(path.join(path.dirname(file), 'history', '2026-09.json'))).toBe(true);
-    expect((await Store.open(file)).data).toEqual(store.data);
+    expect((await LowdbStore.open(file)).data).toEqual(store.data);
   });
 
   it('keeps the state read-only outside a change, records handed back by a change included', async () => {
-    const store = await Store.open(dbPath());
+    const store = await LowdbStore.open(dbPath());
     await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
     const changed = await store.update((db) => {
       db.submissions[0]!.late = true;

@@ -1,0 +1,204 @@
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { current, freeze, isDraft, produce } from 'immer';
+import { StartupError } from '../startup-error';
+import { formatPath } from '../zod-path';
+import { z } from '../zod';
+import { DurableJsonFile } from './durable-file';
+import { assemble, hotChanged, hotPart, monthFile, monthsChanged, monthsOf, type HotState, type MonthFile } from './layout';
+import { migrate, versionOf } from './migrations';
+import { DB_VERSION, dbSchema, emptyDb, type Db } from './schema';
+import type { Store } from './store';
+
+/** What a commit touching several files writes first, so a crash halfway is finished at the next start. */
+interface Journal {
+  hot?: HotState;
+  months: MonthFile[];
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
+
+/**
+ * The embedded store, on lowdb: db.json holds the hot state, history/<month>.json each
+ * month's records (layout.ts). This is the only module that touches the files.
+ *
+ * A change is made on an immutable state with structural sharing (immer), so it costs what it
+ * changes, and tells which files it touched: only those are written. Changes apply in memory at
+ * once, one after another; their writes are batched — whatever changed while a write was under
+ * way goes out together in the next (group commit) — and each `update` resolves once its change
+ * is on disk (fsync). A write touching several files goes through a journal first, so a crash
+ * never leaves history and hot state from different moments. If a write fails, memory goes back
+ * to what the files hold and every change not yet written is rejected.
+ */
+export class LowdbStore implements Store {
+  readonly file: string;
+  readonly #historyDir: string;
+  #data: Db;
+  /** The state the files hold. */
+  #durable: Db;
+  #waiting: Waiter[] = [];
+  #writing: Promise<void> | undefined;
+
+  private constructor(file: string, data: Db) {
+    this.file = file;
+    this.#historyDir = path.join(path.dirname(file), 'history');
+    this.#data = data;
+    this.#durable = data;
+  }
+
+  static async open(file: string): Promise<LowdbStore> {
+    await mkdir(path.join(path.dirname(file), 'history'), { recursive: true });
+    await finishJournal(file);
+    const raw = await readRaw(file);
+    if (raw === null) {
+      const store = new LowdbStore(file, freeze(emptyDb(), true));
+      await new DurableJsonFile<HotState>(file).write(hotPart(store.#data));
+      return store;
+    }
+    const version = versionOf(raw);
+    if (version > DB_VERSION) {
+      throw new StartupError(`数据文件 ${file} 的版本为 ${version}，而本程序只支持到 ${DB_VERSION}；请升级程序。文件未被改动。`);
+    }
+    // Before version 6 everything was in db.json; from 6 on, the history is in the month files.
+    const months = version >= 6 ? await readMonths(path.join(path.dirname(file), 'history')) : [];
+    const whole = version >= 6 ? assemble(raw as unknown as HotState, months) : migrate(raw);
+    const parsed = dbSchema.safeParse(whole);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new StartupError(`数据文件 ${file} 的字段 ${formatPath(issue.path)} 无效：${issue.message}。机器人已停止，文件未被改动；请从备份恢复或移走该文件。`);
+    }
+    const store = new LowdbStore(file, freeze(parsed.data, true));
+    if (version < DB_VERSION) {
+      // Keep the pre-migration file: a migration bug must never cost the department its data.
+      await copyFile(file, `${file}.v${version}.bak`);
+      await store.#write({ hot: hotPart(store.#data), months: [...monthsOf(store.#data)].map((m) => monthFile(store.#data, m)) });
+    }
+    return store;
+  }
+
+  get data(): Readonly<Db> {
+    return this.#data;
+  }
+
+  /**
+   * Changes the state and resolves, with what `change` returned (a record of the state comes back
+   * read-only, as the state itself is), once the change is on disk. A change that throws changes nothing; one that
+   * changes nothing writes nothing.
+   */
+  update<T>(change: (draft: Db) => T): Promise<T> {
+    let result!: T;
+    let next: Db;
+    try {
+      next = produce(this.#data, (draft) => {
+        const value: unknown = change(draft as Db);
+        // A record of the state handed back (the item just reviewed) is a read-only snapshot, not the draft.
+        result = (isDraft(value) ? freeze(current(value), true) : value) as T;
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (next === this.#data) return Promise.resolve(result);
+    this.#data = next;
+    return new Promise<T>((resolve, reject) => {
+      this.#waiting.push({ resolve: () => resolve(result), reject });
+      this.#writing ??= this.#flush();
+    });
+  }
+
+  /** Writes batch after batch until nothing waits. */
+  async #flush(): Promise<void> {
+    try {
+      while (this.#waiting.length) {
+        const batch = this.#waiting.splice(0);
+        const target = this.#data;
+        try {
+          await this.#write(this.#changes(this.#durable, target));
+          this.#durable = target;
+          for (const w of batch) w.resolve();
+        } catch (error) {
+          // Memory goes back to the files; changes made on top of the failed ones go with them.
+          this.#data = this.#durable;
+          for (const w of [...batch, ...this.#waiting.splice(0)]) w.reject(error);
+        }
+      }
+    } finally {
+      this.#writing = undefined;
+    }
+  }
+
+  #changes(before: Db, after: Db): Journal {
+    return {
+      ...(hotChanged(before, after) ? { hot: hotPart(after) } : {}),
+      months: [...monthsChanged(before, after)].map((month) => monthFile(after, month)),
+    };
+  }
+
+  async #write(journal: Journal): Promise<void> {
+    const files = journalFiles(this.file, this.#historyDir, journal);
+    if (files.length > 1) await new DurableJsonFile<Journal>(journalFile(this.file)).write(journal);
+    for (const [adapter, content] of files) await adapter.write(content);
+    if (files.length > 1) await new DurableJsonFile<Journal>(journalFile(this.file)).remove();
+  }
+}
+
+function journalFile(file: string): string {
+  return `${file}.journal`;
+}
+
+function journalFiles(file: string, historyDir: string, journal: Journal): Array<[DurableJsonFile<unknown>, unknown]> {
+  return [
+    ...journal.months.map((m): [DurableJsonFile<unknown>, unknown] => [new DurableJsonFile(path.join(historyDir, `${m.month}.json`)), m]),
+    ...(journal.hot ? [[new DurableJsonFile(file), journal.hot] as [DurableJsonFile<unknown>, unknown]] : []),
+  ];
+}
+
+/** A journal left by a crash mid-commit: its files are written again, then it goes. */
+async function finishJournal(file: string): Promise<void> {
+  const adapter = new DurableJsonFile<Journal>(journalFile(file));
+  let journal: Journal | null;
+  try {
+    journal = await adapter.read();
+  } catch {
+    // A journal that is itself torn was never the commit point: the files are as before it.
+    journal = null;
+  }
+  if (journal) for (const [target, content] of journalFiles(file, path.join(path.dirname(file), 'history'), journal)) await target.write(content);
+  await adapter.remove();
+}
+
+const monthFileSchema = z.object({ month: z.string() }).passthrough();
+
+async function readMonths(dir: string): Promise<MonthFile[]> {
+  const names = (await readdir(dir)).filter((n) => MONTH_FILE.test(n)).sort();
+  const months: MonthFile[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const raw = await readRaw(file);
+    const parsed = monthFileSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.month !== MONTH_FILE.exec(name)![1]) {
+      throw new StartupError(`数据文件 ${file} 不是有效的月度历史文件。机器人已停止，文件未被改动；请从备份恢复或移走该文件。`);
+    }
+    months.push({ submissions: [], exemptions: [], pointsItems: [], rankings: [], outboxKeys: [], ...(raw as Partial<MonthFile>), month: parsed.data.month });
+  }
+  return months;
+}
+
+async function readRaw(file: string): Promise<Record<string, unknown> | null> {
+  let raw: unknown;
+  try {
+    raw = await new DurableJsonFile<unknown>(file).read();
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? '不是有效的 JSON' : `无法读取（${(error as NodeJS.ErrnoException).code ?? error}）`;
+    throw new StartupError(`数据文件 ${file} ${reason}。机器人已停止，文件未被改动；请从备份恢复或移走该文件后重启。`);
+  }
+  if (raw === null) return null;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new StartupError(`数据文件 ${file} 的内容应为 JSON 对象。机器人已停止，文件未被改动。`);
+  }
+  return raw as Record<string, unknown>;
+}
