@@ -17,6 +17,7 @@ import type { Logger } from './logger';
 import { loadRoster, type Roster } from './org/roster';
 import type { Job } from './scheduler/job';
 import { LowdbStore } from './store/lowdb-store';
+import { PostgresStore } from './store/postgres-store';
 import type { Store } from './store/store';
 import { pointsFlow } from './flows/points-form';
 import { submissionFlow } from './flows/submission-form';
@@ -46,7 +47,9 @@ export async function createApp(
   const roster = loadRoster(config.orgFile);
   const catalog = loadTaskCatalog(config.tasksFile, roster);
   const commands = new CommandRegistry(commandList);
-  const store = await LowdbStore.open(config.dbFile);
+  const store = config.databaseUrl
+    ? await PostgresStore.open(config.databaseUrl, () => log.warn('another bot process is active on this database; waiting as its standby'))
+    : await LowdbStore.open(config.dbFile);
   const knowledge = await KnowledgeService.load({ docsDir: config.docsDir, synonymsFile: config.synonymsFile, llm: config.llm, log });
   const channel = makeChannel(roster);
   const conversations = new Conversations(appFlows(catalog), workdayLifetime(catalog));

@@ -22,6 +22,8 @@ const LARK_DOMAINS = { feishu: 'https://open.feishu.cn', lark: 'https://open.lar
 const envSchema = z.object({
   CREDIT_DATA_DIR: z.string().min(1).default('data'),
   CREDIT_DB_FILE: z.string().min(1).optional(),
+  /** Set: the state is kept in PostgreSQL (or a database speaking its protocol) instead of lowdb files. */
+  CREDIT_DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, '应为 postgres://用户:密码@主机:端口/数据库，例如 postgres://credit:密码@127.0.0.1:5432/credit').optional(),
   CREDIT_ORG_FILE: z.string().min(1).default('data/org.yaml'),
   CREDIT_TASKS_FILE: z.string().min(1).default('data/tasks.yaml'),
   CREDIT_DOCS_DIR: z.string().min(1).default('data/docs'),
@@ -63,6 +65,8 @@ export interface Config {
   /** Runtime state: db.json, logs/, exports/. */
   dataDir: string;
   dbFile: string;
+  /** PostgreSQL instead of the lowdb files in dataDir. */
+  databaseUrl?: string;
   orgFile: string;
   tasksFile: string;
   docsDir: string;
@@ -130,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     dataDir: e.CREDIT_DATA_DIR,
     dbFile: e.CREDIT_DB_FILE ?? path.join(e.CREDIT_DATA_DIR, 'db.json'),
+    ...(e.CREDIT_DATABASE_URL ? { databaseUrl: e.CREDIT_DATABASE_URL } : {}),
     orgFile: e.CREDIT_ORG_FILE,
     tasksFile: e.CREDIT_TASKS_FILE,
     docsDir: e.CREDIT_DOCS_DIR,
@@ -168,7 +173,8 @@ function sendLimits(e: z.output<typeof envSchema>): SendLimits {
 
 /** Values of variables named like credentials never appear in messages, even when invalid. */
 export function isSecretName(name: string): boolean {
-  return /KEY|SECRET|TOKEN|PASSWORD/i.test(name);
+  // A database URL carries its password.
+  return /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL/i.test(name);
 }
 
 /** The Feishu app's settings; the credentials are required, and webhook mode needs its encrypt key. */

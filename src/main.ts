@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const { fresh } = parseArguments(process.argv.slice(2));
   const config = loadConfig();
   await mkdir(path.dirname(config.dbFile), { recursive: true });
-  const release = await lockDataFile(config.dbFile);
+  // With PostgreSQL, the database's own lock says which process is active (postgres-store.ts).
+  const release = config.databaseUrl ? async () => undefined : await lockDataFile(config.dbFile);
   const backup = fresh ? await moveStoreAside(config.dbFile, systemClock.now()) : undefined;
   const notes = !fresh ? [] : [backup ? t('console.fresh_moved', { backup, db: config.dbFile }) : t('console.fresh_nothing', { db: config.dbFile })];
   // In the terminal chat, logs go to a file instead of interleaving with it; a server logs to stderr.
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     scheduler.refresh();
   });
   scheduler.stop();
+  await app.store.close();
   await release();
   log.info('bot stopped');
 }

@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ CREDIT_DATA_DIR: '/srv/bot', CREDIT_DB_FILE: '/x/state.json' }).dbFile).toBe('/x/state.json');
   });
 
+  it('keeps the state in PostgreSQL with CREDIT_DATABASE_URL, never echoing it: it carries the password', () => {
+    const url = 'postgres://credit:s3cret@127.0.0.1:5432/credit';
+    expect(loadConfig({ CREDIT_DATABASE_URL: url })).toMatchObject({ databaseUrl: url });
+    expect(loadConfig({ CREDIT_DATABASE_URL: url }).secrets).toContain(url);
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(() => loadConfig({ CREDIT_DATABASE_URL: 'mysql://credit:s3cret@db/credit' })).toThrow(/^配置错误：环境变量 CREDIT_DATABASE_URL 无效：应为 postgres:\/\/用户:密码@主机:端口\/数据库/);
+    expect(() => loadConfig({ CREDIT_DATABASE_URL: 'mysql://credit:s3cret@db/credit' })).not.toThrow(/s3cret/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ LOG_LEVEL: '' }).logLevel).toBe('info');
   });

@@ -1,10 +1,10 @@
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { current, freeze, isDraft, produce } from 'immer';
 import { StartupError } from '../startup-error';
 import { formatPath } from '../zod-path';
 import { z } from '../zod';
 import { DurableJsonFile } from './durable-file';
+import { GroupCommit } from './group-commit';
 import { assemble, hotChanged, hotPart, monthFile, monthsChanged, monthsOf, type HotState, type MonthFile } from './layout';
 import { migrate, versionOf } from './migrations';
 import { DB_VERSION, dbSchema, emptyDb, type Db } from './schema';
@@ -16,39 +16,24 @@ interface Journal {
   months: MonthFile[];
 }
 
-interface Waiter {
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
 
 /**
- * The embedded store, on lowdb: db.json holds the hot state, history/<month>.json each
- * month's records (layout.ts). This is the only module that touches the files.
- *
- * A change is made on an immutable state with structural sharing (immer), so it costs what it
- * changes, and tells which files it touched: only those are written. Changes apply in memory at
- * once, one after another; their writes are batched — whatever changed while a write was under
- * way goes out together in the next (group commit) — and each `update` resolves once its change
- * is on disk (fsync). A write touching several files goes through a journal first, so a crash
- * never leaves history and hot state from different moments. If a write fails, memory goes back
- * to what the files hold and every change not yet written is rejected.
+ * The embedded store, on lowdb: db.json holds the hot state, history/<month>.json each month's
+ * records (layout.ts). This is the only module that touches the files. Changes are batched and
+ * committed as group-commit.ts says; a batch writes only the files it touched, each fsync'ed
+ * (durable-file.ts), and a batch touching several files goes through a journal first, so a crash
+ * never leaves history and hot state from different moments.
  */
 export class LowdbStore implements Store {
   readonly file: string;
   readonly #historyDir: string;
-  #data: Db;
-  /** The state the files hold. */
-  #durable: Db;
-  #waiting: Waiter[] = [];
-  #writing: Promise<void> | undefined;
+  readonly #state: GroupCommit;
 
   private constructor(file: string, data: Db) {
     this.file = file;
     this.#historyDir = path.join(path.dirname(file), 'history');
-    this.#data = data;
-    this.#durable = data;
+    this.#state = new GroupCommit(data, (before, after) => this.#write(changesBetween(before, after)));
   }
 
   static async open(file: string): Promise<LowdbStore> {
@@ -56,8 +41,8 @@ export class LowdbStore implements Store {
     await finishJournal(file);
     const raw = await readRaw(file);
     if (raw === null) {
-      const store = new LowdbStore(file, freeze(emptyDb(), true));
-      await new DurableJsonFile<HotState>(file).write(hotPart(store.#data));
+      const store = new LowdbStore(file, emptyDb());
+      await new DurableJsonFile<HotState>(file).write(hotPart(store.data));
       return store;
     }
     const version = versionOf(raw);
@@ -72,70 +57,25 @@ export class LowdbStore implements Store {
       const issue = parsed.error.issues[0]!;
       throw new StartupError(`数据文件 ${file} 的字段 ${formatPath(issue.path)} 无效：${issue.message}。机器人已停止，文件未被改动；请从备份恢复或移走该文件。`);
     }
-    const store = new LowdbStore(file, freeze(parsed.data, true));
+    const store = new LowdbStore(file, parsed.data);
     if (version < DB_VERSION) {
       // Keep the pre-migration file: a migration bug must never cost the department its data.
       await copyFile(file, `${file}.v${version}.bak`);
-      await store.#write({ hot: hotPart(store.#data), months: [...monthsOf(store.#data)].map((m) => monthFile(store.#data, m)) });
+      await store.#write({ hot: hotPart(store.data), months: [...monthsOf(store.data)].map((m) => monthFile(store.data, m)) });
     }
     return store;
   }
 
   get data(): Readonly<Db> {
-    return this.#data;
+    return this.#state.data;
   }
 
-  /**
-   * Changes the state and resolves, with what `change` returned (a record of the state comes back
-   * read-only, as the state itself is), once the change is on disk. A change that throws changes nothing; one that
-   * changes nothing writes nothing.
-   */
   update<T>(change: (draft: Db) => T): Promise<T> {
-    let result!: T;
-    let next: Db;
-    try {
-      next = produce(this.#data, (draft) => {
-        const value: unknown = change(draft as Db);
-        // A record of the state handed back (the item just reviewed) is a read-only snapshot, not the draft.
-        result = (isDraft(value) ? freeze(current(value), true) : value) as T;
-      });
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    if (next === this.#data) return Promise.resolve(result);
-    this.#data = next;
-    return new Promise<T>((resolve, reject) => {
-      this.#waiting.push({ resolve: () => resolve(result), reject });
-      this.#writing ??= this.#flush();
-    });
+    return this.#state.update(change);
   }
 
-  /** Writes batch after batch until nothing waits. */
-  async #flush(): Promise<void> {
-    try {
-      while (this.#waiting.length) {
-        const batch = this.#waiting.splice(0);
-        const target = this.#data;
-        try {
-          await this.#write(this.#changes(this.#durable, target));
-          this.#durable = target;
-          for (const w of batch) w.resolve();
-        } catch (error) {
-          // Memory goes back to the files; changes made on top of the failed ones go with them.
-          this.#data = this.#durable;
-          for (const w of [...batch, ...this.#waiting.splice(0)]) w.reject(error);
-        }
-      }
-    } finally {
-      this.#writing = undefined;
-    }
-  }
-
-  #changes(before: Db, after: Db): Journal {
-    return {
-      ...(hotChanged(before, after) ? { hot: hotPart(after) } : {}),
-      months: [...monthsChanged(before, after)].map((month) => monthFile(after, month)),
-    };
+  close(): Promise<void> {
+    return this.#state.settled();
   }
 
   async #write(journal: Journal): Promise<void> {
@@ -144,6 +84,13 @@ export class LowdbStore implements Store {
     for (const [adapter, content] of files) await adapter.write(content);
     if (files.length > 1) await new DurableJsonFile<Journal>(journalFile(this.file)).remove();
   }
+}
+
+function changesBetween(before: Db, after: Db): Journal {
+  return {
+    ...(hotChanged(before, after) ? { hot: hotPart(after) } : {}),
+    months: [...monthsChanged(before, after)].map((month) => monthFile(after, month)),
+  };
 }
 
 function journalFile(file: string): string {

@@ -15,4 +15,6 @@ export interface Store {
    * the promise rejects.
    */
   update<T>(change: (draft: Db) => T): Promise<T>;
+  /** Waits for what is being written, then lets go of the storage (files, connections, the active lock). */
+  close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { DB_VERSION, emptyDb } from '../../src/store/schema';
 import { LowdbStore } from '../../src/store/lowdb-store';
 import { hotPart } from '../../src/store/layout';
 import { DurableJsonFile } from '../../src/store/durable-file';
+import { storeContract, submission } from './store-contract';
 import { StartupError } from '../../src/startup-error';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -139,11 +140,6 @@ describe('the lowdb store', () => {
   });
 });
 
-/** A submission record for the history files, in the month given. */
-function submission(id: string, month: string) {
-  return { id, month, taskId: 'shuang-gongshi', sectionId: 'commerce', answers: {}, formVersion: 'v', submittedBy: 'wang-fang', submittedAt: `${month}-20T01:00:00.000Z`, late: false };
-}
-
 describe('the lowdb store: the hot state apart from the history', () => {
   it('keeps each month\'s records in history/<month>.json and the rest in db.json', async () => {
     const file = dbPath();
@@ -239,3 +235,16 @@ describe('the lowdb store: the hot state apart from the history', () => {
     }).toThrow();
   });
 });
+
+storeContract('lowdb', () => ({
+  async fresh() {
+    const file = dbPath();
+    return { store: await LowdbStore.open(file), reopen: () => LowdbStore.open(file) };
+  },
+  async breakWrites(store) {
+    // Every file is written through a temporary file beside it; a directory in its place fails the write.
+    const file = (store as LowdbStore).file;
+    mkdirSync(path.join(path.dirname(file), 'history', '.2026-11.json.tmp'));
+    mkdirSync(path.join(path.dirname(file), '.db.json.tmp'));
+  },
+}));

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/schema';
+import type { Store } from '../../src/store/store';
+
+/** What the contract needs of a store under test. */
+export interface StoreUnderContract {
+  /** Opens a store on fresh, empty storage; `reopen` opens the same storage again, as after a restart. */
+  fresh(): Promise<{ store: Store; reopen: () => Promise<Store> }>;
+  /** Makes the next writes of this store fail, as a full disk or a lost connection would. */
+  breakWrites(store: Store): Promise<void>;
+}
+
+/** A submission record, in the month given. */
+export function submission(id: string, month: string): Db['submissions'][number] {
+  return { id, month, taskId: 'shuang-gongshi', sectionId: 'commerce', answers: {}, formVersion: 'v', submittedBy: 'wang-fang', submittedAt: `${month}-20T01:00:00.000Z`, late: false };
+}
+
+/** The contract every store keeps, run against each (lowdb-store.test.ts, postgres-store.test.ts). */
+export function storeContract(name: string, under: () => StoreUnderContract): void {
+  describe(`the ${name} store keeps the store contract`, () => {
+    it('keeps what was changed across a restart: hot state, history of several months, ids seen', async () => {
+      const { store, reopen } = await under().fresh();
+      const answer = await store.update((db) => {
+        db.submissions.push(submission('a', '2026-10'), submission('b', '2026-11'));
+        db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z';
+        db.reminderState = { firstRunAt: '2026-10-01T00:00:00.000Z' };
+        return 'done';
+      });
+      await store.update((db) => void (db.submissions[0]!.supersededAt = '2026-10-21T00:00:00.000Z'));
+      await store.update((db) => void delete db.seenMessages['lark|m1']);
+      await store.close();
+
+      const again = await reopen();
+      expect(answer).toBe('done');
+      expect(again.data).toEqual(store.data);
+      expect(again.data.submissions.map((s) => [s.id, s.supersededAt ?? null])).toEqual([['a', '2026-10-21T00:00:00.000Z'], ['b', null]]);
+      await again.close();
+    });
+
+    it('applies concurrent changes one after another without losing any', async () => {
+      const { store, reopen } = await under().fresh();
+      await Promise.all(Array.from({ length: 40 }, (_, i) => store.update((db) => void (db.seenMessages[`m${i}`] = '2026-11-20T01:00:00.000Z'))));
+      await store.close();
+      const again = await reopen();
+      expect(Object.keys(again.data.seenMessages)).toHaveLength(40);
+      await again.close();
+    });
+
+    it('changes nothing when a change throws', async () => {
+      const { store } = await under().fresh();
+      await expect(
+        store.update((db) => {
+          db.seenMessages.x = '2026-11-20T01:00:00.000Z';
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(store.data.seenMessages).toEqual({});
+      await store.close();
+    });
+
+    it('goes back to what was stored when a write fails, and rejects the change', async () => {
+      const { store, reopen } = await under().fresh();
+      await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+      await under().breakWrites(store);
+      await expect(store.update((db) => void db.submissions.push(submission('b', '2026-11')))).rejects.toThrow();
+      expect(store.data.submissions.map((s) => s.id)).toEqual(['a']);
+      await store.close();
+      const again = await reopen().catch(() => undefined);
+      if (again) {
+        expect(again.data.submissions.map((s) => s.id)).toEqual(['a']);
+        await again.close();
+      }
+    });
+
+    it('hands out a read-only state', async () => {
+      const { store } = await under().fresh();
+      await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+      expect(() => {
+        (store.data.submissions as unknown[]).push(submission('b', '2026-11'));
+      }).toThrow();
+      await store.close();
+    });
+  });
+}
