@@ -49,10 +49,9 @@ export interface HistoryOptions {
   seed?: number;
 }
 
-/** A moment in the department's history; ties keep the order they were planned in. */
+/** A moment in the department's history (moments at the same time keep the order they were planned in). */
 interface Happening {
   at: Date;
-  order: number;
   run: (store: Store, now: Date) => Promise<void>;
 }
 
@@ -78,7 +77,7 @@ export async function generateHistory(options: HistoryOptions): Promise<Db> {
 
   const happenings: Happening[] = [];
   const at = (time: Date, run: Happening['run']) => {
-    if (time < until) happenings.push({ at: time, order: happenings.length, run });
+    if (time < until) happenings.push({ at: time, run });
   };
   const people = new PeopleMessages(random);
 
@@ -105,7 +104,7 @@ export async function generateHistory(options: HistoryOptions): Promise<Db> {
     planPublication(month, { roster, catalog, random, at, people });
   }
 
-  happenings.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
+  happenings.sort((a, b) => a.at.getTime() - b.at.getTime());
   const history = new History();
   for (const happening of happenings) {
     history.keepAtHand(monthOf(happening.at));

@@ -123,16 +123,13 @@ function runChild(task: ChildTask, timeoutMs: number): Promise<ChildOutcome> {
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-4000)));
     const timer = setTimeout(() => {
-      outcome.timedOut = true;
+      outcome.timedOut = !done;
       child.kill('SIGKILL');
     }, timeoutMs);
     child.on('message', (message: ChildReport) => {
       if (message.kind === 'figure') outcome.figures[message.name] = message.value;
       else if (message.kind === 'progress') outcome.progress = { done: message.done, total: message.total };
-      else {
-        done = true;
-        child.kill();
-      }
+      else done = true;
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
