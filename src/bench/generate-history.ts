@@ -79,22 +79,22 @@ export async function generateHistory(options: HistoryOptions): Promise<Db> {
   const at = (time: Date, run: Happening['run']) => {
     if (time < until) happenings.push({ at: time, run });
   };
-  const people = new PeopleMessages(random);
+  const people = { say: (store: Store, at: Date, messages = 1) => recordMessages(store, at, messages, random) };
 
   // The bot runs from the first working morning: the reminder job at both passes of every working
   // day (its startup run is the first of them), housekeeping every night.
-  const send = (store: Store, now: () => Date) => async (out: Outgoing) => {
-    await recordSent(store, CHANNEL, out, randomUUID(), now());
+  const send = (store: Store, now: Date) => async (out: Outgoing) => {
+    await recordSent(store, CHANNEL, out, randomUUID(), now);
     if (out.to.kind !== 'group') return;
     const acknowledging = out.mentions.filter(() => random.chance(ACKNOWLEDGING)).length;
-    await people.say(store, new Date(now().getTime() + random.int(1, 60) * 60_000), acknowledging);
+    await people.say(store, new Date(now.getTime() + random.int(1, 60) * 60_000), acknowledging);
   };
   for (let day = start; day.toJSDate() < until; day = day.plus({ days: 1 })) {
     const date = day.toISODate()!;
     at(atLocalTime(date, '03:00'), (store, now) => housekeepingJob(store).run(now));
     if (!workCalendar.isWorkday(date)) continue;
     for (const pass of [catalog.defaults.reminders.direct_at, catalog.defaults.reminders.group_at]) {
-      at(atLocalTime(date, pass), async (store, now) => reminderJob({ store, catalog, roster, log, send: send(store, () => now) }).run(now));
+      at(atLocalTime(date, pass), async (store, now) => reminderJob({ store, catalog, roster, log, send: send(store, now) }).run(now));
     }
   }
 
@@ -118,7 +118,7 @@ interface Planning {
   catalog: TaskCatalog;
   random: Random;
   at: (time: Date, run: Happening['run']) => void;
-  people: PeopleMessages;
+  people: { say: (store: Store, at: Date, messages?: number) => Promise<void> };
 }
 
 /** Every (section, task) cell of the month: submitted on time or late, exempted, or never. */
@@ -220,17 +220,9 @@ function planPublication(month: MonthKey, { roster, catalog, random, at, people 
  * What people type reaches the bot as messages, each recorded once for dedupe (kept a week by
  * housekeeping), whether it starts a form, answers one or is a 收到 in the group.
  */
-class PeopleMessages {
-  readonly #random: Random;
-
-  constructor(random: Random) {
-    this.#random = random;
-  }
-
-  async say(store: Store, at: Date, messages = 1): Promise<void> {
-    for (let i = 0; i < messages; i++) {
-      await recordFirstDelivery(store, `${CHANNEL}|${randomUUID()}`, new Date(at.getTime() + i * this.#random.int(5, 60) * 1000));
-    }
+async function recordMessages(store: Store, at: Date, messages: number, random: Random): Promise<void> {
+  for (let i = 0; i < messages; i++) {
+    await recordFirstDelivery(store, `${CHANNEL}|${randomUUID()}`, new Date(at.getTime() + i * random.int(5, 60) * 1000));
   }
 }
 
