@@ -1,7 +1,10 @@
 import { cp, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../store/schema';
-import { Store } from '../store/store';
+import { archiveDoneEntries } from '../reminders/outbox-keys';
+import { LowdbStore } from '../store/lowdb-store';
+import type { Store } from '../store/store';
+import { SingleFileStore } from './single-file-store';
 
 /**
  * A store `bench:scale` measures: how to put a generated state into it, and how the bot opens it.
@@ -20,20 +23,39 @@ export interface StoreUnderTest {
   copy(from: string, to: string): Promise<void>;
 }
 
-/** Today's store: the whole state in one lowdb file, rewritten by every update. */
+/** The store before issue 14: the whole state in one lowdb file, copied and rewritten by every update. */
 export const lowdbBefore: StoreUnderTest = {
   name: 'lowdb-before',
   async seed(dataDir, state) {
-    const store = await Store.open(dbFile(dataDir));
-    await store.update((db) => Object.assign(db, state));
+    await (await SingleFileStore.open(dbFile(dataDir), state)).close();
   },
-  open: (dataDir) => Store.open(dbFile(dataDir)),
+  open: (dataDir) => SingleFileStore.open(dbFile(dataDir)),
+  sizeOnDisk: directorySize,
+  copy: (from, to) => cp(from, to, { recursive: true }),
+};
+
+/**
+ * Today's embedded store: hot state and month files, immutable updates writing what they touch.
+ * Seeded as it stands after a night's housekeeping, done outbox entries archived to their keys.
+ */
+export const lowdb: StoreUnderTest = {
+  name: 'lowdb',
+  async seed(dataDir, state) {
+    const store = await LowdbStore.open(dbFile(dataDir));
+    const at = new Date(Math.max(...state.outbox.map((e) => new Date(e.createdAt).getTime()), 0));
+    await store.update((db) => {
+      Object.assign(db, state);
+      archiveDoneEntries(db, at);
+    });
+    await store.close();
+  },
+  open: (dataDir) => LowdbStore.open(dbFile(dataDir)),
   sizeOnDisk: directorySize,
   copy: (from, to) => cp(from, to, { recursive: true }),
 };
 
 /** The stores measured, in the order the report lists them. */
-export const STORES: readonly StoreUnderTest[] = [lowdbBefore];
+export const STORES: readonly StoreUnderTest[] = [lowdbBefore, lowdb];
 
 export function storeNamed(name: string): StoreUnderTest {
   const store = STORES.find((s) => s.name === name);
