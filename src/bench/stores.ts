@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { cp, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db } from '../store/schema';
+import { migrate } from '../store/migrations';
+import { dbSchema, type Db } from '../store/schema';
 import { archiveDoneEntries } from '../reminders/outbox-keys';
 import { LowdbStore } from '../store/lowdb-store';
+import { PostgresStore } from '../store/postgres-store';
 import type { Store } from '../store/store';
+import pg from 'pg';
 import { SingleFileStore } from './single-file-store';
 
 /**
@@ -23,11 +27,16 @@ export interface StoreUnderTest {
   copy(from: string, to: string): Promise<void>;
 }
 
+/** A generated state in the current schema: fixtures kept by an older release are migrated as the stores would. */
+function current(state: Db): Db {
+  return dbSchema.parse(migrate(state as unknown as Record<string, unknown>));
+}
+
 /** The store before issue 14: the whole state in one lowdb file, copied and rewritten by every update. */
 export const lowdbBefore: StoreUnderTest = {
   name: 'lowdb-before',
   async seed(dataDir, state) {
-    await (await SingleFileStore.open(dbFile(dataDir), state)).close();
+    await (await SingleFileStore.open(dbFile(dataDir), current(state))).close();
   },
   open: (dataDir) => SingleFileStore.open(dbFile(dataDir)),
   sizeOnDisk: directorySize,
@@ -44,7 +53,7 @@ export const lowdb: StoreUnderTest = {
     const store = await LowdbStore.open(dbFile(dataDir));
     const at = new Date(Math.max(...state.outbox.map((e) => new Date(e.createdAt).getTime()), 0));
     await store.update((db) => {
-      Object.assign(db, state);
+      Object.assign(db, current(state));
       archiveDoneEntries(db, at);
     });
     await store.close();
@@ -54,8 +63,59 @@ export const lowdb: StoreUnderTest = {
   copy: (from, to) => cp(from, to, { recursive: true }),
 };
 
+/**
+ * The PostgreSQL store, on the server `bench:scale` starts (fsync on) and names in
+ * BENCH_POSTGRES_URL for its child processes: each data directory stands for a database of its own.
+ */
+export const postgres: StoreUnderTest = {
+  name: 'postgres',
+  async seed(dataDir, state) {
+    await adminQuery(`create database ${databaseOf(dataDir)}`);
+    const store = await PostgresStore.open(urlOf(dataDir));
+    const at = new Date(Math.max(...state.outbox.map((e) => new Date(e.createdAt).getTime()), 0));
+    await store.update((db) => {
+      Object.assign(db, current(state));
+      archiveDoneEntries(db, at);
+    });
+    await store.close();
+  },
+  open: (dataDir) => PostgresStore.open(urlOf(dataDir)),
+  async sizeOnDisk(dataDir) {
+    const rows = await adminQuery(`select pg_database_size('${databaseOf(dataDir)}') as size`);
+    return Number(rows[0]!.size);
+  },
+  async copy(from, to) {
+    await adminQuery(`create database ${databaseOf(to)} template ${databaseOf(from)}`);
+  },
+};
+
 /** The stores measured, in the order the report lists them. */
-export const STORES: readonly StoreUnderTest[] = [lowdbBefore, lowdb];
+export const STORES: readonly StoreUnderTest[] = [lowdbBefore, lowdb, postgres];
+
+function serverUrl(): string {
+  const url = process.env.BENCH_POSTGRES_URL;
+  if (!url) throw new Error('BENCH_POSTGRES_URL is not set: bench:scale starts the PostgreSQL server and sets it');
+  return url;
+}
+
+/** A database name for a data directory: the path's hash, as names allow. */
+function databaseOf(dataDir: string): string {
+  return `bench_${createHash('sha1').update(path.resolve(dataDir)).digest('hex').slice(0, 16)}`;
+}
+
+function urlOf(dataDir: string): string {
+  return serverUrl().replace(/\/[^/]*$/, `/${databaseOf(dataDir)}`);
+}
+
+async function adminQuery(sql: string): Promise<Array<Record<string, unknown>>> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 export function storeNamed(name: string): StoreUnderTest {
   const store = STORES.find((s) => s.name === name);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChildReport, ChildTask, Figures, MeasuredPart } from '../bench/child-protocol';
+import { startPostgres } from '../bench/postgres-server';
 import { STORES, storeNamed, type StoreUnderTest } from '../bench/stores';
 
 /**
@@ -53,16 +54,22 @@ async function main(): Promise<void> {
   const fixturesRoot = options.fixtures ?? mkdtempSync(path.join(tmpdir(), 'credit-bench-fixtures-'));
   const workRoot = mkdtempSync(path.join(tmpdir(), 'credit-bench-stores-'));
   const results: Measured[] = [];
+  // The PostgreSQL store is measured on a server of its own, fsync on, shared by the child processes.
+  const server = options.stores.some((s) => s.name === 'postgres') ? await startPostgres({ durable: true }) : undefined;
+  if (server) process.env.BENCH_POSTGRES_URL = server.url;
+  const stores = options.stores.filter((s) => s.name !== 'postgres' || server);
+  if (stores.length < options.stores.length) progressLine('PostgreSQL 未安装：本次不测 postgres（.ci/run 会安装 Debian 的 postgresql）');
   try {
     for (const size of options.sizes) {
       const fixtureDir = path.join(fixturesRoot, label(size));
       const generated = await generate(size, fixtureDir);
-      for (const store of options.stores) {
+      for (const store of stores) {
         const measured = generated.error ? failedAll(store, size, generated.error) : await measure(store, size, fixtureDir, path.join(workRoot, `${store.name}-${label(size)}`), options);
         results.push(measured);
       }
     }
   } finally {
+    await server?.stop();
     rmSync(workRoot, { recursive: true, force: true });
     if (!options.fixtures) rmSync(fixturesRoot, { recursive: true, force: true });
   }

@@ -239,12 +239,14 @@ describe('the lowdb store: the hot state apart from the history', () => {
 storeContract('lowdb', () => ({
   async fresh() {
     const file = dbPath();
-    return { store: await LowdbStore.open(file), reopen: () => LowdbStore.open(file) };
-  },
-  async breakWrites(store) {
-    // Every file is written through a temporary file beside it; a directory in its place fails the write.
-    const file = (store as LowdbStore).file;
-    mkdirSync(path.join(path.dirname(file), 'history', '.2026-11.json.tmp'));
-    mkdirSync(path.join(path.dirname(file), '.db.json.tmp'));
+    return {
+      store: await LowdbStore.open(file),
+      reopen: () => LowdbStore.open(file),
+      async breakWrites() {
+        // Every file is written through a temporary file beside it; a directory in its place fails the write.
+        mkdirSync(path.join(path.dirname(file), 'history', '.2026-11.json.tmp'));
+        mkdirSync(path.join(path.dirname(file), '.db.json.tmp'));
+      },
+    };
   },
 }));

@@ -4,10 +4,11 @@ import type { Store } from '../../src/store/store';
 
 /** What the contract needs of a store under test. */
 export interface StoreUnderContract {
-  /** Opens a store on fresh, empty storage; `reopen` opens the same storage again, as after a restart. */
-  fresh(): Promise<{ store: Store; reopen: () => Promise<Store> }>;
-  /** Makes the next writes of this store fail, as a full disk or a lost connection would. */
-  breakWrites(store: Store): Promise<void>;
+  /**
+   * Opens a store on fresh, empty storage; `reopen` opens the same storage again, as after a
+   * restart; `breakWrites` makes its next writes fail, as a full disk or a lost table would.
+   */
+  fresh(): Promise<{ store: Store; reopen: () => Promise<Store>; breakWrites: () => Promise<void> }>;
 }
 
 /** A submission record, in the month given. */
@@ -59,9 +60,9 @@ export function storeContract(name: string, under: () => StoreUnderContract): vo
     });
 
     it('goes back to what was stored when a write fails, and rejects the change', async () => {
-      const { store, reopen } = await under().fresh();
+      const { store, reopen, breakWrites } = await under().fresh();
       await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
-      await under().breakWrites(store);
+      await breakWrites();
       await expect(store.update((db) => void db.submissions.push(submission('b', '2026-11')))).rejects.toThrow();
       expect(store.data.submissions.map((s) => s.id)).toEqual(['a']);
       await store.close();
