@@ -32,6 +32,13 @@ function current(state: Db): Db {
   return dbSchema.parse(migrate(state as unknown as Record<string, unknown>));
 }
 
+/** The state as today's stores keep it after a night's housekeeping: done outbox entries archived to their keys. */
+function afterHousekeeping(state: Db): Db {
+  const db = structuredClone(current(state));
+  archiveDoneEntries(db, new Date(Math.max(...db.outbox.map((e) => new Date(e.createdAt).getTime()), 0)));
+  return db;
+}
+
 /** The store before issue 14: the whole state in one lowdb file, copied and rewritten by every update. */
 export const lowdbBefore: StoreUnderTest = {
   name: 'lowdb-before',
@@ -43,19 +50,12 @@ export const lowdbBefore: StoreUnderTest = {
   copy: (from, to) => cp(from, to, { recursive: true }),
 };
 
-/**
- * Today's embedded store: hot state and month files, immutable updates writing what they touch.
- * Seeded as it stands after a night's housekeeping, done outbox entries archived to their keys.
- */
+/** Today's embedded store: hot state and month files, immutable updates writing what they touch. */
 export const lowdb: StoreUnderTest = {
   name: 'lowdb',
   async seed(dataDir, state) {
     const store = await LowdbStore.open(dbFile(dataDir));
-    const at = new Date(Math.max(...state.outbox.map((e) => new Date(e.createdAt).getTime()), 0));
-    await store.update((db) => {
-      Object.assign(db, current(state));
-      archiveDoneEntries(db, at);
-    });
+    await store.update((db) => void Object.assign(db, afterHousekeeping(state)));
     await store.close();
   },
   open: (dataDir) => LowdbStore.open(dbFile(dataDir)),
@@ -72,11 +72,7 @@ export const postgres: StoreUnderTest = {
   async seed(dataDir, state) {
     await adminQuery(`create database ${databaseOf(dataDir)}`);
     const store = await PostgresStore.open(urlOf(dataDir));
-    const at = new Date(Math.max(...state.outbox.map((e) => new Date(e.createdAt).getTime()), 0));
-    await store.update((db) => {
-      Object.assign(db, current(state));
-      archiveDoneEntries(db, at);
-    });
+    await store.update((db) => void Object.assign(db, afterHousekeeping(state)));
     await store.close();
   },
   open: (dataDir) => PostgresStore.open(urlOf(dataDir)),

@@ -78,9 +78,7 @@ export class PostgresStore implements Store {
 
   /** One transaction: the hot parts that changed, the months that changed, the ids seen added or forgotten. */
   async #write(before: Db | undefined, after: Db): Promise<void> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(this.#pool, async (client) => {
       const was = before ? hotRows(before) : {};
       for (const [part, value] of Object.entries(hotRows(after))) {
         if (was[part] !== value) await client.query('insert into credit_state (part, value) values ($1, $2) on conflict (part) do update set value = excluded.value', [part, JSON.stringify(value)]);
@@ -95,13 +93,22 @@ export class PostgresStore implements Store {
       for (const month of before ? monthsChanged(before, after) : monthsOf(after)) {
         await client.query('insert into credit_month (month, records) values ($1, $2) on conflict (month) do update set records = excluded.records', [month, JSON.stringify(monthFile(after, month))]);
       }
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
+  }
+}
+
+/** Runs `work` in one transaction on a connection of the pool: committed whole, or rolled back. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await work(client);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }
 
@@ -131,17 +138,9 @@ async function migrate(pool: pg.Pool): Promise<void> {
   await pool.query('create table if not exists credit_migrations (version integer primary key, applied_at timestamptz not null default now())');
   const { rows } = await pool.query<{ version: number }>('select coalesce(max(version), 0) as version from credit_migrations');
   for (let version = rows[0]!.version + 1; version <= POSTGRES_MIGRATIONS.length; version++) {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(pool, async (client) => {
       await client.query(POSTGRES_MIGRATIONS[version - 1]!);
       await client.query('insert into credit_migrations (version) values ($1)', [version]);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

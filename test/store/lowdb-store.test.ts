@@ -33,42 +33,6 @@ describe('the lowdb store', () => {
     expect(existsSync(path.join(path.dirname(file), 'history'))).toBe(true);
   });
 
-  it('persists updates and reads them back after a restart', async () => {
-    const file = dbPath();
-    const store = await LowdbStore.open(file);
-    const result = await store.update((db) => {
-      db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z';
-      return 'done';
-    });
-    expect(result).toBe('done');
-    expect((await LowdbStore.open(file)).data.seenMessages).toEqual({ 'lark|m1': '2026-11-20T01:00:00.000Z' });
-  });
-
-  it('applies concurrent updates one after another without losing any', async () => {
-    const store = await LowdbStore.open(dbPath());
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        store.update((db) => {
-          db.seenMessages[`m${i}`] = '2026-11-20T01:00:00.000Z';
-        }),
-      ),
-    );
-    expect(Object.keys((await LowdbStore.open(store.file)).data.seenMessages)).toHaveLength(20);
-  });
-
-  it('keeps memory and file unchanged when a change throws', async () => {
-    const store = await LowdbStore.open(dbPath());
-    await expect(
-      store.update((db) => {
-        db.seenMessages.x = '2026-11-20T01:00:00.000Z';
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
-    expect(store.data.seenMessages).toEqual({});
-    await store.update((db) => void (db.seenMessages.y = '2026-11-20T01:00:00.000Z'));
-    expect(Object.keys(store.data.seenMessages)).toEqual(['y']);
-  });
-
   it('keeps memory and file unchanged when the write fails', async () => {
     const dir = tempDir();
     const store = await LowdbStore.open(path.join(dir, 'db.json'));
