@@ -43,6 +43,12 @@ export function monthsChanged(before: Db, after: Db): Set<string> {
     const was: ReadonlyArray<{ month: string }> = before[collection];
     const now: ReadonlyArray<{ month: string }> = after[collection];
     if (was === now) continue;
+    if (now.length >= was.length) {
+      // The usual change: records replaced in place or added at the end — compared position by position.
+      for (let i = 0; i < was.length; i++) if (was[i] !== now[i]) months.add(was[i]!.month).add(now[i]!.month);
+      for (let i = was.length; i < now.length; i++) months.add(now[i]!.month);
+      continue;
+    }
     const kept = new Set(now);
     const had = new Set(was);
     for (const record of was) if (!kept.has(record)) months.add(record.month);

@@ -22,35 +22,38 @@ export function isOwed(status: SubmissionStatus): boolean {
 
 /** The submission in force: the latest one not replaced by a newer one. */
 export function currentSubmission(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Submission | undefined {
-  const cell = cellKey(month, taskId, sectionId);
-  return lookUp(db.submissions, (s) => (s.supersededAt ? undefined : cellKey(s.month, s.taskId, s.sectionId)), cell);
+  return lookUp(db.submissions, month, (s) => (s.supersededAt ? undefined : cellKey(s.taskId, s.sectionId)), cellKey(taskId, sectionId));
 }
 
 export function exemptionOf(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Exemption | undefined {
-  return lookUp(db.exemptions, (e) => cellKey(e.month, e.taskId, e.sectionId), cellKey(month, taskId, sectionId));
+  return lookUp(db.exemptions, month, (e) => cellKey(e.taskId, e.sectionId), cellKey(taskId, sectionId));
 }
 
-function cellKey(month: string, taskId: string, sectionId: string): string {
-  return `${month}|${taskId}|${sectionId}`;
+function cellKey(taskId: string, sectionId: string): string {
+  return `${taskId}|${sectionId}`;
 }
 
-const indexes = new WeakMap<readonly object[], Map<string, object>>();
+const indexes = new WeakMap<readonly object[], Map<string, Map<string, object>>>();
 
 /**
- * The record filed under `key`. A progress matrix asks this for every section × task: on the
- * store's state, which is immutable, the records are indexed once per version of the collection;
- * on a change in progress (a mutable draft), they are searched.
+ * The record of `month` filed under `key`. A progress matrix asks this for every section × task:
+ * on the store's state, which is immutable, a month's records are indexed once per version of the
+ * collection (only the months asked about); on a change in progress (a mutable draft), they are
+ * searched.
  */
-function lookUp<R extends object>(records: readonly R[], keyOf: (record: R) => string | undefined, key: string): R | undefined {
-  if (!Object.isFrozen(records)) return records.find((r) => keyOf(r) === key);
-  let index = indexes.get(records);
+function lookUp<R extends { month: string }>(records: readonly R[], month: string, keyOf: (record: R) => string | undefined, key: string): R | undefined {
+  if (!Object.isFrozen(records)) return records.find((r) => r.month === month && keyOf(r) === key);
+  let byMonth = indexes.get(records);
+  if (!byMonth) indexes.set(records, (byMonth = new Map()));
+  let index = byMonth.get(month);
   if (!index) {
     index = new Map();
     for (const record of records) {
+      if (record.month !== month) continue;
       const k = keyOf(record);
       if (k !== undefined && !index.has(k)) index.set(k, record);
     }
-    indexes.set(records, index);
+    byMonth.set(month, index);
   }
   return index.get(key) as R | undefined;
 }
