@@ -2,7 +2,7 @@ import path from 'node:path';
 import { commandList } from '../commands/index';
 import type { Channel } from './channels/channel';
 import type { Config } from './config';
-import { Bot } from './core/bot';
+import { Bot, type BotParts } from './core/bot';
 import type { Clock } from './core/clock';
 import { CommandRegistry } from './core/command';
 import { housekeepingJob } from './core/housekeeping';
@@ -46,29 +46,29 @@ export async function createApp(
 ): Promise<App> {
   const roster = loadRoster(config.orgFile);
   const catalog = loadTaskCatalog(config.tasksFile, roster);
-  const commands = new CommandRegistry(commandList);
   const store = config.databaseUrl
     ? await PostgresStore.open(config.databaseUrl, () => log.warn('another bot process is active on this database; waiting as its standby'))
     : await LowdbStore.open(config.dbFile);
   const knowledge = await KnowledgeService.load({ docsDir: config.docsDir, synonymsFile: config.synonymsFile, llm: config.llm, log });
   const channel = makeChannel(roster);
-  const conversations = new Conversations(appFlows(catalog), workdayLifetime(catalog));
-  const bot = new Bot({
-    roster,
-    store,
-    clock,
-    log,
-    commands,
-    catalog,
-    conversations,
-    knowledge,
-    answerQuestion: answerFromDocuments(knowledge),
-    exportsDir: path.join(config.dataDir, 'exports'),
-    channel,
-    delivery: { limits: config.sendLimits },
-    staleMinutes: config.staleMinutes,
-  });
+  const { bot, conversations } = assembleBot({ roster, catalog, store, knowledge, clock, log, channel, dataDir: config.dataDir, delivery: { limits: config.sendLimits }, staleMinutes: config.staleMinutes });
   return { roster, catalog, knowledge, store, bot, channel, jobs: appJobs({ roster, catalog, store, conversations, bot, log }) };
+}
+
+/** The bot over its parts, with every command and guided conversation it has (also `bench:scale`'s bot). */
+export function assembleBot(
+  parts: Pick<BotParts, 'roster' | 'catalog' | 'store' | 'knowledge' | 'clock' | 'log' | 'channel' | 'delivery' | 'staleMinutes'> & { dataDir: string },
+): { bot: Bot; conversations: Conversations } {
+  const { dataDir, ...rest } = parts;
+  const conversations = new Conversations(appFlows(parts.catalog), workdayLifetime(parts.catalog));
+  const bot = new Bot({
+    ...rest,
+    commands: new CommandRegistry(commandList),
+    conversations,
+    answerQuestion: answerFromDocuments(parts.knowledge),
+    exportsDir: path.join(dataDir, 'exports'),
+  });
+  return { bot, conversations };
 }
 
 /** Every scheduled job; what they send goes out through the bot, as its replies do. */

@@ -1,15 +1,9 @@
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { commandList } from '../../commands/index';
-import { appFlows } from '../app';
+import { assembleBot } from '../app';
 import { SimulateChannel } from '../channels/simulate-channel';
 import { typedIncoming } from '../channels/typed-incoming';
-import { Conversations } from '../conversations/conversations';
-import { workdayLifetime } from '../conversations/lifetime';
-import { Bot } from '../core/bot';
+import type { Bot } from '../core/bot';
 import { VirtualClock } from '../core/clock';
-import { CommandRegistry } from '../core/command';
-import { answerFromDocuments } from '../knowledge/answer-question';
 import { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
 import { loadRoster, type Roster } from '../org/roster';
@@ -57,20 +51,7 @@ export async function startBenchBot(storeUnderTest: StoreUnderTest, dataDir: str
   const clock = new VirtualClock(now);
   let sent = 0;
   const channel = new SimulateChannel(roster, clock, () => void sent++);
-  const conversations = new Conversations(appFlows(catalog), workdayLifetime(catalog));
-  const bot = new Bot({
-    roster,
-    store,
-    clock,
-    log,
-    commands: new CommandRegistry(commandList),
-    catalog,
-    conversations,
-    knowledge,
-    answerQuestion: answerFromDocuments(knowledge),
-    exportsDir: path.join(dataDir, 'exports'),
-    channel,
-  });
+  const { bot } = assembleBot({ roster, catalog, store, knowledge, clock, log, channel, dataDir });
   void channel.start((event) => bot.handle(event));
   const reminders = reminderJob({ store, catalog, roster, send: async (out) => void (await bot.send(out)), log });
   const startupSeconds = (performance.now() - started) / 1000;

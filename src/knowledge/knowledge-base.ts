@@ -466,7 +466,7 @@ function figuresByKind(text: string): Map<string, Set<string>> {
  * again when a page break split the note itself.
  */
 function dutyNoteOf(passage: Passage): string | undefined {
-  const clause = passage.doc.chunks.filter((chunk) => chunk.path === passage.chunk.path).map((chunk) => chunk.text).join('');
+  const clause = clauseText(passage);
   const start = clause.search(/[（(](?:牵头|责任)/);
   if (start < 0) return undefined;
   const note = clause.slice(start, closingBracket(clause, start) + 1);
@@ -479,11 +479,14 @@ function charBigrams(text: string): Set<string> {
   return new Set(Array.from({ length: Math.max(0, han.length - 1) }, (_, i) => han.slice(i, i + 2)));
 }
 
+/** The whole text of a passage's clause: a long clause, or one a page break cut, is several passages. */
+function clauseText(passage: Passage): string {
+  return passage.doc.chunks.filter((chunk) => chunk.path === passage.chunk.path).map((chunk) => chunk.text).join('');
+}
+
 /** The sentence after a ranked one in its clause (a long clause is several passages), if any. */
 function nextSentence(ranked: RankedSentence): string | undefined {
-  const { doc, chunk } = ranked.hit.item;
-  const clause = doc.chunks.filter((c) => c.path === chunk.path).map((c) => c.text).join('');
-  const sentences = withFollowers(splitSentences(clause), chunk);
+  const sentences = withFollowers(splitSentences(clauseText(ranked.hit.item)), ranked.hit.item.chunk);
   const at = sentences.indexOf(ranked.sentence);
   // A title quoted with its follower is followed by that follower again: skip what is quoted.
   const next = at >= 0 ? sentences.slice(at + 1).find((x) => !ranked.sentence.includes(x)) : undefined;
