@@ -1,7 +1,5 @@
 import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
-import { addExemption } from '../src/submissions/exemptions';
-import { exemptionOf } from '../src/submissions/records';
 import { parseSectionTaskArgs } from '../src/flows/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
@@ -22,11 +20,12 @@ const exempt: MemberCommand = {
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };
     if (!ctx.catalog.owes(task, section.id)) return ctx.reply(t('exempt.not_owed', facts));
     if (!reason) return ctx.reply(t('exempt.need_reason', { section: section.aliases[0] ?? section.name, task: task.short }));
-    const existing = exemptionOf(ctx.store.data, month, task.id, section.id);
+    const existing = ctx.store.view.submissions.exemption(month, task.id, section.id);
     if (existing) {
       return ctx.reply(t('exempt.already', { ...facts, at: formatDayTime(new Date(existing.at)), by: ctx.roster.person(existing.by)?.name ?? existing.by, reason: existing.reason }));
     }
-    await addExemption(ctx.store, { month, taskId: task.id, sectionId: section.id, reason, by: ctx.person.id, at: ctx.now.toISOString() });
+    const exemption = { month, taskId: task.id, sectionId: section.id, reason, by: ctx.person.id, at: ctx.now.toISOString() };
+    await ctx.store.change((tx) => tx.submissions.exempt(exemption));
     for (const person of ctx.roster.membersWithRole(section.id, 'reporter')) {
       await ctx.send({ to: { kind: 'direct', personId: person.id }, mentions: [], content: { text: t('exempt.notice', { ...facts, by: ctx.person.name, reason }) } });
     }

@@ -18,7 +18,7 @@ const exportCommand: MemberCommand = {
     const read = readWords(ctx.args.split(/\s+/).filter(Boolean), ['month'], ctx);
     if (!read.ok) return ctx.reply(read.message);
     const month = monthIn(read.words) ?? monthOf(ctx.now);
-    const result = await exportLedger(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.exportsDir);
+    const result = await exportLedger(ctx.store.view.submissions, ctx.roster, ctx.catalog, month, ctx.exportsDir);
     const caption = t('export.done', { month: monthLabel(month), tasks: result.taskCount, count: result.submissionCount });
     await ctx.reply({ file: { path: result.file, name: path.basename(result.file), caption } });
   },

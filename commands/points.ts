@@ -47,9 +47,9 @@ const points: MemberCommand = {
 const SUBCOMMANDS = new Set(['记录', 'mine', '待审', 'pending', '汇总', 'summary']);
 
 async function showMine(ctx: MemberContext, month: string): Promise<void> {
-  const items = ctx.store.data.pointsItems.filter((i) => i.personId === ctx.person.id && i.month === month);
+  const items = ctx.store.view.points.ofMonth(month).filter((i) => i.personId === ctx.person.id);
   if (!items.length) return ctx.reply(t('points.mine_none', { month: monthLabel(month) }));
-  const total = pointsTotals(ctx.store.data, ctx.roster, month).find((r) => r.personId === ctx.person.id)!;
+  const total = pointsTotals(ctx.store.view.points, ctx.roster, month).find((r) => r.personId === ctx.person.id)!;
   await ctx.reply({
     card: {
       title: t('points.mine_title', { month: monthLabel(month) }),
@@ -63,7 +63,7 @@ async function showMine(ctx: MemberContext, month: string): Promise<void> {
 }
 
 async function showPending(ctx: MemberContext): Promise<void> {
-  const items = ctx.store.data.pointsItems.filter((i) => i.status === 'pending' && canVerify(ctx.roster, ctx.person, i));
+  const items = ctx.store.view.points.pending().filter((i) => canVerify(ctx.roster, ctx.person, i));
   if (!items.length) return ctx.reply(t('points.pending_none'));
   await ctx.reply({
     card: {
@@ -80,7 +80,7 @@ async function showTotals(ctx: MemberContext, month: string): Promise<void> {
   if (!person.roles.includes('admin') && !person.sections.includes(compiler.id)) {
     return ctx.reply(t('points.summary_forbidden', { section: compiler.name }));
   }
-  const rows = pointsTotals(ctx.store.data, ctx.roster, month);
+  const rows = pointsTotals(ctx.store.view.points, ctx.roster, month);
   await ctx.reply({
     card: {
       title: t('points.summary_table_title', { month: monthLabel(month) }),

@@ -4,7 +4,7 @@ import type { MemberCommand } from '../src/core/chat-context';
 import type { Section } from '../src/org/schema';
 import { t } from '../src/prompts';
 import { CELL_SYMBOLS, progressMatrix, shortSectionName } from '../src/submissions/progress';
-import { currentSubmission, isOwed, sectionStatus, STATUS_LABELS } from '../src/submissions/records';
+import { isOwed, STATUS_LABELS } from '../src/submissions/records';
 import { deadlineOf, monthLabel, monthOf, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
@@ -41,10 +41,8 @@ const progress: MemberCommand = {
 
 function sectionCard(ctx: MemberContext, section: Section, month: MonthKey) {
   const tasks = ctx.catalog.tasksOwedBy(section.id);
-  const rows = tasks.map((task) => {
-    const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
-    return { task, submission, status: sectionStatus(ctx.store.data, month, task.id, section.id) };
-  });
+  const { submissions } = ctx.store.view;
+  const rows = tasks.map((task) => ({ task, submission: submissions.current(month, task.id, section.id), status: submissions.status(month, task.id, section.id) }));
   const owed = rows.filter((r) => isOwed(r.status));
   const reasons = rows.flatMap((r) =>
     r.status === 'returned' && r.submission?.returned
@@ -67,7 +65,7 @@ function sectionCard(ctx: MemberContext, section: Section, month: MonthKey) {
 }
 
 function matrixCard(ctx: MemberContext, month: MonthKey) {
-  const matrix = progressMatrix(ctx.store.data, ctx.roster, ctx.catalog, month);
+  const matrix = progressMatrix(ctx.store.view.submissions, ctx.roster, ctx.catalog, month);
   const cells = matrix.flatMap((row) => row.cells.map((c) => c.cell)).filter((c) => c !== 'not_owed');
   const count = (cell: string) => cells.filter((c) => c === cell).length;
   return {

@@ -8,7 +8,6 @@ import { draftFooter } from '../src/ranking/draft';
 import { noticeFor } from '../src/ranking/notice';
 import { preparePublication } from '../src/flows/ranking-publication';
 import { defaultRankingMonth, fullTime, monthState, neverCollected } from '../src/ranking/publication';
-import { publishedMonths, publishedRanking, sectionHistory } from '../src/ranking/records';
 import { monthLabel, monthOf, parseMonth, previousMonth, type MonthKey } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
@@ -33,17 +32,17 @@ const ranking: MemberCommand = {
         month = parseMonth(rest.join(''), ctx.now);
         if (!month) return ctx.reply(notUnderstood(rest.join(''), ['month'], ctx));
       } else {
-        const fallback = defaultRankingMonth(ctx.store.data, ctx.catalog, ctx.now);
+        const fallback = defaultRankingMonth(ctx.store.view, ctx.catalog, ctx.now);
         if (fallback.kind === 'none') return ctx.reply(t('ranking.no_month_ready', { label: monthLabel(fallback.next), deadline: fullTime(fallback.deadline), sub, example: previousMonth(monthOf(ctx.now)) }));
         month = fallback.month;
       }
       return /^(预览|preview)$/i.test(sub) ? preview(ctx, month) : preparePublication(ctx, month);
     }
     if (/^(历史|history)$/i.test(sub)) return history(ctx, rest.join(''));
-    const month = sub ? parseMonth(sub, ctx.now) : publishedMonths(ctx.store.data)[0];
+    const month = sub ? parseMonth(sub, ctx.now) : ctx.store.view.rankings.publishedMonths()[0];
     if (sub && !month) return ctx.reply([notUnderstood(sub, ['month'], ctx), t('ranking.usage')].join('\n'));
     if (!month) return ctx.reply(t('ranking.none_published'));
-    const published = publishedRanking(ctx.store.data, month);
+    const published = ctx.store.view.rankings.published(month);
     if (!published) return ctx.reply(t('ranking.not_published', { label: monthLabel(month), month }));
     await ctx.reply(published.text);
   },
@@ -59,11 +58,11 @@ async function preview(ctx: MemberContext, month: MonthKey): Promise<void> {
   const state = monthState(month, ctx.catalog, ctx.now);
   if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
   const openUntil = state.kind === 'open' ? state.deadline : undefined;
-  const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now, { openUntil });
+  const notice = noticeFor(ctx.store.view, ctx.roster, ctx.catalog, month, ctx.now, { openUntil });
   if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
   const { card } = notice;
   if (openUntil) await sendDirect(ctx, { card });
-  else if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) {
+  else if (neverCollected(month, ctx.store.view, ctx.catalog, ctx.now)) {
     await sendDirect(ctx, { card: { ...card, footer: [...(card.footer ?? []), t('ranking.never_collected', { label })] } });
   } else if (notice.unchanged) {
     const when = formatDayTime(new Date(notice.earlier!.publishedAt));
@@ -77,7 +76,7 @@ async function history(ctx: MemberContext, sectionWord: string): Promise<void> {
   const section = sectionWord ? ctx.roster.findSection(sectionWord) : ctx.roster.sectionsOf(ctx.person)[0];
   if (sectionWord && !section) return ctx.reply(notUnderstood(sectionWord, ['section'], ctx));
   if (!section) return ctx.reply(missingWord('section', t('ranking.history_usage'), ctx));
-  const lines = sectionHistory(ctx.store.data, section.id).map(({ month, row }) =>
+  const lines = ctx.store.view.rankings.sectionHistory(section.id).map(({ month, row }) =>
     t('ranking.history_line', { label: monthLabel(month), rank: row.rank, tie: row.tied ? t('ranking.tie') : '', score: row.score.toFixed(1), onTime: row.onTime, late: row.late, missing: row.missing }),
   );
   if (!lines.length) return ctx.reply(t('ranking.history_none', { section: section.name }));

@@ -10,7 +10,7 @@ import { isWorkingTime, nextWorkingTime } from '../src/reminders/planner';
 import { previewReminders } from '../src/reminders/preview';
 import { directMessage, groupMessage, reporterPart } from '../src/reminders/reminder-messages';
 import { shortSectionName } from '../src/submissions/progress';
-import { isOwed, sectionStatus } from '../src/submissions/records';
+import { isOwed } from '../src/submissions/records';
 import { deadlineOf, monthLabel, monthOf } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
 
@@ -32,7 +32,7 @@ const remind: MemberCommand = {
 };
 
 async function preview(ctx: MemberContext): Promise<void> {
-  const entries = previewReminders(ctx.now, 7, ctx.catalog, ctx.roster, ctx.store.data);
+  const entries = previewReminders(ctx.now, 7, ctx.catalog, ctx.roster, ctx.store.view);
   if (!entries.length) return ctx.reply(t('remind.preview_none'));
   await ctx.reply({
     card: {
@@ -62,7 +62,7 @@ async function remindNow(ctx: MemberContext, words: string[]): Promise<void> {
   if (!task) return ctx.reply(missingWord('task', t('commands.remind.now_usage'), ctx));
   const month = monthIn(read.words) ?? monthOf(ctx.now);
   const deadline = deadlineOf(task, month, ctx.catalog);
-  const items = ctx.catalog.sectionsOwing(task).filter((s) => isOwed(sectionStatus(ctx.store.data, month, task.id, s))).map((sectionId) => ({ task, month, sectionId, deadline }));
+  const items = ctx.catalog.sectionsOwing(task).filter((s) => isOwed(ctx.store.view.submissions.status(month, task.id, s))).map((sectionId) => ({ task, month, sectionId, deadline }));
   if (!items.length) return ctx.reply(t('remind.nothing_missing', { task: task.short, month: monthLabel(month) }));
   // An admin's explicit request: keyed by its own time, so it is recorded once and counts on no day's quota.
   const key = (who: string) => `manual@${ctx.now.toISOString()}|${month}|${task.id}|${who}`;

@@ -2,7 +2,6 @@ import type { MemberContext } from '../src/core/chat-context';
 import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
 import { reviewPointsItem } from '../src/flows/points-review';
-import { currentSubmission, returnSubmission } from '../src/submissions/records';
 import { parseSectionTaskArgs } from '../src/flows/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 import { formatDayTime } from '../src/time';
@@ -44,10 +43,10 @@ async function returnSubmissionCommand(ctx: MemberContext): Promise<void> {
   const { section, task, month, rest: reason } = args;
   if (!reason) return ctx.reply(t('return.need_reason', { example: ctx.args.trim().split(/\s+/).slice(0, 2).join(' ') }));
   const facts = { section: section.name, task: task.short, month: monthLabel(month) };
-  const submission = currentSubmission(ctx.store.data, month, task.id, section.id);
+  const submission = ctx.store.view.submissions.current(month, task.id, section.id);
   if (!submission) return ctx.reply(t('return.nothing', facts));
   if (submission.returned) return ctx.reply(t('return.already', { ...facts, at: formatDayTime(new Date(submission.returned.at)) }));
-  await returnSubmission(ctx.store, submission.id, ctx.person.id, ctx.now, reason);
+  await ctx.store.change((tx) => tx.submissions.sendBack(submission, ctx.person.id, ctx.now, reason));
   // The submitter and the section's reporters hear it; the button reopens the same form.
   const told = new Set([submission.submittedBy, ...ctx.roster.membersWithRole(section.id, 'reporter').map((p) => p.id)]);
   for (const personId of told) {

@@ -1,6 +1,5 @@
 import type { MemberCommand } from '../src/core/chat-context';
 import { t } from '../src/prompts';
-import { removeExemption } from '../src/submissions/exemptions';
 import { parseSectionTaskArgs } from '../src/flows/section-task-args';
 import { monthLabel } from '../src/tasks/period';
 
@@ -18,7 +17,7 @@ const unexempt: MemberCommand = {
     if (!args.ok) return ctx.reply(args.message);
     const { section, task, month } = args;
     const facts = { section: section.name, task: task.short, month: monthLabel(month) };
-    const removed = await removeExemption(ctx.store, month, task.id, section.id);
+    const removed = await ctx.store.change((tx) => tx.submissions.unexempt(month, task.id, section.id));
     await ctx.reply(removed ? t('exempt.undone', facts) : t('exempt.not_exempt', facts));
   },
 };

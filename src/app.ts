@@ -18,7 +18,7 @@ import { loadRoster, type Roster } from './org/roster';
 import type { Job } from './scheduler/job';
 import { LowdbStore } from './store/lowdb-store';
 import { PostgresStore } from './store/postgres-store';
-import type { Store } from './store/store';
+import { Store } from './store/store';
 import { pointsFlow } from './flows/points-form';
 import { submissionFlow } from './flows/submission-form';
 import type { Flow } from './conversations/flow';
@@ -46,9 +46,11 @@ export async function createApp(
 ): Promise<App> {
   const roster = loadRoster(config.orgFile);
   const catalog = loadTaskCatalog(config.tasksFile, roster);
-  const store = config.databaseUrl
-    ? await PostgresStore.open(config.databaseUrl, () => log.warn('another bot process is active on this database; waiting as its standby'))
-    : await LowdbStore.open(config.dbFile);
+  const store = new Store(
+    config.databaseUrl
+      ? await PostgresStore.open(config.databaseUrl, () => log.warn('another bot process is active on this database; waiting as its standby'))
+      : await LowdbStore.open(config.dbFile),
+  );
   const knowledge = await KnowledgeService.load({ docsDir: config.docsDir, synonymsFile: config.synonymsFile, llm: config.llm, log });
   const channel = makeChannel(roster);
   const { bot, conversations } = assembleBot({ roster, catalog, store, knowledge, clock, log, channel, dataDir: config.dataDir, delivery: { limits: config.sendLimits }, staleMinutes: config.staleMinutes });

@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import { loadRoster, type Roster } from '../org/roster';
 import { reminderJob } from '../reminders/reminder-job';
 import type { Job } from '../scheduler/job';
-import type { Store } from '../store/store';
+import { Store } from '../store/store';
 import { loadTaskCatalog, type TaskCatalog } from '../tasks/catalog';
 import type { StoreUnderTest } from './stores';
 
@@ -45,7 +45,7 @@ export async function startBenchBot(storeUnderTest: StoreUnderTest, dataDir: str
   const roster = loadRoster(department.orgFile);
   const catalog = loadTaskCatalog(department.tasksFile, roster);
   const beforeOpen = performance.now();
-  const store = await storeUnderTest.open(dataDir);
+  const store = new Store(await storeUnderTest.open(dataDir));
   const openSeconds = (performance.now() - beforeOpen) / 1000;
   const knowledge = await KnowledgeService.load({ docsDir: 'data/docs', synonymsFile: 'data/synonyms.yaml', log });
   const clock = new VirtualClock(now);

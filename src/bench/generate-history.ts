@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { workCalendar } from '../calendar/work-calendar';
-import { recordSent } from '../core/cards';
-import { recordFirstDelivery } from '../core/dedupe';
+import { recordFirstDelivery } from '../core/first-delivery';
 import { housekeepingJob } from '../core/housekeeping';
 import { renderText } from '../core/render-text';
 import type { Logger } from '../logger';
 import type { Outgoing } from '../model/message';
 import type { Roster } from '../org/roster';
-import { addPointsItem, reviewPoints, verifiersOf } from '../points/records';
+import { verifiersOf } from '../points/records';
 import { noticeFor } from '../ranking/notice';
-import { markPosted, savePublished, setPending } from '../ranking/records';
+import { savePublished } from '../flows/ranking-publication';
 import { reminderJob } from '../reminders/reminder-job';
 import { emptyDb, type Db } from '../store/schema';
 import type { Store } from '../store/store';
-import { addExemption } from '../submissions/exemptions';
-import { addSubmission, currentSubmission, returnSubmission } from '../submissions/records';
 import { isVisible } from '../submissions/summary';
 import type { TaskCatalog } from '../tasks/catalog';
 import { atLocalTime, deadlineOf, dueDateOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
@@ -84,7 +81,7 @@ export async function generateHistory(options: HistoryOptions): Promise<Db> {
   // The bot runs from the first working morning: the reminder job at both passes of every working
   // day (its startup run is the first of them), housekeeping every night.
   const send = (store: Store, now: Date) => async (out: Outgoing) => {
-    await recordSent(store, CHANNEL, out, randomUUID(), now);
+    await store.change((tx) => tx.cards.recordSent(CHANNEL, out, randomUUID(), now));
     if (out.to.kind !== 'group') return;
     const acknowledging = out.mentions.filter(() => random.chance(ACKNOWLEDGING)).length;
     await people.say(store, new Date(now.getTime() + random.int(1, 60) * 60_000), acknowledging);
@@ -134,7 +131,7 @@ function planSubmissions(month: MonthKey, { roster, catalog, random, at, people 
         const admin = random.pick(admins);
         at(workingTime(workCalendar.addWorkdays(due, -random.int(3, 8)), random), async (store, now) => {
           await people.say(store, now);
-          await addExemption(store, { month, taskId: task.id, sectionId, reason: random.pick(EXEMPTION_REASONS), by: admin.id, at: now.toISOString() });
+          await store.change((tx) => tx.submissions.exempt({ month, taskId: task.id, sectionId, reason: random.pick(EXEMPTION_REASONS), by: admin.id, at: now.toISOString() }));
         });
         continue;
       }
@@ -146,7 +143,7 @@ function planSubmissions(month: MonthKey, { roster, catalog, random, at, people 
       const submit = async (store: Store, now: Date) => {
         const answers = generatedAnswers(task, month, random);
         await people.say(store, now, Object.keys(answers).length + 2);
-        await store.update((db) => addSubmission(db, { month, taskId: task.id, sectionId, answers, formVersion: catalog.formVersion(task), submittedBy: reporter.id, submittedAt: now, late: now > deadline }));
+        await store.change((tx) => tx.submissions.add({ month, taskId: task.id, sectionId, answers, formVersion: catalog.formVersion(task), submittedBy: reporter.id, submittedAt: now, late: now > deadline }));
       };
       at(time, submit);
       if (random.chance(RETURNED)) {
@@ -154,8 +151,8 @@ function planSubmissions(month: MonthKey, { roster, catalog, random, at, people 
         const returnDay = workCalendar.addWorkdays(day, random.int(1, 2));
         at(workingTime(returnDay, random), async (store, now) => {
           await people.say(store, now);
-          const returned = currentSubmission(store.data, month, task.id, sectionId);
-          if (returned) await returnSubmission(store, returned.id, admin.id, now, random.pick(RETURN_REASONS));
+          const returned = store.view.submissions.current(month, task.id, sectionId);
+          if (returned) await store.change((tx) => tx.submissions.sendBack(returned, admin.id, now, random.pick(RETURN_REASONS)));
         });
         at(workingTime(workCalendar.addWorkdays(returnDay, random.int(1, 2)), random), submit);
       } else if (random.chance(CORRECTED)) {
@@ -178,7 +175,7 @@ function planPoints(month: MonthKey, { roster, catalog, random, at, people }: Pl
     let no = 0;
     at(workingTime(day, random), async (store, now) => {
       await people.say(store, now, 4);
-      const reported = await store.update((db) => addPointsItem(db, { personId: person.id, sectionId, month, kind: item.kind, item: item.name, points: item.points, reason: random.pick(POINTS_REASONS), reportedAt: now.toISOString() }));
+      const reported = await store.change((tx) => tx.points.add({ personId: person.id, sectionId, month, kind: item.kind, item: item.name, points: item.points, reason: random.pick(POINTS_REASONS), reportedAt: now.toISOString() }));
       no = reported.no;
     });
     const reviewer = verifiersOf(roster, person.id, sectionId)[0]!;
@@ -186,7 +183,7 @@ function planPoints(month: MonthKey, { roster, catalog, random, at, people }: Pl
       if (!no) return;
       await people.say(store, now);
       const approved = random.chance(0.85);
-      await reviewPoints(store, no, approved ? 'approved' : 'returned', reviewer.id, now, approved ? '' : random.pick(RETURN_REASONS));
+      await store.change((tx) => tx.points.review(no, approved ? 'approved' : 'returned', reviewer.id, now, approved ? '' : random.pick(RETURN_REASONS)));
     });
   }
 }
@@ -201,16 +198,18 @@ function planPublication(month: MonthKey, { roster, catalog, random, at, people 
   const draftDay = workCalendar.addWorkdays(lastDue, 1);
   const admin = random.pick(roster.admins());
   const publish = async (store: Store, now: Date) => {
-    const notice = noticeFor(store.data, roster, catalog, month, now);
+    const notice = noticeFor(store.view, roster, catalog, month, now);
     if (!notice.rows.length || notice.unchanged) return;
     await people.say(store, now, 2);
     const content = { card: notice.card };
     const text = renderText(content);
-    await setPending(store, admin.id, { month, preparedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), text });
+    await store.change((tx) => tx.rankings.setPending(admin.id, { month, preparedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), text }));
     const message = { to: { kind: 'group' as const, groupId: roster.mainGroup.id }, mentions: [], content };
     const outboxId = await savePublished(store, admin.id, { month, publishedAt: now.toISOString(), publishedBy: admin.id, correction: Boolean(notice.earlier), rows: notice.rows, text }, message);
-    await recordSent(store, CHANNEL, message, randomUUID(), now);
-    await markPosted(store, outboxId, now);
+    await store.change((tx) => {
+      tx.cards.recordSent(CHANNEL, message, randomUUID(), now);
+      tx.outbox.markSent(outboxId, now);
+    });
   };
   at(atLocalTime(draftDay, '15:00'), publish);
   if (random.chance(CORRECTION)) at(atLocalTime(workCalendar.addWorkdays(draftDay, 2), '15:00'), publish);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { conversationKey } from '../conversations/conversations';
 import type { ConversationState } from '../store/schema';
-import { isOwed, sectionStatus } from '../submissions/records';
+import { isOwed } from '../submissions/records';
 import { monthOf } from '../tasks/period';
 import type { Field } from '../tasks/schema';
 import type { BenchBot } from './bench-bot';
@@ -32,7 +32,7 @@ export async function formAnswers(bench: BenchBot, budgetMs: number): Promise<Ti
     .filter((p) => p.roles.includes('reporter') && !p.roles.includes('admin'))
     .flatMap((p) => {
       const sectionId = p.sections[0]!;
-      const task = catalog.tasksOwedBy(sectionId).find((task) => isOwed(sectionStatus(store.data, month, task.id, sectionId)));
+      const task = catalog.tasksOwedBy(sectionId).find((task) => isOwed(store.view.submissions.status(month, task.id, sectionId)));
       return task ? [{ personId: p.id, sectionId, task }] : [];
     });
   const times: number[] = [];
@@ -42,16 +42,16 @@ export async function formAnswers(bench: BenchBot, budgetMs: number): Promise<Ti
     if (times.length >= MAX_SAMPLES || (times.length >= MIN_SAMPLES && performance.now() - started > budgetMs)) break;
     await step(bench, () => bench.say(personId, `填报 ${task.short}`, 'dm'));
     const key = conversationKey('simulate', personId);
-    for (let state = store.data.conversations[key]; state; state = store.data.conversations[key]) {
+    for (let state = store.view.forms.open(key); state; state = store.view.forms.open(key)) {
       const before = positionOf(state);
       const answer = answerTo(before, task.fields[before.step]);
       const took = await step(bench, () => bench.say(personId, answer, 'dm'));
       if (warm) times.push(took);
       warm = true;
-      const after = store.data.conversations[key];
+      const after = store.view.forms.open(key);
       if (after && isDeepStrictEqual(positionOf(after), before)) throw new Error(`the form did not take the answer ${answer} to ${task.id} step ${before.step}`);
     }
-    if (isOwed(sectionStatus(store.data, month, task.id, sectionId))) throw new Error(`the ${task.id} form of ${personId} ended without saving`);
+    if (isOwed(store.view.submissions.status(month, task.id, sectionId))) throw new Error(`the ${task.id} form of ${personId} ended without saving`);
   }
   return timings(times);
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import type { Db } from '../store/schema';
-import type { Store } from '../store/store';
+import type { StateEngine } from '../store/state-engine';
 
 /**
  * `bench:scale`'s baseline, "lowdb-before": the store as it was before issue 14 — the whole state
@@ -10,7 +10,7 @@ import type { Store } from '../store/store';
  * one update at a time, never fsync'ed. Kept only to be measured against, as bench:qa keeps its
  * MiniSearch baseline; the bot never uses it.
  */
-export class SingleFileStore implements Store {
+export class SingleFileStore implements StateEngine {
   #adapter: JSONFile<Db>;
   #data: Db;
   #queue: Promise<unknown> = Promise.resolve();

@@ -3,10 +3,10 @@ import { cp, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { migrate } from '../store/migrations';
 import { dbSchema, type Db } from '../store/schema';
-import { archiveDoneEntries } from '../reminders/outbox-keys';
+import { OutboxChanges } from '../reminders/outbox-records';
 import { LowdbStore } from '../store/lowdb-store';
 import { PostgresStore } from '../store/postgres-store';
-import type { Store } from '../store/store';
+import type { StateEngine } from '../store/state-engine';
 import pg from 'pg';
 import { SingleFileStore } from './single-file-store';
 
@@ -20,7 +20,7 @@ export interface StoreUnderTest {
   /** Writes a generated state into an empty data directory, as this store keeps it. */
   seed(dataDir: string, state: Db): Promise<void>;
   /** Opens the store over a data directory, as the bot does when it starts. */
-  open(dataDir: string): Promise<Store>;
+  open(dataDir: string): Promise<StateEngine>;
   /** What the store takes on disk, in bytes. */
   sizeOnDisk(dataDir: string): Promise<number>;
   /** Makes `to` an independent copy of the seeded `from`: each measurement changes its own copy. */
@@ -35,7 +35,7 @@ function current(state: Db): Db {
 /** The state as today's stores keep it after a night's housekeeping: done outbox entries archived to their keys. */
 function afterHousekeeping(state: Db): Db {
   const db = structuredClone(current(state));
-  archiveDoneEntries(db, new Date(Math.max(...db.outbox.map((e) => new Date(e.createdAt).getTime()), 0)));
+  new OutboxChanges(db).archiveDone(new Date(Math.max(...db.outbox.map((e) => new Date(e.createdAt).getTime()), 0)));
   return db;
 }
 

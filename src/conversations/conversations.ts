@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { asMember, type ChatContext, type ConversationDesk, type MemberContext } from '../core/chat-context';
 import { sendDirect } from '../core/direct-message';
 import { clip } from '../clip';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
-import type { ConversationState, Db, ParkedForm, PendingChoice } from '../store/schema';
+import type { ConversationState, ParkedForm, PendingChoice } from '../store/schema';
+import type { StateChanges } from '../store/state-view';
 import { normalizeInput } from '../submissions/parse-answer';
 import { formatDayTime } from '../time';
 import { AS_ANSWER, isControlWord, KEEP_OPEN, RUN_COMMAND, SET_ASIDE } from './control-words';
@@ -77,7 +77,7 @@ export class Conversations implements ConversationDesk {
       const settled = await this.#settle(ctx, open, open.state.pending, text);
       if (settled) return settled;
       // Any other reply drops the question and is read as usual.
-      await ctx.store.update((db) => void delete db.conversations[open.key]?.pending);
+      await ctx.store.change((tx) => tx.forms.setPending(open.key, undefined));
     }
     if (isControlWord(text)) return this.#advance(ctx, open);
     if (startsWithCommand) {
@@ -112,7 +112,7 @@ export class Conversations implements ConversationDesk {
   /** The sender's set-aside and lapsed forms here, newest first. */
   parked(ctx: MemberContext): ParkedForm[] {
     const key = conversationKey(ctx.msg.channel, ctx.person.id);
-    return ctx.store.data.parkedForms.filter((p) => p.key === key && parkedUntil(p.parkedAt) > ctx.now).sort((a, b) => b.parkedAt.localeCompare(a.parkedAt));
+    return ctx.store.view.forms.parkedOf(key).filter((p) => parkedUntil(p.parkedAt) > ctx.now).sort((a, b) => b.parkedAt.localeCompare(a.parkedAt));
   }
 
   /** Reopens a set-aside or lapsed form where it stood (asking first if another one is open). */
@@ -141,16 +141,16 @@ export class Conversations implements ConversationDesk {
   /** The sender's open form, after setting aside one that lapsed and discarding one from an older version. */
   async #open(ctx: MemberContext): Promise<OpenForm | undefined> {
     const key = conversationKey(ctx.msg.channel, ctx.person.id);
-    const state = ctx.store.data.conversations[key];
+    const state = ctx.store.view.forms.open(key);
     if (!state) return undefined;
     const flow = this.#flows.get(state.flow);
     if (!flow || flow.version !== state.version) {
-      await ctx.store.update((db) => void delete db.conversations[key]);
+      await ctx.store.change((tx) => tx.forms.drop(key));
       await sendDirect(ctx, t('conversation.version_changed', { flow: flow?.title ?? state.flow }));
       return undefined;
     }
     if (ctx.now >= new Date(state.expiresAt)) {
-      await ctx.store.update((db) => parkForm(db, key, flow, 'lapsed', state.expiresAt));
+      await ctx.store.change((tx) => tx.forms.park(key, flow.subject, 'lapsed', state.expiresAt));
       return undefined;
     }
     return { key, state, flow };
@@ -158,11 +158,11 @@ export class Conversations implements ConversationDesk {
 
   /** Closes a form with nothing answered (a menu): there is nothing to set aside. */
   async #drop(ctx: MemberContext, open: OpenForm): Promise<void> {
-    await ctx.store.update((db) => void delete db.conversations[open.key]);
+    await ctx.store.change((tx) => tx.forms.drop(open.key));
   }
 
   async #advance(ctx: MemberContext, open: OpenForm, text = ctx.args): Promise<Routed> {
-    const current = ctx.store.data.conversations[open.key] ?? open.state;
+    const current = ctx.store.view.forms.open(open.key) ?? open.state;
     const next = await open.flow.next({ ...ctx, args: text }, { step: current.step, data: current.data });
     await this.#save(ctx, open.flow, next, true);
     return FORM;
@@ -190,10 +190,7 @@ export class Conversations implements ConversationDesk {
   // —— questions about the form itself ——
 
   async #ask(ctx: MemberContext, open: OpenForm, pending: PendingChoice): Promise<void> {
-    await ctx.store.update((db) => {
-      const state = db.conversations[open.key];
-      if (state) state.pending = pending;
-    });
+    await ctx.store.change((tx) => tx.forms.setPending(open.key, pending));
     const current = this.describe(open.state, ctx.roster);
     if (pending.kind === 'ambiguous') {
       const command = pending.text.trim().split(/[\s\u3000]+/)[0]!;
@@ -224,7 +221,7 @@ export class Conversations implements ConversationDesk {
 
   /** The person's answer to the engine's question; undefined if the reply is about something else. */
   async #settle(ctx: MemberContext, open: OpenForm, pending: PendingChoice, text: string): Promise<Routed | undefined> {
-    const clear = () => ctx.store.update((db) => void delete db.conversations[open.key]?.pending);
+    const clear = () => ctx.store.change((tx) => tx.forms.setPending(open.key, undefined));
     if (pending.kind === 'ambiguous') {
       if (RUN_COMMAND.test(text)) {
         await clear();
@@ -242,7 +239,7 @@ export class Conversations implements ConversationDesk {
       return FORM;
     }
     if (!SET_ASIDE.test(text)) return undefined;
-    await ctx.store.update((db) => parkForm(db, open.key, open.flow, 'aside', ctx.now.toISOString()));
+    await ctx.store.change((tx) => tx.forms.park(open.key, open.flow.subject, 'aside', ctx.now.toISOString()));
     await sendDirect(ctx, t('forms.set_aside', { form: this.describe(open.state, ctx.roster) }));
     if (pending.kind === 'resume') {
       await this.#restore(ctx, pending.parkedId);
@@ -257,76 +254,62 @@ export class Conversations implements ConversationDesk {
 
   async #restore(ctx: MemberContext, parkedId: string): Promise<void> {
     const key = conversationKey(ctx.msg.channel, ctx.person.id);
-    const parked = ctx.store.data.parkedForms.find((p) => p.id === parkedId && p.key === key);
+    const parked = ctx.store.view.forms.parkedOf(key).find((p) => p.id === parkedId);
     if (!parked) {
       await sendDirect(ctx, t('forms.resume_gone'));
       return;
     }
     const flow = this.#flows.get(parked.flow);
     if (!flow || flow.version !== parked.version) {
-      await ctx.store.update((db) => void (db.parkedForms = db.parkedForms.filter((p) => p.id !== parkedId)));
+      await ctx.store.change((tx) => tx.forms.dropParked((p) => p.id === parkedId));
       await sendDirect(ctx, t('conversation.version_changed', { flow: flow?.title ?? parked.flow }));
       return;
     }
     const now = ctx.now.toISOString();
     const state: ConversationState = { flow: parked.flow, version: parked.version, step: parked.step, data: parked.data, updatedAt: now, expiresAt: this.lifetime.expiry(ctx.now).toISOString() };
-    await ctx.store.update((db) => {
-      db.parkedForms = db.parkedForms.filter((p) => p.id !== parkedId);
-      db.conversations[key] = state;
-    });
+    await ctx.store.change((tx) => tx.forms.restore(parkedId, key, state));
     await this.#remind(ctx, { key, state, flow }, t('forms.resumed', { form: flow.describe(parked, ctx.roster) }));
   }
 
   #parkedDescription(ctx: MemberContext, parkedId: string): string {
-    const parked = ctx.store.data.parkedForms.find((p) => p.id === parkedId);
+    const parked = ctx.store.view.forms.parked(parkedId);
     return parked ? t('forms.resume_other', { form: this.describe(parked, ctx.roster) }) : t('forms.new_form');
   }
 
   async #save(ctx: MemberContext, flow: Flow, state: FlowState | null, answered: boolean): Promise<void> {
     const key = conversationKey(ctx.msg.channel, ctx.person.id);
     // A flow that closed the form itself (with its saved record, in one update) leaves nothing to do.
-    if (!state && !ctx.store.data.conversations[key]) return;
-    await ctx.store.update((db) => {
-      const before = db.conversations[key];
+    if (!state && !ctx.store.view.forms.open(key)) return;
+    await ctx.store.change((tx) => {
+      const before = tx.forms.open(key);
       if (!state) {
-        delete db.conversations[key];
+        tx.forms.drop(key);
         return;
       }
-      db.conversations[key] = {
+      tx.forms.put(key, {
         flow: flow.id,
         version: flow.version,
         step: state.step,
         data: state.data,
         updatedAt: answered || !before ? ctx.now.toISOString() : before.updatedAt,
         expiresAt: answered || !before ? this.lifetime.expiry(ctx.now).toISOString() : before.expiresAt,
-      };
+      });
     });
   }
 }
 
 /**
- * Closes the sender's form in the same store update as `change` (the saved submission), before
+ * Closes the sender's form in the same transaction as `change` (the saved submission), before
  * anything is sent: a crash right after can never leave the form open to be saved twice.
  * Set-aside copies of the same form go too.
  */
-export function closeForm<T>(ctx: MemberContext, subject: string, flow: Pick<Flow, 'id' | 'subject'>, change: (db: Db) => T): Promise<T> {
+export function closeForm<T>(ctx: MemberContext, subject: string, flow: Pick<Flow, 'id' | 'subject'>, change: (tx: StateChanges) => T): Promise<T> {
   const key = conversationKey(ctx.msg.channel, ctx.person.id);
-  return ctx.store.update((db) => {
-    const result = change(db);
-    delete db.conversations[key];
-    db.parkedForms = db.parkedForms.filter((p) => !(p.key === key && p.flow === flow.id && flow.subject(p) === subject));
+  return ctx.store.change((tx) => {
+    const result = change(tx);
+    tx.forms.close(key, flow.id, flow.subject, subject);
     return result;
   });
-}
-
-/** Moves the open form at `key` to the set-aside list, replacing an older copy of the same form. */
-export function parkForm(db: Db, key: string, flow: Flow, reason: ParkedForm['reason'], at: string): void {
-  const state = db.conversations[key];
-  if (!state) return;
-  const subject = flow.subject(state);
-  db.parkedForms = db.parkedForms.filter((p) => !(p.key === key && p.flow === flow.id && flow.subject(p) === subject));
-  db.parkedForms.push({ id: randomUUID().slice(0, 8), key, flow: state.flow, version: state.version, step: state.step, data: state.data, updatedAt: state.updatedAt, reason, parkedAt: at });
-  delete db.conversations[key];
 }
 
 /** 放一边 / 11月21日 17:30 过期 */

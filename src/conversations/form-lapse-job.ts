@@ -7,9 +7,7 @@ import type { Job } from '../scheduler/job';
 import type { Store } from '../store/store';
 import { formatDayTime } from '../time';
 import type { Conversations } from './conversations';
-import { parkForm } from './conversations';
 import { parkedUntil, PARKED_RETENTION_DAYS } from './lifetime';
-import { recordedKeys } from '../reminders/outbox-keys';
 
 export interface FormLapseJobParts {
   store: Store;
@@ -26,7 +24,7 @@ export interface FormLapseJobParts {
  */
 export function formLapseJob({ store, conversations, roster, send, log }: FormLapseJobParts): Job {
   const reminderKey = (key: string, expiresAt: string) => `form-lapse|${key}|${expiresAt}`;
-  const recorded = () => recordedKeys(store.data);
+  const recorded = () => store.view.outbox.recordedKeys();
 
   return {
     name: 'form-lapse',
@@ -35,19 +33,19 @@ export function formLapseJob({ store, conversations, roster, send, log }: FormLa
     nextRun(after) {
       const sent = recorded();
       const times: number[] = [];
-      for (const [key, state] of Object.entries(store.data.conversations)) {
+      for (const [key, state] of store.view.forms.openForms()) {
         const expiry = new Date(state.expiresAt);
         if (!sent.has(reminderKey(key, state.expiresAt))) times.push(conversations.lifetime.reminderAt(expiry).getTime());
         times.push(expiry.getTime());
       }
-      for (const parked of store.data.parkedForms) times.push(parkedUntil(parked.parkedAt).getTime());
+      for (const parked of store.view.forms.allParked()) times.push(parkedUntil(parked.parkedAt).getTime());
       const future = times.filter((time) => time > after.getTime());
       return future.length ? new Date(Math.min(...future)) : null;
     },
 
     async run(now) {
       const sent = recorded();
-      const planned = Object.entries(store.data.conversations)
+      const planned = store.view.forms.openForms()
         .filter(([key, state]) => {
           const expiry = new Date(state.expiresAt);
           return conversations.lifetime.reminderAt(expiry) <= now && now < expiry && !sent.has(reminderKey(key, state.expiresAt));
@@ -65,16 +63,16 @@ export function formLapseJob({ store, conversations, roster, send, log }: FormLa
         await deliverPending(store, send, now, log, roster);
       }
       const nowIso = now.toISOString();
-      const lapsed = Object.entries(store.data.conversations).filter(([, state]) => state.expiresAt <= nowIso);
-      const stale = store.data.parkedForms.filter((p) => parkedUntil(p.parkedAt) <= now);
+      const lapsed = store.view.forms.openForms().filter(([, state]) => state.expiresAt <= nowIso);
+      const stale = store.view.forms.allParked().filter((p) => parkedUntil(p.parkedAt) <= now);
       if (!lapsed.length && !stale.length) return;
-      await store.update((db) => {
+      await store.change((tx) => {
         for (const [key, state] of lapsed) {
           const flow = conversations.flow(state.flow);
-          if (flow && flow.version === state.version) parkForm(db, key, flow, 'lapsed', state.expiresAt);
-          else delete db.conversations[key];
+          if (flow && flow.version === state.version) tx.forms.park(key, flow.subject, 'lapsed', state.expiresAt);
+          else tx.forms.drop(key);
         }
-        db.parkedForms = db.parkedForms.filter((p) => parkedUntil(p.parkedAt) > now);
+        tx.forms.dropParked((p) => parkedUntil(p.parkedAt) <= now);
       });
     },
   };

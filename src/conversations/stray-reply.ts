@@ -31,9 +31,7 @@ export async function answerStrayFormReply(sender: ChatContext, text: string): P
 function lastFormHint(ctx: MemberContext): string {
   const parked = ctx.conversations.parked(ctx)[0];
   if (parked) return t('stray.parked', { form: ctx.conversations.describe(parked, ctx.roster), how: parkedHow(parked) });
-  const latest = ctx.store.data.submissions
-    .filter((s) => s.submittedBy === ctx.person.id)
-    .reduce<(typeof ctx.store.data.submissions)[number] | undefined>((best, s) => (!best || s.submittedAt > best.submittedAt ? s : best), undefined);
+  const latest = ctx.store.view.submissions.latestBy(ctx.person.id);
   const task = latest && ctx.catalog.task(latest.taskId);
   if (!latest || !task) return t('stray.none');
   const command = latest.month === monthOf(ctx.now) ? `填报 ${task.short}` : `填报 ${task.short} ${latest.month}`;

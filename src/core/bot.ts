@@ -12,10 +12,10 @@ import { recordPlanned } from '../reminders/outbox';
 import type { Store } from '../store/store';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { ChatContext, CommandMatch } from './chat-context';
-import { answerableCard, answeredCard, chatKey, markAnswered, numberedButton, offeredSince, recordSent, waitingCard, type Asker } from './cards';
+import { answerableCard, answeredCard, chatKey, numberedButton, offeredSince, waitingCard, type Asker } from './cards';
 import type { Clock } from './clock';
 import type { CommandRegistry } from './command';
-import { recordFirstDelivery } from './dedupe';
+import { recordFirstDelivery } from './first-delivery';
 import { degrade } from './degrade';
 import { KeyedQueue, personInChat } from './keyed-queue';
 import { OutboundSender, type OutboundOptions } from './outbound/sender';
@@ -98,7 +98,7 @@ export class Bot {
     await this.#outbound.send({ ...out, content: degrade(out.content, channel.capabilities) }, async (results) => {
       // A long text may go out in pieces; the last one stands for the message.
       messageId = (results.at(-1) as { messageId: string }).messageId;
-      await recordSent(store, channel.name, out, messageId, clock.now());
+      await store.change((tx) => tx.cards.recordSent(channel.name, out, messageId, clock.now()));
     });
     return { messageId };
   }
@@ -135,14 +135,14 @@ export class Bot {
   /** A press of a card that still waits is its button's value; any other press is told the card expired. */
   async #press(ctx: ChatContext, action: IncomingAction): Promise<void> {
     const { channel, conversations } = this.#parts;
-    const card = waitingCard(ctx.store, channel.name, action.cardMessageId, ctx.now);
+    const card = waitingCard(ctx.store.view.cards, channel.name, action.cardMessageId, ctx.now);
     const button = card?.card.buttons?.find((b) => b.value === action.value);
     if (!card || !button) {
       await ctx.reply(t('card.expired'));
       if (ctx.msg.chatType === 'direct') await conversations.remind(ctx);
       return;
     }
-    await markAnswered(ctx.store, channel.name, action.cardMessageId, ctx.now);
+    await ctx.store.change((tx) => tx.cards.markAnswered(channel.name, action.cardMessageId, ctx.now));
     await channel.update?.(action.cardMessageId, answeredCard(card.card, button.label));
     await this.#route(ctx, button.value);
   }
@@ -151,10 +151,10 @@ export class Bot {
   async #typedAnswer(ctx: ChatContext): Promise<string | undefined> {
     if (ctx.msg.chatType !== 'direct' && !ctx.msg.mentionsBot) return undefined;
     const asker = this.#asker(ctx);
-    const found = answerableCard(ctx.store, asker, ctx.now);
+    const found = answerableCard(ctx.store.view.cards, asker, ctx.now);
     const button = found && numberedButton(found.card, ctx.msg.text);
     if (!found || !button) return undefined;
-    await markAnswered(ctx.store, asker.channel, found.messageId, ctx.now);
+    await ctx.store.change((tx) => tx.cards.markAnswered(asker.channel, found.messageId, ctx.now));
     return button.value;
   }
 
@@ -162,7 +162,7 @@ export class Bot {
   #asker(ctx: ChatContext): Asker {
     const { channel } = this.#parts;
     const person = ctx.person?.id ?? ctx.msg.senderId;
-    const inForm = ctx.msg.chatType === 'direct' && ctx.person !== undefined && ctx.store.data.conversations[conversationKey(ctx.msg.channel, ctx.person.id)] !== undefined;
+    const inForm = ctx.msg.chatType === 'direct' && ctx.person !== undefined && ctx.store.view.forms.open(conversationKey(ctx.msg.channel, ctx.person.id)) !== undefined;
     return { channel: channel.name, chat: chatKey(channel.name, this.#replyAddress(ctx.msg, ctx.person)), person, inForm };
   }
 
@@ -188,7 +188,7 @@ export class Bot {
         command = commands.match(routed.text);
         if (command) await this.#runCommand(ctx, command);
         // A command that just offered buttons keeps them: the form's reminder would replace them.
-        if (!offeredSince(ctx.store, this.#asker(ctx), ctx.now)) await conversations.remind(ctx, routed.since);
+        if (!offeredSince(ctx.store.view.cards, this.#asker(ctx), ctx.now)) await conversations.remind(ctx, routed.since);
         return;
       }
     }

@@ -1,5 +1,4 @@
-import type { SentCard } from '../store/schema';
-import type { Store } from '../store/store';
+import type { Db, SentCard } from '../store/schema';
 import { t } from '../prompts';
 import type { Address, Button, Card, Content, Outgoing } from '../model/message';
 
@@ -36,23 +35,61 @@ function cardKey(channel: string, messageId: string): string {
   return `${channel}|${messageId}`;
 }
 
-/** Notes a sent message as its thread's latest, and keeps a card with buttons until it is answered. */
-export async function recordSent(store: Store, channel: string, out: Outgoing, messageId: string, now: Date): Promise<void> {
-  const chat = chatKey(channel, out.to);
-  const thread = threadKey(chat, out.conversationWith);
-  const card = 'card' in out.content && out.content.card.buttons?.length ? out.content.card : undefined;
-  const sentAt = now.toISOString();
-  await store.update((db) => {
-    db.cards.latest[thread] = { messageId, sentAt };
-    if (card) db.cards.sent[cardKey(channel, messageId)] = { chat, thread, card, sentAt };
-  });
+type CardState = Pick<Db, 'cards'>;
+
+/** The cards sent and each thread's latest message. */
+export class CardsView {
+  constructor(protected readonly state: Readonly<CardState>) {}
+
+  /** The card sent as this message, answered or not. */
+  sent(channel: string, messageId: string): SentCard | undefined {
+    return this.state.cards.sent[cardKey(channel, messageId)];
+  }
+
+  /** The latest message of a thread. */
+  latest(thread: string): { messageId: string; sentAt: string } | undefined {
+    return this.state.cards.latest[thread];
+  }
+
+  /** The cards of a channel sent in these threads, with their message ids. */
+  inThreads(channel: string, threads: readonly string[]): CardRef[] {
+    return Object.entries(this.state.cards.sent)
+      .filter(([key, card]) => key.startsWith(`${channel}|`) && threads.includes(card.thread))
+      .map(([key, card]) => ({ messageId: key.slice(channel.length + 1), card }));
+  }
+}
+
+export class CardChanges extends CardsView {
+  declare protected readonly state: CardState;
+
+  /** Notes a sent message as its thread's latest, and keeps a card with buttons until it is answered. */
+  recordSent(channel: string, out: Outgoing, messageId: string, now: Date): void {
+    const chat = chatKey(channel, out.to);
+    const thread = threadKey(chat, out.conversationWith);
+    const card = 'card' in out.content && out.content.card.buttons?.length ? out.content.card : undefined;
+    const sentAt = now.toISOString();
+    this.state.cards.latest[thread] = { messageId, sentAt };
+    if (card) this.state.cards.sent[cardKey(channel, messageId)] = { chat, thread, card, sentAt };
+  }
+
+  markAnswered(channel: string, messageId: string, now: Date): void {
+    const card = this.state.cards.sent[cardKey(channel, messageId)];
+    if (card) card.answeredAt = now.toISOString();
+  }
+
+  /** Drops cards and thread marks older than the retention, so the hot state stays small. */
+  forgetOld(now: Date): void {
+    const cutoff = new Date(now.getTime() - CARD_RETENTION_DAYS * 86_400_000).toISOString();
+    for (const [key, card] of Object.entries(this.state.cards.sent)) if (card.sentAt < cutoff) delete this.state.cards.sent[key];
+    for (const [key, mark] of Object.entries(this.state.cards.latest)) if (mark.sentAt < cutoff) delete this.state.cards.latest[key];
+  }
 }
 
 /** The card behind a sent message id, if it still waits for an answer. */
-export function waitingCard(store: Store, channel: string, messageId: string, now: Date): SentCard | undefined {
-  const card = store.data.cards.sent[cardKey(channel, messageId)];
+export function waitingCard(cards: CardsView, channel: string, messageId: string, now: Date): SentCard | undefined {
+  const card = cards.sent(channel, messageId);
   if (!card || card.answeredAt) return undefined;
-  if (store.data.cards.latest[card.thread]?.messageId !== messageId) return undefined;
+  if (cards.latest(card.thread)?.messageId !== messageId) return undefined;
   return now.getTime() - Date.parse(card.sentAt) < CARD_RETENTION_DAYS * 86_400_000 ? card : undefined;
 }
 
@@ -76,15 +113,14 @@ export interface Asker {
  * The card a person's reply answers: their conversation's card while it waits, else — outside a
  * form — a notice card newer than anything said in their conversation.
  */
-export function answerableCard(store: Store, who: Asker, now: Date): CardRef | undefined {
-  const { latest } = store.data.cards;
-  const conversation = latest[threadKey(who.chat, who.person)];
-  const own = conversation && waitingCard(store, who.channel, conversation.messageId, now);
+export function answerableCard(cards: CardsView, who: Asker, now: Date): CardRef | undefined {
+  const conversation = cards.latest(threadKey(who.chat, who.person));
+  const own = conversation && waitingCard(cards, who.channel, conversation.messageId, now);
   if (own) return { messageId: conversation.messageId, card: own };
   if (who.inForm) return undefined;
-  const notice = latest[threadKey(who.chat, undefined)];
+  const notice = cards.latest(threadKey(who.chat, undefined));
   if (!notice || (conversation && notice.sentAt <= conversation.sentAt)) return undefined;
-  const card = waitingCard(store, who.channel, notice.messageId, now);
+  const card = waitingCard(cards, who.channel, notice.messageId, now);
   return card && { messageId: notice.messageId, card };
 }
 
@@ -93,14 +129,11 @@ export function answerableCard(store: Store, who: Asker, now: Date): CardRef | u
  * chat's waiting notice, then every older card there, newest first (pressing those is answered
  * with "expired"). Simulate's press lines use it to find the card a person means.
  */
-export function pressableCards(store: Store, who: { channel: string; to: Address; person: string }, now: Date): CardRef[] {
+export function pressableCards(cards: CardsView, who: { channel: string; to: Address; person: string }, now: Date): CardRef[] {
   const chat = chatKey(who.channel, who.to);
   const threads = [threadKey(chat, who.person), threadKey(chat, undefined)];
-  const all = Object.entries(store.data.cards.sent)
-    .filter(([, c]) => threads.includes(c.thread))
-    .map(([key, card]) => ({ messageId: key.slice(who.channel.length + 1), card }))
-    .sort((a, b) => b.card.sentAt.localeCompare(a.card.sentAt));
-  const waiting = (ref: CardRef) => waitingCard(store, who.channel, ref.messageId, now) !== undefined;
+  const all = cards.inThreads(who.channel, threads).sort((a, b) => b.card.sentAt.localeCompare(a.card.sentAt));
+  const waiting = (ref: CardRef) => waitingCard(cards, who.channel, ref.messageId, now) !== undefined;
   const rank = (ref: CardRef) => (waiting(ref) ? threads.indexOf(ref.card.thread) : threads.length);
   return all.sort((a, b) => rank(a) - rank(b));
 }
@@ -112,26 +145,10 @@ export function numberedButton(card: SentCard, text: string): Button | undefined
   return card.card.buttons?.[Number(digits) - 1];
 }
 
-export async function markAnswered(store: Store, channel: string, messageId: string, now: Date): Promise<void> {
-  await store.update((db) => {
-    const card = db.cards.sent[cardKey(channel, messageId)];
-    if (card) card.answeredAt = now.toISOString();
-  });
-}
-
 /** Whether the person's conversation ends, since `since`, with a card that waits for an answer. */
-export function offeredSince(store: Store, who: Asker, since: Date): boolean {
-  const conversation = store.data.cards.latest[threadKey(who.chat, who.person)];
-  return Boolean(conversation && conversation.sentAt >= since.toISOString() && waitingCard(store, who.channel, conversation.messageId, since));
-}
-
-/** Drops cards and thread marks older than the retention, so db.json stays small. */
-export function forgetOldCards(store: Store, now: Date): Promise<void> {
-  const cutoff = new Date(now.getTime() - CARD_RETENTION_DAYS * 86_400_000).toISOString();
-  return store.update((db) => {
-    for (const [key, card] of Object.entries(db.cards.sent)) if (card.sentAt < cutoff) delete db.cards.sent[key];
-    for (const [key, mark] of Object.entries(db.cards.latest)) if (mark.sentAt < cutoff) delete db.cards.latest[key];
-  });
+export function offeredSince(cards: CardsView, who: Asker, since: Date): boolean {
+  const conversation = cards.latest(threadKey(who.chat, who.person));
+  return Boolean(conversation && conversation.sentAt >= since.toISOString() && waitingCard(cards, who.channel, conversation.messageId, since));
 }
 
 /** A pressed card as it is shown afterwards: what was chosen, and no buttons to press again. */

@@ -1,19 +1,32 @@
-import type { Store } from '../store/store';
+import type { Db } from '../store/schema';
 
 /** How long a handled message id is remembered; platforms redeliver within minutes, not days. */
 export const SEEN_RETENTION_DAYS = 7;
 
-/**
- * Records a platform message as handled and says whether this is its first delivery. Lark
- * redelivers an event when the ack is slow and WeChat may replay after a reconnect; the log is
- * persisted so a restart in between does not answer twice. The id is recorded before handling:
- * a crash mid-handling loses one reply rather than repeating its effects.
- */
-export function recordFirstDelivery(store: Store, key: string, now: Date): Promise<boolean> {
-  if (store.data.seenMessages[key]) return Promise.resolve(false);
-  return store.update((db) => {
-    if (db.seenMessages[key]) return false;
-    db.seenMessages[key] = now.toISOString();
+type SeenState = Pick<Db, 'seenMessages'>;
+
+/** The platform message keys already handled. */
+export class SeenView {
+  constructor(protected readonly state: Readonly<SeenState>) {}
+
+  has(key: string): boolean {
+    return this.state.seenMessages[key] !== undefined;
+  }
+}
+
+export class SeenChanges extends SeenView {
+  declare protected readonly state: SeenState;
+
+  /** Notes the key as handled; false when it already was. */
+  note(key: string, at: Date): boolean {
+    if (this.has(key)) return false;
+    this.state.seenMessages[key] = at.toISOString();
     return true;
-  });
+  }
+
+  /** Forgets the keys handled before `cutoff`. */
+  forgetBefore(cutoff: Date): void {
+    const before = cutoff.toISOString();
+    for (const [key, at] of Object.entries(this.state.seenMessages)) if (at < before) delete this.state.seenMessages[key];
+  }
 }

@@ -1,8 +1,6 @@
 import type { Job } from '../scheduler/job';
 import type { Store } from '../store/store';
-import { archiveDoneEntries } from '../reminders/outbox-keys';
 import { localDateTime } from '../time';
-import { forgetOldCards } from './cards';
 import { SEEN_RETENTION_DAYS } from './dedupe';
 
 /**
@@ -18,12 +16,11 @@ export function housekeepingJob(store: Store): Job {
       return (today > local ? today : today.plus({ days: 1 })).toJSDate();
     },
     async run(now) {
-      const seenCutoff = new Date(now.getTime() - SEEN_RETENTION_DAYS * 86_400_000).toISOString();
-      await store.update((db) => {
-        for (const [key, at] of Object.entries(db.seenMessages)) if (at < seenCutoff) delete db.seenMessages[key];
-        archiveDoneEntries(db, now);
+      await store.change((tx) => {
+        tx.seen.forgetBefore(new Date(now.getTime() - SEEN_RETENTION_DAYS * 86_400_000));
+        tx.outbox.archiveDone(now);
+        tx.cards.forgetOld(now);
       });
-      await forgetOldCards(store, now);
     },
   };
 }

@@ -11,7 +11,7 @@ import { monthLabel, monthOf } from '../tasks/period';
 import { formatDayTime } from '../time';
 import { z } from '../zod';
 import { pointsKindLabel } from '../points/labels';
-import { addPointsItem, verifiersOf } from '../points/records';
+import { verifiersOf } from '../points/records';
 
 export const POINTS_FLOW = 'points';
 
@@ -176,8 +176,8 @@ export function pointsFlow(config: PointsConfig): Flow {
 
   async function save(ctx: MemberContext, data: PointsData): Promise<null> {
     const person = ctx.person;
-    // Recorded and closed in one update, before anything is sent.
-    const item = await closeForm(ctx, POINTS_FLOW, flow, (db) => addPointsItem(db, {
+    // Recorded and closed in one transaction, before anything is sent.
+    const item = await closeForm(ctx, POINTS_FLOW, flow, (tx) => tx.points.add({
       personId: person.id,
       sectionId: data.sectionId,
       month: data.month,

@@ -5,10 +5,12 @@ import { t } from '../prompts';
 import { ranMonth } from '../ranking/draft';
 import { noticeFor, type Notice } from '../ranking/notice';
 import { CONFIRM_MINUTES, fullTime, monthState, neverCollected } from '../ranking/publication';
-import { dropPending, markPosted, othersPending, pendingPublication, savePublished, setPending } from '../ranking/records';
 import { firstRunOf } from '../reminders/planner';
 import { monthLabel, type MonthKey } from '../tasks/period';
 import { formatDayTime } from '../time';
+import type { Outgoing } from '../model/message';
+import type { PublishedRanking } from '../store/schema';
+import type { Store } from '../store/store';
 
 /**
  * `排名 发布 月份`: refuses a month that is not closed or has nothing new; otherwise shows the admin
@@ -20,18 +22,19 @@ export async function preparePublication(ctx: MemberContext, month: MonthKey, pr
   const state = monthState(month, ctx.catalog, ctx.now);
   if (state.kind === 'future') return ctx.reply(t('ranking.future', { label }));
   if (state.kind === 'open') return ctx.reply(t('ranking.too_early', { label, deadline: fullTime(state.deadline), month }));
-  if (neverCollected(month, ctx.store.data, ctx.catalog, ctx.now)) return ctx.reply(t('ranking.never_collected', { label }));
-  const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, month, ctx.now);
+  if (neverCollected(month, ctx.store.view, ctx.catalog, ctx.now)) return ctx.reply(t('ranking.never_collected', { label }));
+  const notice = noticeFor(ctx.store.view, ctx.roster, ctx.catalog, month, ctx.now);
   if (!notice.rows.length) return ctx.reply(t('ranking.nothing_to_rank', { label }));
   if (notice.unchanged) return ctx.reply(unchangedText(ctx, notice));
   const expiresAt = new Date(ctx.now.getTime() + CONFIRM_MINUTES * 60_000);
   const content = { card: notice.card };
-  await setPending(ctx.store, ctx.person.id, { month, preparedAt: ctx.now.toISOString(), expiresAt: expiresAt.toISOString(), text: renderText(content) });
+  const pending = { month, preparedAt: ctx.now.toISOString(), expiresAt: expiresAt.toISOString(), text: renderText(content) };
+  await ctx.store.change((tx) => tx.rankings.setPending(ctx.person.id, pending));
   // The admin's direct chat: a notice shown in the group before confirmation would be published.
   if (preamble) await sendDirect(ctx, preamble);
   await sendDirect(ctx, content);
-  const noSubmissions = !ctx.store.data.submissions.some((s) => s.month === month);
-  const firstRun = firstRunOf(ctx.store.data, ctx.now);
+  const noSubmissions = !ctx.store.view.submissions.ofMonth(month).length;
+  const firstRun = firstRunOf(ctx.store.view, ctx.now);
   const startedMidMonth = !ranMonth(month, firstRun, ctx.catalog);
   await sendDirect(ctx, {
     card: {
@@ -55,21 +58,21 @@ export async function preparePublication(ctx: MemberContext, month: MonthKey, pr
  */
 export async function confirmPublication(ctx: MemberContext): Promise<void> {
   const admin = ctx.person;
-  const pending = pendingPublication(ctx.store.data, admin.id);
+  const pending = ctx.store.view.rankings.pending(admin.id);
   if (!pending) {
-    const others = othersPending(ctx.store.data, admin.id, ctx.now).map(([id, p]) =>
+    const others = ctx.store.view.rankings.othersPending(admin.id, ctx.now).map(([id, p]) =>
       t('ranking.confirm_other_pending', { name: ctx.roster.person(id)?.name ?? id, label: monthLabel(p.month), month: p.month }),
     );
     return ctx.reply([t('ranking.confirm_nothing'), ...others].join('\n'));
   }
   const label = monthLabel(pending.month);
   if (ctx.now >= new Date(pending.expiresAt)) {
-    await dropPending(ctx.store, admin.id);
+    await ctx.store.change((tx) => tx.rankings.dropPending(admin.id));
     return ctx.reply(t('ranking.confirm_expired', { label, prepared: formatDayTime(new Date(pending.preparedAt)), minutes: CONFIRM_MINUTES, month: pending.month }));
   }
-  const notice = noticeFor(ctx.store.data, ctx.roster, ctx.catalog, pending.month, ctx.now);
+  const notice = noticeFor(ctx.store.view, ctx.roster, ctx.catalog, pending.month, ctx.now);
   if (notice.unchanged) {
-    await dropPending(ctx.store, admin.id);
+    await ctx.store.change((tx) => tx.rankings.dropPending(admin.id));
     return ctx.reply(unchangedText(ctx, notice));
   }
   const content = { card: notice.card };
@@ -83,7 +86,7 @@ export async function confirmPublication(ctx: MemberContext): Promise<void> {
     ctx.log.warn({ err: error, outbox: outboxId, month: pending.month }, 'ranking notice send failed; the outbox will retry');
     return ctx.reply(t('ranking.published_retry', { label }));
   }
-  await markPosted(ctx.store, outboxId, ctx.now);
+  await ctx.store.change((tx) => tx.outbox.markSent(outboxId, ctx.now));
   await ctx.reply(
     notice.earlier
       ? t('ranking.published_correction', { label, previous: formatDayTime(new Date(notice.earlier.publishedAt)) })
@@ -97,5 +100,18 @@ function unchangedText(ctx: MemberContext, notice: Notice): string {
     label: monthLabel(notice.month),
     when: formatDayTime(new Date(earlier!.publishedAt)),
     by: ctx.roster.person(earlier!.publishedBy)?.name ?? earlier!.publishedBy,
+  });
+}
+
+/**
+ * Records a confirmed publication, queues the notice for the group in the outbox and closes the
+ * pending confirmation, all in one transaction before anything is sent: a crash or a failed send
+ * then leaves the notice to the outbox's retries (within working hours), never stored as
+ * published but not posted, nor confirmable twice. Returns the outbox entry's id.
+ */
+export function savePublished(store: Store, adminId: string, ranking: PublishedRanking, notice: Outgoing): Promise<string> {
+  return store.change((tx) => {
+    tx.rankings.publish(adminId, ranking);
+    return tx.outbox.enqueue([`${ranking.month}|ranking-notice|${ranking.publishedAt}`], notice, new Date(ranking.publishedAt));
   });
 }

@@ -14,7 +14,7 @@ import { notifyAdmins } from './admin-notice';
 import { approximateAnswers, flagApproximate } from '../submissions/approximate';
 import { fieldType, parseAnswer } from '../submissions/field-types';
 import { normalizeInput, parseChoice, parseListItem, type ListItem } from '../submissions/parse-answer';
-import { addSubmission, currentSubmission, exemptionOf, sectionStatus, STATUS_LABELS } from '../submissions/records';
+import { STATUS_LABELS } from '../submissions/records';
 import { formatAnswer, isVisible, summaryLines } from '../submissions/summary';
 
 export const SUBMISSION_FLOW = 'submission';
@@ -199,7 +199,7 @@ async function pickSection(ctx: MemberContext, data: FormData, text: string): Pr
 async function chooseSection(ctx: MemberContext, data: FormData, sectionId: string): Promise<FlowState | null> {
   const section = ctx.roster.section(sectionId)!;
   // A task the section is exempt from this month (免报) is neither offered nor opened.
-  const owed = ctx.catalog.tasksOwedBy(sectionId).filter((task) => !exemptionOf(ctx.store.data, data.month, task.id, sectionId));
+  const owed = ctx.catalog.tasksOwedBy(sectionId).filter((task) => !ctx.store.view.submissions.exemption(data.month, task.id, sectionId));
   if (data.taskId) {
     const task = ctx.catalog.task(data.taskId)!;
     if (!ctx.catalog.owes(task, sectionId)) {
@@ -220,7 +220,7 @@ async function chooseSection(ctx: MemberContext, data: FormData, sectionId: stri
 async function askTask(ctx: MemberContext, data: FormData, note?: string): Promise<void> {
   const tasks = data.taskChoices.map((id) => ctx.catalog.task(id)!);
   const lines = tasks.map((task, i) => {
-    const status = sectionStatus(ctx.store.data, data.month, task.id, data.sectionId!);
+    const status = ctx.store.view.submissions.status(data.month, task.id, data.sectionId!);
     return t('form.pick_task_line', { n: i + 1, task: task.short, deadline: formatDayTime(deadlineOf(task, data.month, ctx.catalog)), status: STATUS_LABELS[status] });
   });
   await sendDirect(ctx, {
@@ -248,7 +248,7 @@ async function beginTask(ctx: MemberContext, data: FormData, task: Task): Promis
   const next: FormData = { ...data, stage: 'field', taskId: task.id, formVersion: ctx.catalog.formVersion(task), answers: {}, listDraft: [], failures: 0, editing: false };
   const section = ctx.roster.section(next.sectionId!)!;
   // Also when the exemption came after the menu was shown.
-  const exemption = exemptionOf(ctx.store.data, data.month, task.id, section.id);
+  const exemption = ctx.store.view.submissions.exemption(data.month, task.id, section.id);
   if (exemption) {
     const by = ctx.roster.person(exemption.by)?.name ?? exemption.by;
     await sendDirect(ctx, t('forms.exempt_task', { section: section.name, month: monthLabel(data.month), task: task.short, by, reason: exemption.reason }));
@@ -258,7 +258,7 @@ async function beginTask(ctx: MemberContext, data: FormData, task: Task): Promis
   const intro = [t('form.intro', { task: task.name, month: monthLabel(data.month), section: section.name, deadline: formatDayTime(deadline), count: task.fields.length })];
   if (ctx.now > deadline) intro.push(t('forms.late_warning', { deadline: formatDayTime(deadline) }));
   // A returned submission reopens with its answers: only what was wrong needs changing.
-  const returned = currentSubmission(ctx.store.data, data.month, task.id, section.id);
+  const returned = ctx.store.view.submissions.current(data.month, task.id, section.id);
   if (returned?.returned && returned.formVersion === next.formVersion) {
     const by = ctx.roster.person(returned.returned.by)?.name ?? returned.returned.by;
     intro.push(t('forms.returned_reopened', { by, at: formatDayTime(new Date(returned.returned.at)), reason: returned.returned.reason }));
@@ -429,8 +429,8 @@ async function save(ctx: MemberContext, data: FormData, task: Task): Promise<nul
     late,
     approximate: approximateAnswers(data.approximate, data.answers),
   };
-  // Saved and closed in one update, before anything is sent.
-  const previous = await closeForm(ctx, subjectOf({ step: 0, data }), { id: SUBMISSION_FLOW, subject: subjectOf }, (db) => addSubmission(db, submission));
+  // Saved and closed in one transaction, before anything is sent.
+  const previous = await closeForm(ctx, subjectOf({ step: 0, data }), { id: SUBMISSION_FLOW, subject: subjectOf }, (tx) => tx.submissions.add(submission));
   const status = late ? t('form.status_late', { deadline: formatDayTime(deadline) }) : t('form.status_on_time', { deadline: formatDayTime(deadline) });
   const lines = [t('form.saved', { task: task.short, month: monthLabel(data.month), section: section.name, status })];
   if (previous) lines.push(t('form.replaced', { previous: formatDayTime(new Date(previous.submittedAt)) }));

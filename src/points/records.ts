@@ -1,29 +1,52 @@
 import type { Roster } from '../org/roster';
 import type { Person } from '../org/schema';
 import type { Db, PointsItem } from '../store/schema';
-import type { Store } from '../store/store';
+import type { MonthKey } from '../tasks/period';
 
 export type NewPointsItem = Omit<PointsItem, 'no' | 'status' | 'review'>;
 
-/** Records a reported item inside a store update, numbered for 同意 N / 退回 N. */
-export function addPointsItem(db: Db, input: NewPointsItem): PointsItem {
-  const item: PointsItem = { ...input, no: Math.max(0, ...db.pointsItems.map((i) => i.no)) + 1, status: 'pending' };
-  db.pointsItems.push(item);
-  return structuredClone(item);
+type PointsState = Pick<Db, 'pointsItems'>;
+
+/** The 机关信用积分 items reported. */
+export class PointsView {
+  constructor(protected readonly state: Readonly<PointsState>) {}
+
+  /** The item numbered `no` (同意 N / 退回 N). */
+  numbered(no: number): PointsItem | undefined {
+    return this.state.pointsItems.find((i) => i.no === no);
+  }
+
+  ofMonth(month: MonthKey): PointsItem[] {
+    return this.state.pointsItems.filter((i) => i.month === month);
+  }
+
+  /** Items still awaiting their verification. */
+  pending(): PointsItem[] {
+    return this.state.pointsItems.filter((i) => i.status === 'pending');
+  }
+
+  protected nextNumber(): number {
+    return this.state.pointsItems.reduce((max, i) => Math.max(max, i.no), 0) + 1;
+  }
 }
 
-export function findPointsItem(db: Readonly<Db>, no: number): PointsItem | undefined {
-  return db.pointsItems.find((i) => i.no === no);
-}
+export class PointsChanges extends PointsView {
+  declare protected readonly state: PointsState;
 
-export function reviewPoints(store: Store, no: number, decision: 'approved' | 'returned', by: string, at: Date, note: string): Promise<PointsItem> {
-  return store.update((db) => {
-    const item = db.pointsItems.find((i) => i.no === no);
+  /** Records a reported item, numbered for 同意 N / 退回 N. */
+  add(input: NewPointsItem): PointsItem {
+    const item: PointsItem = { ...input, no: this.nextNumber(), status: 'pending' };
+    this.state.pointsItems.push(item);
+    return item;
+  }
+
+  review(no: number, decision: 'approved' | 'returned', by: string, at: Date, note: string): PointsItem {
+    const item = this.state.pointsItems.find((i) => i.no === no);
     if (!item) throw new Error(`no points item ${no}`);
     item.status = decision;
     item.review = { by, at: at.toISOString(), note };
     return item;
-  });
+  }
 }
 
 /**

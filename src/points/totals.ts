@@ -1,7 +1,6 @@
 import type { Roster } from '../org/roster';
-import type { Db } from '../store/schema';
 import type { MonthKey } from '../tasks/period';
-import { signedPoints } from './records';
+import { signedPoints, type PointsView } from './records';
 
 export interface PersonTotal {
   personId: string;
@@ -13,10 +12,9 @@ export interface PersonTotal {
 }
 
 /** Each person's verified points for a month, as the office compiles them (pending counted apart). */
-export function pointsTotals(db: Readonly<Db>, roster: Roster, month: MonthKey): PersonTotal[] {
+export function pointsTotals(points: PointsView, roster: Roster, month: MonthKey): PersonTotal[] {
   const rows = new Map<string, PersonTotal>();
-  for (const item of db.pointsItems) {
-    if (item.month !== month) continue;
+  for (const item of points.ofMonth(month)) {
     const row = rows.get(item.personId) ?? { personId: item.personId, sectionId: item.sectionId, add: 0, deduct: 0, total: 0, pending: 0 };
     if (item.status === 'pending') row.pending++;
     if (item.status === 'approved') {

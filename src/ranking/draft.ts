@@ -3,11 +3,11 @@ import type { Card } from '../model/message';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
 import type { PlannedMessage } from '../model/planned-message';
-import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
 import { atLocalTime, deadlineOf, dueDateOf, type MonthKey } from '../tasks/period';
 import { localDateTime } from '../time';
 import { noticeFor } from './notice';
+import type { StateView } from '../store/state-view';
 
 /** How many working days after its time the draft is still worth sending (after downtime). */
 const DRAFT_USEFUL_WORKDAYS = 5;
@@ -32,7 +32,7 @@ export function ranMonth(month: MonthKey, firstRun: Date, catalog: TaskCatalog):
  * The month's draft notice for each admin, once (keyed like reminders): it is part of the
  * reminder planner, so the same exactly-once outbox carries it.
  */
-export function planRankingDrafts(now: Date, months: MonthKey[], firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, recorded: ReadonlySet<string>): PlannedMessage[] {
+export function planRankingDrafts(now: Date, months: MonthKey[], firstRun: Date, catalog: TaskCatalog, roster: Roster, view: Pick<StateView, 'submissions' | 'rankings'>, recorded: ReadonlySet<string>): PlannedMessage[] {
   return months.flatMap((month) => {
     if (!ranMonth(month, firstRun, catalog)) return [];
     const from = draftTime(month, catalog);
@@ -40,7 +40,7 @@ export function planRankingDrafts(now: Date, months: MonthKey[], firstRun: Date,
     if (now < from || now >= until) return [];
     const admins = roster.admins().filter((a) => !recorded.has(draftKey(month, a.id)));
     if (!admins.length) return [];
-    const { card } = noticeFor(db, roster, catalog, month, now, {});
+    const { card } = noticeFor(view, roster, catalog, month, now, {});
     return admins.map((admin) => ({
       keys: [draftKey(month, admin.id)],
       message: {

@@ -1,13 +1,13 @@
 import type { Card } from '../model/message';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
-import type { Db, PublishedRanking, RankingRow } from '../store/schema';
+import type { PublishedRanking, RankingRow } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
 import { previousMonth, type MonthKey } from '../tasks/period';
 import { formatDayTime, localDateTime } from '../time';
 import { describeChanges } from './changes';
-import { publishedRanking } from './records';
 import { scoreMonth } from './scoring';
+import type { StateView } from '../store/state-view';
 
 export interface NoticeOptions {
   month: MonthKey;
@@ -93,10 +93,10 @@ export interface Notice {
  * The notice for a month from the current submissions: compared with last month's published
  * ranks, and — when the month was published already — stating what it corrects.
  */
-export function noticeFor(db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey, now: Date, draft?: NoticeOptions['draft']): Notice {
-  const rows = scoreMonth(db, roster, catalog, month);
-  const previous = publishedRanking(db, previousMonth(month))?.rows;
-  const earlier = publishedRanking(db, month);
+export function noticeFor(view: Pick<StateView, 'submissions' | 'rankings'>, roster: Roster, catalog: TaskCatalog, month: MonthKey, now: Date, draft?: NoticeOptions['draft']): Notice {
+  const rows = scoreMonth(view.submissions, roster, catalog, month);
+  const previous = view.rankings.published(previousMonth(month))?.rows;
+  const earlier = view.rankings.published(month);
   const changes = earlier ? describeChanges(earlier.rows, rows, (id) => roster.section(id)?.name ?? id) : [];
   const unchanged = Boolean(earlier) && changes.length === 0;
   const corrects = earlier && !unchanged ? { earlier, changes } : undefined;

@@ -1,11 +1,10 @@
 import { t } from '../prompts';
-import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
 import { firstRunOf } from '../reminders/planner';
 import { deadlineOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
 import { localDateTime } from '../time';
 import { ranMonth } from './draft';
-import { recordedKeys } from '../reminders/outbox-keys';
+import type { StateView } from '../store/state-view';
 
 /**
  * How long a shown notice waits for 确认发布. Confirmation checks the content again anyway; the
@@ -36,9 +35,9 @@ export function monthState(month: MonthKey, catalog: TaskCatalog, now: Date): Mo
  */
 export type DefaultMonth = { kind: 'month'; month: MonthKey } | { kind: 'none'; next: MonthKey; deadline: Date };
 
-export function defaultRankingMonth(db: Readonly<Db>, catalog: TaskCatalog, now: Date): DefaultMonth {
-  const firstRun = firstRunOf(db, now);
-  const drafted = [...recordedKeys(db)].flatMap((k) => /^(\d{4}-\d{2})\|ranking-draft\|/.exec(k)?.[1] ?? []);
+export function defaultRankingMonth(view: Pick<StateView, 'submissions' | 'outbox'>, catalog: TaskCatalog, now: Date): DefaultMonth {
+  const firstRun = firstRunOf(view, now);
+  const drafted = [...view.outbox.recordedKeys()].flatMap((k) => /^(\d{4}-\d{2})\|ranking-draft\|/.exec(k)?.[1] ?? []);
   let closed = monthOf(now);
   while (lastDeadline(closed, catalog) > now) closed = previousMonth(closed);
   const ranClosed = ranMonth(closed, firstRun, catalog) ? [closed] : [];
@@ -54,8 +53,8 @@ export function defaultRankingMonth(db: Readonly<Db>, catalog: TaskCatalog, now:
  * and nobody submitted anything for it, so its notice would mark every section 未报 for reports
  * the bot never collected.
  */
-export function neverCollected(month: MonthKey, db: Readonly<Db>, catalog: TaskCatalog, now: Date): boolean {
-  return !ranMonth(month, firstRunOf(db, now), catalog) && !db.submissions.some((s) => s.month === month);
+export function neverCollected(month: MonthKey, view: Pick<StateView, 'submissions' | 'outbox'>, catalog: TaskCatalog, now: Date): boolean {
+  return !ranMonth(month, firstRunOf(view, now), catalog) && !view.submissions.ofMonth(month).length;
 }
 
 /** 2026年11月26日 18:00 */

@@ -1,8 +1,8 @@
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
-import type { Db, RankingRow } from '../store/schema';
+import type { RankingRow } from '../store/schema';
 import { computeMetrics, formatMetricValue } from '../submissions/metrics';
-import { currentSubmission, sectionStatus } from '../submissions/records';
+import type { SubmissionsView } from '../submissions/records';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { MonthKey } from '../tasks/period';
 
@@ -15,7 +15,7 @@ import type { MonthKey } from '../tasks/period';
  * earned as a percentage of the weights owed, so sections owing different tasks compare fairly.
  * Equal scores share a rank (并列: 1, 1, 3) and keep the roster's order.
  */
-export function scoreMonth(db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey): RankingRow[] {
+export function scoreMonth(submissions: SubmissionsView, roster: Roster, catalog: TaskCatalog, month: MonthKey): RankingRow[] {
   const { late_fraction, target_deduction } = catalog.ranking;
   const rows = roster.sections.flatMap((section, order) => {
     let earned = 0;
@@ -26,7 +26,7 @@ export function scoreMonth(db: Readonly<Db>, roster: Roster, catalog: TaskCatalo
     const late: string[] = [];
     const targets: string[] = [];
     for (const task of catalog.tasksOwedBy(section.id)) {
-      const status = sectionStatus(db, month, task.id, section.id);
+      const status = submissions.status(month, task.id, section.id);
       if (status === 'exempt') {
         counts.exempt++;
         continue;
@@ -43,7 +43,7 @@ export function scoreMonth(db: Readonly<Db>, roster: Roster, catalog: TaskCatalo
         counts.late++;
         late.push(task.short);
       }
-      const missed = computeMetrics(task, currentSubmission(db, month, task.id, section.id)!.answers).filter((m) => m.missed.length);
+      const missed = computeMetrics(task, submissions.current(month, task.id, section.id)!.answers).filter((m) => m.missed.length);
       for (const m of missed) targets.push(t('ranking.missed_target', { task: task.short, metric: m.metric.label, value: formatMetricValue(m.metric, m.value) }));
       score = Math.max(0, score - missed.length * task.weight * target_deduction);
       earned += score;

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { deliveryFailureOf } from '../model/delivery-problem';
 import type { Outgoing } from '../model/message';
 import type { Logger } from '../logger';
 import type { Roster } from '../org/roster';
-import type { Db, OutboxEntry, ReminderState } from '../store/schema';
+import type { OutboxEntry, ReminderState } from '../store/schema';
 import type { Store } from '../store/store';
 import type { PlannedMessage } from '../model/planned-message';
 import { deliveryNotices, isDeliveryNotice, type UndeliveredReason } from './delivery-notices';
-import { recordedKeys } from './outbox-keys';
 
 /** Minutes to wait before the n-th retry of a failed send: soon at first, then hourly. */
 const RETRY_MINUTES = [1, 5, 15, 60];
@@ -18,24 +16,14 @@ const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 /**
  * Records planned messages in the store before anything is sent. Their keys are what makes a
  * reminder "already sent" for the planner, so a restart or a second tick never plans it again.
- * Keys recorded meanwhile by someone else are dropped here too. The job's bookkeeping (which
- * day's passes ran) goes in the same update, so a crash cannot separate the two.
+ * The job's bookkeeping (which day's passes ran) goes in the same transaction, so a crash cannot
+ * separate the two.
  */
 export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date, state?: ReminderState): Promise<void> {
-  return store.update((db) => {
-    if (state) db.reminderState = state;
-    pushPlanned(db, planned, now);
+  return store.change((tx) => {
+    if (state) tx.outbox.setReminderState(state);
+    tx.outbox.record(planned, now);
   });
-}
-
-/** Adds the messages whose keys are not all recorded yet (sent, pending or failed alike). */
-function pushPlanned(db: Db, planned: PlannedMessage[], now: Date): void {
-  const recorded = new Set(recordedKeys(db));
-  for (const { keys, message } of planned) {
-    if (keys.every((k) => recorded.has(k))) continue;
-    db.outbox.push({ id: randomUUID(), keys, message, createdAt: now.toISOString(), status: 'pending', attempts: 0, nextAttemptAt: now.toISOString() });
-    for (const k of keys) recorded.add(k);
-  }
 }
 
 /**
@@ -52,18 +40,13 @@ function pushPlanned(db: Db, planned: PlannedMessage[], now: Date): void {
 export async function deliverPending(store: Store, send: (out: Outgoing) => Promise<void>, now: Date, log: Logger, roster: Roster, only?: (entry: OutboxEntry) => boolean): Promise<void> {
   const tried = new Set<string>();
   // Looked up afresh after each send: a notice recorded for a failure goes out in the same pass.
-  const nextDue = () => store.data.outbox.find((e) => e.status === 'pending' && !tried.has(e.id) && new Date(e.nextAttemptAt) <= now && (only?.(e) ?? true));
+  const nextDue = () => store.view.outbox.nextDue(now, (e) => !tried.has(e.id) && (only?.(e) ?? true));
   for (let entry = nextDue(); entry; entry = nextDue()) {
     const id = entry.id;
     tried.add(id);
     try {
       await send({ ...entry.message, idempotencyKey: id });
-      await store.update((db) => {
-        const e = db.outbox.find((x) => x.id === id)!;
-        e.status = 'sent';
-        e.sentAt = now.toISOString();
-        e.attempts++;
-      });
+      await store.change((tx) => tx.outbox.markSent(id, now));
     } catch (error) {
       await recordFailure(store, entry, error, now, log, roster);
     }
@@ -82,18 +65,9 @@ async function recordFailure(store: Store, entry: OutboxEntry, error: unknown, n
   if (reason) log.error({ ...about, reason }, 'outbox send failed; given up and marked failed');
   else log.warn(about, 'outbox send failed; will retry');
   const notices = reason && !isDeliveryNotice(entry.keys) ? deliveryNotices(entry.message, reason, failure?.code, now, roster) : [];
-  await store.update((db) => {
-    const e = db.outbox.find((x) => x.id === entry.id)!;
-    e.attempts = attempts;
-    e.firstFailedAt = firstFailedAt;
-    e.lastError = String((error as Error)?.message ?? error);
-    if (reason) {
-      e.status = 'failed';
-      e.failedAt = now.toISOString();
-    } else {
-      const wait = RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length) - 1]!;
-      e.nextAttemptAt = new Date(now.getTime() + wait * 60_000).toISOString();
-    }
-    pushPlanned(db, notices, now);
+  const retryAt = reason ? undefined : new Date(now.getTime() + RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length) - 1]! * 60_000);
+  await store.change((tx) => {
+    tx.outbox.markFailedAttempt(entry.id, now, String((error as Error)?.message ?? error), retryAt);
+    tx.outbox.record(notices, now);
   });
 }

@@ -1,15 +1,16 @@
 import { workCalendar } from '../calendar/work-calendar';
 import type { PlannedMessage } from '../model/planned-message';
 import type { Roster } from '../org/roster';
-import type { Db, ReminderState, Submission } from '../store/schema';
-import { isOwed, sectionStatus } from '../submissions/records';
+import type { ReminderState, Submission } from '../store/schema';
+import type { StateView } from '../store/state-view';
+import { isOwed, type SubmissionsView } from '../submissions/records';
 import type { TaskCatalog } from '../tasks/catalog';
 import { atLocalTime, deadlineOf, monthOf, nextMonth, previousMonth, type MonthKey } from '../tasks/period';
 import { localDateTime } from '../time';
 import { draftTime, planRankingDrafts } from '../ranking/draft';
 import { calendarPart, directMessage, digestPart, groupMessage, headPart, reporterPart, type MessagePart, type ReminderItem } from './reminder-messages';
 import { roundsOf, triggersOf, type Trigger } from './rounds';
-import { recordedKeys } from './outbox-keys';
+import type { OutboxView } from './outbox-records';
 
 /** What one run of the reminder job records, in one store update, before anything is sent. */
 export interface RunPlan {
@@ -45,11 +46,15 @@ export function monthsAround(now: Date): MonthKey[] {
  * When the bot first ran. A store from before this was recorded has its first outbox entry or
  * submission as evidence; a fresh one starts now.
  */
-export function firstRunOf(db: Readonly<Db>, now: Date): Date {
-  if (db.reminderState.firstRunAt) return new Date(db.reminderState.firstRunAt);
-  const earlier = [...db.outbox.map((e) => e.createdAt), ...db.submissions.map((s) => s.submittedAt)].map((t) => new Date(t).getTime());
+export function firstRunOf(view: Pick<StateView, 'submissions' | 'outbox'>, now: Date): Date {
+  const { firstRunAt } = view.outbox.reminderState();
+  if (firstRunAt) return new Date(firstRunAt);
+  const earlier = [view.outbox.firstCreatedAt(), view.submissions.firstSubmittedAt()].flatMap((t) => (t ? [new Date(t).getTime()] : []));
   return new Date(Math.min(now.getTime(), ...earlier));
 }
+
+/** What the planner reads: what is owed (submissions), what was already sent (outbox), what was published (rankings). */
+export type PlanningView = Pick<StateView, 'submissions' | 'outbox' | 'rankings'>;
 
 /**
  * What the job does when it runs at `now`: a pure function of the time, the tasks, the roster
@@ -58,23 +63,23 @@ export function firstRunOf(db: Readonly<Db>, now: Date): Date {
  * messages, so a restart at any moment neither repeats nor skips it. The live bot, `simulate`,
  * `提醒 预览` and the tests all call exactly this.
  */
-export function planRun(now: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>): RunPlan {
-  const state: ReminderState = { ...db.reminderState, firstRunAt: firstRunOf(db, now).toISOString() };
+export function planRun(now: Date, catalog: TaskCatalog, roster: Roster, view: PlanningView): RunPlan {
+  const state: ReminderState = { ...view.outbox.reminderState(), firstRunAt: firstRunOf(view, now).toISOString() };
   if (!isWorkingTime(now, catalog)) return { planned: [], state };
   const firstRun = new Date(state.firstRunAt!);
-  const recorded = recordedKeys(db);
+  const recorded = view.outbox.recordedKeys();
   const today = localDateTime(now).toISODate()!;
   const { direct_at, group_at } = catalog.defaults.reminders;
   const planned: PlannedMessage[] = [];
   if (passDue(now, today, direct_at, state.directPassAt)) {
-    planned.push(...directPass(now, today, firstRun, catalog, roster, db, state.directPassAt, recorded));
+    planned.push(...directPass(now, today, firstRun, catalog, roster, view.submissions, state.directPassAt, recorded));
     state.directPassAt = now.toISOString();
   }
   if (passDue(now, today, group_at, state.groupPassAt)) {
-    planned.push(...groupPass(now, today, firstRun, catalog, roster, db, state.groupPassAt));
+    planned.push(...groupPass(now, today, firstRun, catalog, roster, view.submissions, state.groupPassAt));
     state.groupPassAt = now.toISOString();
   }
-  planned.push(...planRankingDrafts(now, monthsAround(now), firstRun, catalog, roster, db, recorded));
+  planned.push(...planRankingDrafts(now, monthsAround(now), firstRun, catalog, roster, view, recorded));
   return { planned: planned.filter((p) => !p.keys.every((k) => recorded.has(k))), state };
 }
 
@@ -98,14 +103,14 @@ function triggersSince(audiences: string[], today: string, lastPass: string | un
  * Everything still owed whose deadline falls before the end of `untilDate` and after the bot's
  * first run, overdue items included — they stay in the reminders until submitted or exempt.
  */
-function owedItems(now: Date, untilDate: string, firstRun: Date, catalog: TaskCatalog, db: Readonly<Db>): ReminderItem[] {
+function owedItems(now: Date, untilDate: string, firstRun: Date, catalog: TaskCatalog, submissions: SubmissionsView): ReminderItem[] {
   const items: ReminderItem[] = [];
   for (const month of monthsAround(now)) {
     for (const task of catalog.tasks) {
       const deadline = deadlineOf(task, month, catalog);
       if (deadline < firstRun || localDateTime(deadline).toISODate()! > untilDate) continue;
       for (const sectionId of catalog.sectionsOwing(task)) {
-        if (isOwed(sectionStatus(db, month, task.id, sectionId))) items.push({ task, month, sectionId, deadline });
+        if (isOwed(submissions.status(month, task.id, sectionId))) items.push({ task, month, sectionId, deadline });
       }
     }
   }
@@ -117,7 +122,7 @@ function lastRoundDate(triggers: Trigger[]): string {
 }
 
 /** One direct message per person at most: their reporter, head and admin parts together. */
-function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined, recorded: ReadonlySet<string>): PlannedMessage[] {
+function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, submissions: SubmissionsView, lastPass: string | undefined, recorded: ReadonlySet<string>): PlannedMessage[] {
   const parts = new Map<string, MessagePart[]>();
   const keys = new Map<string, string[]>();
   const add = (personId: string, part: MessagePart, key?: string) => {
@@ -128,7 +133,7 @@ function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatal
   for (const audience of ['reporters', 'heads'] as const) {
     const triggers = triggersSince([audience], today, lastPass, now, catalog);
     if (!triggers.length) continue;
-    const items = owedItems(now, lastRoundDate(triggers), firstRun, catalog, db);
+    const items = owedItems(now, lastRoundDate(triggers), firstRun, catalog, submissions);
     const role = audience === 'reporters' ? 'reporter' : 'head';
     for (const person of roster.people.filter((p) => p.roles.includes(role))) {
       const own = items.filter((i) => person.sections.includes(i.sectionId));
@@ -138,8 +143,8 @@ function directPass(now: Date, today: string, firstRun: Date, catalog: TaskCatal
   }
   if (catalog.defaults.reminders.admin_digest) {
     const since = lastPass ? new Date(lastPass) : firstRun;
-    const cameIn = latestPerItem(db.submissions.filter((s) => new Date(s.submittedAt) >= since && new Date(s.submittedAt) < now));
-    const overdue = owedItems(now, today, firstRun, catalog, db).filter((i) => i.deadline < now);
+    const cameIn = latestPerItem(submissions.cameIn(since, now));
+    const overdue = owedItems(now, today, firstRun, catalog, submissions).filter((i) => i.deadline < now);
     const newlyOverdue = overdue.some((i) => i.deadline >= since);
     if (cameIn.length || newlyOverdue) {
       for (const admin of roster.admins()) add(admin.id, digestPart(since, cameIn, overdue, catalog, roster));
@@ -160,10 +165,10 @@ function latestPerItem(submissions: Submission[]): Submission[] {
 }
 
 /** One group message a day at most, mentioning the reporters of every section still owing. */
-function groupPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, db: Readonly<Db>, lastPass: string | undefined): PlannedMessage[] {
+function groupPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalog, roster: Roster, submissions: SubmissionsView, lastPass: string | undefined): PlannedMessage[] {
   const triggers = triggersSince(['group'], today, lastPass, now, catalog);
   if (!triggers.length) return [];
-  const items = owedItems(now, lastRoundDate(triggers), firstRun, catalog, db).filter((i) => roster.membersWithRole(i.sectionId, 'reporter').length);
+  const items = owedItems(now, lastRoundDate(triggers), firstRun, catalog, submissions).filter((i) => roster.membersWithRole(i.sectionId, 'reporter').length);
   if (!items.length) return [];
   const groupId = roster.mainGroup.id;
   return [{ keys: [`group|${today}|${groupId}`], message: groupMessage(groupId, items, now, roster) }];
@@ -174,7 +179,7 @@ function groupPass(now: Date, today: string, firstRun: Date, catalog: TaskCatalo
  * draft or a retry. Waking daily means a process started at any moment —
  * a Sunday included — reaches the next working morning and continues the same plan.
  */
-export function nextWake(after: Date, catalog: TaskCatalog, db: Readonly<Db>): Date | null {
+export function nextWake(after: Date, catalog: TaskCatalog, outbox: OutboxView): Date | null {
   const { direct_at, group_at } = catalog.defaults.reminders;
   const candidates: number[] = [];
   let day = localDateTime(after).toISODate()!;
@@ -184,8 +189,8 @@ export function nextWake(after: Date, catalog: TaskCatalog, db: Readonly<Db>): D
   }
   const months = monthsAround(after);
   candidates.push(...months.map((m) => draftTime(m, catalog).getTime()));
-  const retries = db.outbox.filter((e) => e.status === 'pending').map((e) => new Date(e.nextAttemptAt).getTime());
-  if (retries.length) candidates.push(nextWorkingTime(new Date(Math.max(Math.min(...retries), after.getTime() + 60_000)), catalog).getTime());
+  const retry = outbox.nextAttemptAt();
+  if (retry) candidates.push(nextWorkingTime(new Date(Math.max(retry.getTime(), after.getTime() + 60_000)), catalog).getTime());
   const future = candidates.filter((t) => t > after.getTime());
   return future.length ? new Date(Math.min(...future)) : null;
 }

@@ -27,12 +27,12 @@ export function reminderJob({ store, catalog, roster, send, log }: ReminderJobPa
     runAtStartup: true,
 
     nextRun(after) {
-      return nextWake(after, catalog, store.data);
+      return nextWake(after, catalog, store.view.outbox);
     },
 
     async run(now) {
-      const { planned, state } = planRun(now, catalog, roster, store.data);
-      if (planned.length || !isDeepStrictEqual(state, store.data.reminderState)) await recordPlanned(store, planned, now, state);
+      const { planned, state } = planRun(now, catalog, roster, store.view);
+      if (planned.length || !isDeepStrictEqual(state, store.view.outbox.reminderState())) await recordPlanned(store, planned, now, state);
       if (isWorkingTime(now, catalog)) await deliverPending(store, send, now, log, roster);
     },
   };

@@ -82,7 +82,7 @@ function toAction(p: ScriptPress, app: App, file: string): IncomingAction {
       : from.personId
         ? { kind: 'direct', personId: from.personId }
         : { kind: 'chat', chatId: `dm:${from.senderId}`, chatType: 'direct' };
-  const cards = pressableCards(app.store, { channel: 'simulate', to, person: from.senderId }, p.time);
+  const cards = pressableCards(app.store.view.cards, { channel: 'simulate', to, person: from.senderId }, p.time);
   for (const { messageId, card } of cards) {
     const button = card.card.buttons?.find((b) => b.label === p.press || b.value === p.press);
     if (button) return typedPress(from, { cardMessageId: messageId, value: button.value });

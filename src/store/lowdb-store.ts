@@ -8,7 +8,7 @@ import { GroupCommit } from './group-commit';
 import { assemble, hotChanged, hotPart, monthFile, monthsChanged, monthsOf, type HotState, type MonthFile } from './layout';
 import { migrate, versionOf } from './migrations';
 import { DB_VERSION, dbSchema, emptyDb, type Db } from './schema';
-import type { Store } from './store';
+import type { StateEngine } from './state-engine';
 
 /** What a commit touching several files writes first, so a crash halfway is finished at the next start. */
 interface Journal {
@@ -25,7 +25,7 @@ const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
  * (durable-file.ts), and a batch touching several files goes through a journal first, so a crash
  * never leaves history and hot state from different moments.
  */
-export class LowdbStore implements Store {
+export class LowdbStore implements StateEngine {
   readonly file: string;
   readonly #historyDir: string;
   readonly #state: GroupCommit;

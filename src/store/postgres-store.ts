@@ -3,7 +3,7 @@ import { GroupCommit } from './group-commit';
 import { assemble, hotPart, monthFile, monthsChanged, monthsOf, type HotState, type MonthFile } from './layout';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { dbSchema, emptyDb, type Db } from './schema';
-import type { Store } from './store';
+import type { StateEngine } from './state-engine';
 
 /** The advisory lock the active bot holds: a second process waits on it as a standby. */
 const ACTIVE_LOCK = 'credit-assistant:active';
@@ -21,7 +21,7 @@ const ACTIVE_LOCK = 'credit-assistant:active';
  * keeps its state in memory, so two active processes would disagree about far more than the
  * outbox; the lock makes the standby safe, and a reminder is never sent by two processes.
  */
-export class PostgresStore implements Store {
+export class PostgresStore implements StateEngine {
   readonly #pool: pg.Pool;
   readonly #lockClient: pg.PoolClient;
   readonly #state: GroupCommit;

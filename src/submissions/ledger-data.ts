@@ -1,12 +1,12 @@
 import type { Roster } from '../org/roster';
 import type { Section } from '../org/schema';
-import type { Db, Submission } from '../store/schema';
+import type { Submission } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
 import { t } from '../prompts';
 import { formatLocalMinute } from '../time';
-import { currentSubmission, exemptionOf, sectionStatus, type SubmissionStatus } from './records';
+import type { SubmissionStatus, SubmissionsView } from './records';
 import { isVisible } from './summary';
 
 /** One owing section's line in a task's ledger sheet. */
@@ -24,11 +24,11 @@ export interface LedgerRow {
 }
 
 /** Every section owing the task, in the roster's order, with what the ledger shows for it. */
-export function ledgerRows(db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, task: Task, month: MonthKey): LedgerRow[] {
+export function ledgerRows(submissions: SubmissionsView, roster: Roster, catalog: TaskCatalog, task: Task, month: MonthKey): LedgerRow[] {
   return catalog.sectionsOwing(task).map((sectionId) => {
     const section = roster.section(sectionId)!;
-    const status = sectionStatus(db, month, task.id, sectionId);
-    const submission = status === 'exempt' ? undefined : currentSubmission(db, month, task.id, sectionId);
+    const status = submissions.status(month, task.id, sectionId);
+    const submission = status === 'exempt' ? undefined : submissions.current(month, task.id, sectionId);
     const counted = status === 'on_time' || status === 'late';
     const estimated = counted && submission ? estimatedFields(task, submission) : [];
     const row: LedgerRow = { section, status, submission, counted, estimated };
@@ -38,7 +38,7 @@ export function ledgerRows(db: Readonly<Db>, roster: Roster, catalog: TaskCatalo
       const { reason, by, at } = submission.returned;
       row.remark = t('ledger.remark_returned', { reason, by: roster.person(by)?.name ?? by, at: formatLocalMinute(new Date(at)) });
     } else if (status === 'exempt') {
-      row.remark = t('ledger.remark_exempt', { reason: exemptionOf(db, month, task.id, sectionId)!.reason });
+      row.remark = t('ledger.remark_exempt', { reason: submissions.exemption(month, task.id, sectionId)!.reason });
     }
     return row;
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Roster } from '../org/roster';
 import { t } from '../prompts';
-import type { Db } from '../store/schema';
+import type { SubmissionsView } from './records';
 import type { TaskCatalog } from '../tasks/catalog';
 import { deadlineOf, monthLabel, type MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
@@ -26,13 +26,13 @@ export interface LedgerExport {
  * as real percentages, so the coordinator can still sort and sum in Excel). Every sheet has a
  * merged title, 序号, borders, a frozen header, a 合计 line and A4-landscape print setup.
  */
-export async function exportLedger(db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey, dir: string): Promise<LedgerExport> {
+export async function exportLedger(submissions: SubmissionsView, roster: Roster, catalog: TaskCatalog, month: MonthKey, dir: string): Promise<LedgerExport> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = roster.botName;
-  addSummarySheet(workbook, db, roster, catalog, month);
+  addSummarySheet(workbook, submissions, roster, catalog, month);
   let submissionCount = 0;
   for (const task of catalog.tasks) {
-    const rows = ledgerRows(db, roster, catalog, task, month);
+    const rows = ledgerRows(submissions, roster, catalog, task, month);
     submissionCount += rows.filter((r) => r.counted).length;
     addTaskSheet(workbook, roster, catalog, task, month, rows);
   }
@@ -42,8 +42,8 @@ export async function exportLedger(db: Readonly<Db>, roster: Roster, catalog: Ta
   return { file, taskCount: catalog.tasks.length, submissionCount };
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey): void {
-  const matrix = progressMatrix(db, roster, catalog, month);
+function addSummarySheet(workbook: ExcelJS.Workbook, submissions: SubmissionsView, roster: Roster, catalog: TaskCatalog, month: MonthKey): void {
+  const matrix = progressMatrix(submissions, roster, catalog, month);
   const tallies = matrix.map((row) => tally(row.cells.map((c) => c.cell)));
   const sum = (pick: (x: SectionTally) => number) => tallies.reduce((a, x) => a + pick(x), 0);
   writeTable(workbook.addWorksheet(t('ledger.sheet_summary')), {

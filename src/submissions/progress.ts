@@ -1,10 +1,9 @@
 import type { Roster } from '../org/roster';
 import type { Section } from '../org/schema';
-import type { Db } from '../store/schema';
 import type { TaskCatalog } from '../tasks/catalog';
 import type { MonthKey } from '../tasks/period';
 import type { Task } from '../tasks/schema';
-import { sectionStatus, type SubmissionStatus } from './records';
+import type { SubmissionStatus, SubmissionsView } from './records';
 
 /** A matrix cell: the status, or that the section does not owe the task. */
 export type Cell = SubmissionStatus | 'not_owed';
@@ -24,12 +23,12 @@ export interface ProgressRow {
 }
 
 /** Every section × every task for a month: what the coordinator looks at. */
-export function progressMatrix(db: Readonly<Db>, roster: Roster, catalog: TaskCatalog, month: MonthKey): ProgressRow[] {
+export function progressMatrix(submissions: SubmissionsView, roster: Roster, catalog: TaskCatalog, month: MonthKey): ProgressRow[] {
   return roster.sections.map((section) => ({
     section,
     cells: catalog.tasks.map((task) => ({
       task,
-      cell: catalog.owes(task, section.id) ? sectionStatus(db, month, task.id, section.id) : 'not_owed',
+      cell: catalog.owes(task, section.id) ? submissions.status(month, task.id, section.id) : 'not_owed',
     })),
   }));
 }

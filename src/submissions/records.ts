@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Exemption, Submission } from '../store/schema';
-import type { Store } from '../store/store';
 import type { MonthKey } from '../tasks/period';
 import { t } from '../prompts';
 
@@ -20,27 +19,117 @@ export function isOwed(status: SubmissionStatus): boolean {
   return status === 'missing' || status === 'returned';
 }
 
-/** The submission in force: the latest one not replaced by a newer one. */
-export function currentSubmission(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Submission | undefined {
-  return lookUp(db.submissions, month, (s) => (s.supersededAt ? undefined : cellKey(s.taskId, s.sectionId)), cellKey(taskId, sectionId));
+type SubmissionState = Pick<Db, 'submissions' | 'exemptions'>;
+
+/**
+ * The submissions and exemptions, read by month, task and section. A progress matrix asks for
+ * every section × task cell: on the store's state, which is immutable, each month's records are
+ * indexed once per version of the collection (only the months asked about); on a change in
+ * progress (a mutable draft) they are searched.
+ */
+export class SubmissionsView {
+  constructor(protected readonly state: Readonly<SubmissionState>) {}
+
+  /** The submission in force: the latest one not replaced by a newer one. */
+  current(month: MonthKey, taskId: string, sectionId: string): Submission | undefined {
+    return lookUp(this.state.submissions, month, (s) => (s.supersededAt ? undefined : cellKey(s.taskId, s.sectionId)), cellKey(taskId, sectionId));
+  }
+
+  exemption(month: MonthKey, taskId: string, sectionId: string): Exemption | undefined {
+    return lookUp(this.state.exemptions, month, (e) => cellKey(e.taskId, e.sectionId), cellKey(taskId, sectionId));
+  }
+
+  /** A section's status for a task and month: an exemption wins over whatever was submitted. */
+  status(month: MonthKey, taskId: string, sectionId: string): SubmissionStatus {
+    if (this.exemption(month, taskId, sectionId)) return 'exempt';
+    const submission = this.current(month, taskId, sectionId);
+    if (!submission) return 'missing';
+    if (submission.returned) return 'returned';
+    return submission.late ? 'late' : 'on_time';
+  }
+
+  /** Every submission for a month, replaced ones included, in the order they came. */
+  ofMonth(month: MonthKey): readonly Submission[] {
+    return monthsOf(this.state.submissions).get(month) ?? [];
+  }
+
+  /** Those that came in from `from` (included) to `to` (excluded), whatever month they are for. */
+  cameIn(from: Date, to: Date): Submission[] {
+    const [since, until] = [from.toISOString(), to.toISOString()];
+    return this.state.submissions.filter((s) => s.submittedAt >= since && s.submittedAt < until);
+  }
+
+  /** The latest submission a person sent. */
+  latestBy(personId: string): Submission | undefined {
+    let latest: Submission | undefined;
+    for (const s of this.state.submissions) if (s.submittedBy === personId && (!latest || s.submittedAt > latest.submittedAt)) latest = s;
+    return latest;
+  }
+
+  /** When the first submission came in, if one did. */
+  firstSubmittedAt(): string | undefined {
+    let first: string | undefined;
+    for (const s of this.state.submissions) if (!first || s.submittedAt < first) first = s.submittedAt;
+    return first;
+  }
 }
 
-export function exemptionOf(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): Exemption | undefined {
-  return lookUp(db.exemptions, month, (e) => cellKey(e.taskId, e.sectionId), cellKey(taskId, sectionId));
+/** The changes made to submissions and exemptions, inside one store transaction. */
+export class SubmissionChanges extends SubmissionsView {
+  declare protected readonly state: SubmissionState;
+
+  /** Adds a submission; the one it replaces stays as history. Returns the replaced one. */
+  add(input: NewSubmission): Submission | undefined {
+    const previous = this.current(input.month, input.taskId, input.sectionId);
+    const at = input.submittedAt.toISOString();
+    if (previous) previous.supersededAt = at;
+    const { approximate, ...rest } = input;
+    this.state.submissions.push({ ...rest, ...(approximate?.length ? { approximate } : {}), id: randomUUID(), submittedAt: at });
+    return previous;
+  }
+
+  /** An admin sent the submission in force back for correction. */
+  sendBack(submission: Submission, by: string, at: Date, reason: string): void {
+    const record = this.current(submission.month, submission.taskId, submission.sectionId);
+    if (record?.id !== submission.id) throw new Error(`submission ${submission.id} is no longer in force`);
+    record.returned = { by, at: at.toISOString(), reason };
+  }
+
+  /** Records that a section owes nothing for a task this month (免报). */
+  exempt(exemption: Exemption): void {
+    this.state.exemptions.push(exemption);
+  }
+
+  /** Undoes an exemption; the section owes the task again. Returns whether there was one. */
+  unexempt(month: MonthKey, taskId: string, sectionId: string): boolean {
+    const before = this.state.exemptions.length;
+    this.state.exemptions = this.state.exemptions.filter((e) => !(e.month === month && e.taskId === taskId && e.sectionId === sectionId));
+    return this.state.exemptions.length < before;
+  }
 }
 
 function cellKey(taskId: string, sectionId: string): string {
   return `${taskId}|${sectionId}`;
 }
 
+const partitions = new WeakMap<readonly object[], Map<string, object[]>>();
 const indexes = new WeakMap<readonly object[], Map<string, Map<string, object>>>();
 
-/**
- * The record of `month` filed under `key`. A progress matrix asks this for every section × task:
- * on the store's state, which is immutable, a month's records are indexed once per version of the
- * collection (only the months asked about); on a change in progress (a mutable draft), they are
- * searched.
- */
+/** The records by month: once per version of the store's collection, at every call on a draft. */
+function monthsOf<R extends { month: string }>(records: readonly R[]): Map<string, R[]> {
+  const cached = partitions.get(records) as Map<string, R[]> | undefined;
+  if (cached) return cached;
+  const byMonth = new Map<string, R[]>();
+  for (const record of records) {
+    const list = byMonth.get(record.month);
+    if (list) list.push(record);
+    else byMonth.set(record.month, [record]);
+  }
+  if (Object.isFrozen(records)) partitions.set(records, byMonth);
+  return byMonth;
+}
+
+/** The record of `month` filed under `key` (the first one, in the order they came). */
 function lookUp<R extends { month: string }>(records: readonly R[], month: string, keyOf: (record: R) => string | undefined, key: string): R | undefined {
   if (!Object.isFrozen(records)) return records.find((r) => r.month === month && keyOf(r) === key);
   let byMonth = indexes.get(records);
@@ -48,23 +137,13 @@ function lookUp<R extends { month: string }>(records: readonly R[], month: strin
   let index = byMonth.get(month);
   if (!index) {
     index = new Map();
-    for (const record of records) {
-      if (record.month !== month) continue;
+    for (const record of monthsOf(records).get(month) ?? []) {
       const k = keyOf(record);
       if (k !== undefined && !index.has(k)) index.set(k, record);
     }
     byMonth.set(month, index);
   }
   return index.get(key) as R | undefined;
-}
-
-/** A section's status for a task and month: an exemption wins over whatever was submitted. */
-export function sectionStatus(db: Readonly<Db>, month: MonthKey, taskId: string, sectionId: string): SubmissionStatus {
-  if (exemptionOf(db, month, taskId, sectionId)) return 'exempt';
-  const submission = currentSubmission(db, month, taskId, sectionId);
-  if (!submission) return 'missing';
-  if (submission.returned) return 'returned';
-  return submission.late ? 'late' : 'on_time';
 }
 
 export interface NewSubmission {
@@ -78,25 +157,4 @@ export interface NewSubmission {
   late: boolean;
   /** Fields answered as an estimate (see Submission.approximate). */
   approximate?: string[];
-}
-
-/**
- * Adds a submission inside a store update (the form that produced it closes in the same one);
- * the one it replaces stays as history. Returns the replaced one.
- */
-export function addSubmission(db: Db, input: NewSubmission): Submission | undefined {
-  const previous = currentSubmission(db, input.month, input.taskId, input.sectionId);
-  const at = input.submittedAt.toISOString();
-  if (previous) previous.supersededAt = at;
-  const { approximate, ...rest } = input;
-  db.submissions.push({ ...rest, ...(approximate?.length ? { approximate } : {}), id: randomUUID(), submittedAt: at });
-  return previous;
-}
-
-export function returnSubmission(store: Store, id: string, by: string, at: Date, reason: string): Promise<void> {
-  return store.update((db) => {
-    const submission = db.submissions.find((s) => s.id === id);
-    if (!submission) throw new Error(`no submission ${id}`);
-    submission.returned = { by, at: at.toISOString(), reason };
-  });
 }

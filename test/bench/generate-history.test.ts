@@ -9,7 +9,7 @@ import { loadTaskCatalog, type TaskCatalog } from '../../src/tasks/catalog';
 import { deadlineOf } from '../../src/tasks/period';
 import { captureLog } from '../helpers/silent-logger';
 import { tempDir } from '../helpers/temp-dir';
-import { recordedKeys } from '../../src/reminders/outbox-keys';
+import { OutboxView } from '../../src/reminders/outbox-records';
 
 const UNTIL = new Date('2026-11-24T09:00:00+08:00');
 
@@ -50,7 +50,7 @@ describe('a generated history of three months, 8 sections', () => {
   it('has the reminder job’s messages sent up to the last working morning, and the closed months published', () => {
     expect(db.outbox.every((e) => e.status === 'sent' && e.sentAt)).toBe(true);
     // Nightly housekeeping keeps only the keys of entries sent days ago.
-    expect([...recordedKeys(db)]).toEqual(expect.arrayContaining(['group|2026-11-19|main', 'dm|2026-11-17|commerce-reporter', '2026-10|ranking-draft|system-head']));
+    expect([...new OutboxView(db).recordedKeys()]).toEqual(expect.arrayContaining(['group|2026-11-19|main', 'dm|2026-11-17|commerce-reporter', '2026-10|ranking-draft|system-head']));
     expect(Object.keys(db.outboxArchive)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(db.reminderState).toEqual({ firstRunAt: '2026-09-01T01:30:00.000Z', directPassAt: '2026-11-23T01:30:00.000Z', groupPassAt: '2026-11-23T02:00:00.000Z' });
     expect([...new Set(db.rankings.map((r) => r.month))]).toEqual(['2026-09', '2026-10']);

@@ -55,7 +55,7 @@ describe('Conversations', () => {
     expect(textOf((await h.say('wang-fang', '登记'))[0])).toBe('请输入名称');
     expect(textOf((await h.say('wang-fang', '双公示'))[0])).toBe('请输入数量');
     expect(textOf((await h.say('wang-fang', '12'))[0])).toBe('已登记：双公示 12');
-    expect(h.store.data.conversations).toEqual({});
+    expect(h.state().conversations).toEqual({});
   });
 
   it('resumes at the same step after a restart', async () => {
@@ -72,7 +72,7 @@ describe('Conversations', () => {
     // Asked in the group, 我是谁 answers privately (after a note in the group), not as a form answer.
     expect(textOf((await h.say('wang-fang', '我是谁', { chat: 'group' }))[1])).toContain('姓名：王芳');
     expect(textOf((await h.say('he-jing', '我是谁'))[0])).toContain('姓名：何静');
-    expect(h.store.data.conversations[conversationKey('simulate', 'wang-fang')]?.step).toBe(0);
+    expect(h.state().conversations[conversationKey('simulate', 'wang-fang')]?.step).toBe(0);
   });
 
   it('answers a command mid-form, then says where the form stands', async () => {
@@ -108,10 +108,10 @@ describe('Conversations', () => {
     h.clock.set(new Date('2026-11-24T02:00:00Z'));
     const [stray] = await h.say('wang-fang', '12');
     expect(textOf(stray)).toBe('现在没有正在填写的表单，「12」没有记录。您的「数量登记（第 2/2 项）」（11月23日 17:30 过期）还没提交，发送「继续填报」接着填。');
-    expect(h.store.data.conversations).toEqual({});
+    expect(h.state().conversations).toEqual({});
     expect(textOf((await h.say('wang-fang', '继续填报'))[0])).toBe('已恢复「数量登记（第 2/2 项）」，接着填：请输入数量');
     expect(textOf((await h.say('wang-fang', '12'))[0])).toBe('已登记：双公示 12');
-    expect(h.store.data.parkedForms).toEqual([]);
+    expect(h.state().parkedForms).toEqual([]);
   });
 
   it('discards state saved by an older version of the flow instead of misreading it', async () => {
@@ -121,6 +121,6 @@ describe('Conversations', () => {
     const replies = await second.say('wang-fang', '15');
     expect(textOf(replies[0])).toBe('「数量登记」的表单已经更新，您之前未完成的填写已作废，没有保存任何内容。请重新开始。');
     expect(replies).toHaveLength(2);
-    expect(second.store.data.conversations).toEqual({});
+    expect(second.state().conversations).toEqual({});
   });
 });

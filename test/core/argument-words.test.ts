@@ -99,7 +99,7 @@ describe('months without a year and months that have not begun', () => {
     const h = await botHarness({ start: new Date('2026-11-25T02:00:00Z') });
     const said = (await h.say('wang-fang', '填报 双公示 12月')).map(textOf).join('\n');
     expect(said).toBe('「12月」是2026年12月，这个月还没有开始（现在是2026年11月），还不能填报、查看或导出。\n如果指的是2025年12月，请写上年份，例如「2025-12」。');
-    expect(Object.keys(h.store.data.conversations)).toEqual([]);
+    expect(Object.keys(h.state().conversations)).toEqual([]);
   });
 
   it('填报 双公示 2027-01 is refused; 导出 and 进度 of a future month say it has not begun', async () => {

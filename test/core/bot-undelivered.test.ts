@@ -56,6 +56,6 @@ describe('a reply the platform refuses for good (the bot was removed from the gr
     await h.say('wang-fang', '帮助', { chat: 'group' });
 
     expect(noticesIn(await h.advanceTo(beijing('2026-12-01T11:00')))).toEqual([]);
-    expect(h.store.data.outbox.filter((e) => e.keys.some((k) => k.startsWith('delivery-problem|')))).toEqual([]);
+    expect(h.state().outbox.filter((e) => e.keys.some((k) => k.startsWith('delivery-problem|')))).toEqual([]);
   });
 });

@@ -17,11 +17,11 @@ describe('the stale window', () => {
     // 王芳 typed 填报 at 08:45; the connection came back at 09:00.
     const { sent } = await arrivesLate(h, 15, 'wang-fang', '填报');
     expect(sent.map(textOf)).toEqual(['您 11月20日 08:45 发来的「填报」因连接中断，现在才收到。为免误操作，这条消息没有处理；如仍需要，请重新发送。']);
-    expect(h.store.data.conversations).toEqual({});
+    expect(h.state().conversations).toEqual({});
     expect(h.log.lines().find((l) => l.msg === 'stale event not acted on')).toMatchObject({ lateMinutes: 15, sentAt: '2026-11-20T00:45:00.000Z' });
     // Sent again now, it is acted on.
     expect(textOf((await h.say('wang-fang', '填报'))[0])).not.toContain('连接中断');
-    expect(Object.keys(h.store.data.conversations)).toEqual(['simulate|wang-fang']);
+    expect(Object.keys(h.state().conversations)).toEqual(['simulate|wang-fang']);
   });
 
   it('acts on a message that is late but within the window, and the window is configurable', async () => {

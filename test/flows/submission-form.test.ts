@@ -334,7 +334,7 @@ describe('saving and closing the form are one store update (issue 9, item 9)', (
     await first.say('wang-fang', '否');
     const seenAtSend: Array<{ submissions: number; open: number }> = [];
     first.sent.push = (out) => {
-      seenAtSend.push({ submissions: first.store.data.submissions.length, open: Object.keys(first.store.data.conversations).length });
+      seenAtSend.push({ submissions: first.state().submissions.length, open: Object.keys(first.state().conversations).length });
       if (textOf(out).startsWith('✅')) throw new Error('process killed while sending');
       return 0;
     };
@@ -344,8 +344,8 @@ describe('saving and closing the form are one store update (issue 9, item 9)', (
     const restarted = await botHarness({ dataDir: first.dataDir });
     const [reply] = await restarted.say('wang-fang', '确认');
     expect(textOf(reply)).toMatch(/^现在没有正在填写的表单，「确认」没有记录。您最近提交的是「失信事件」2026年11月（11月20日 09:00 已保存）/);
-    expect(restarted.store.data.submissions).toHaveLength(1);
-    expect(restarted.store.data.conversations).toEqual({});
+    expect(restarted.state().submissions).toHaveLength(1);
+    expect(restarted.state().conversations).toEqual({});
   });
 
   it('a real kill -9 right after the save: the restarted bot has one submission and no open form', async () => {
@@ -354,8 +354,8 @@ describe('saving and closing the form are one store update (issue 9, item 9)', (
     expect(child.signal, child.stderr).toBe('SIGKILL');
     const restarted = await botHarness({ dataDir });
     expect(textOf((await restarted.say('wang-fang', '确认'))[0])).toMatch(/^现在没有正在填写的表单，「确认」没有记录。您最近提交的是「失信事件」/);
-    expect(restarted.store.data.submissions).toHaveLength(1);
-    expect(restarted.store.data.conversations).toEqual({});
+    expect(restarted.state().submissions).toHaveLength(1);
+    expect(restarted.state().conversations).toEqual({});
   }, 30_000);
 
   it('so does a points report', async () => {
@@ -367,8 +367,8 @@ describe('saving and closing the form are one store update (issue 9, item 9)', (
     await first.bot.handle(first.message('wang-fang', '确认'));
     const restarted = await botHarness({ dataDir: first.dataDir });
     await restarted.say('wang-fang', '确认');
-    expect(restarted.store.data.pointsItems).toHaveLength(1);
-    expect(restarted.store.data.conversations).toEqual({});
+    expect(restarted.state().pointsItems).toHaveLength(1);
+    expect(restarted.state().conversations).toEqual({});
   });
 });
 

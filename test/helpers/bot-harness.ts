@@ -17,6 +17,7 @@ import { workdayLifetime } from '../../src/conversations/lifetime';
 import { loadRoster } from '../../src/org/roster';
 import { VirtualScheduler } from '../../src/scheduler/virtual-scheduler';
 import { LowdbStore } from '../../src/store/lowdb-store';
+import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { answerFromDocuments } from '../../src/knowledge/answer-question';
 import { KnowledgeService } from '../../src/knowledge/knowledge-service';
@@ -68,7 +69,8 @@ export function shippedKnowledge(): Promise<KnowledgeService> {
 /** A Bot wired to the sample roster, a real store in a temp dir, a virtual clock and a recording transport. */
 export async function botHarness<C extends RecordingChannel = FakeChannel>(options: HarnessOptions<C> = {}) {
   const dataDir = options.dataDir ?? tempDir();
-  const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
+  const engine = await LowdbStore.open(path.join(dataDir, 'db.json'));
+  const store = new Store(engine);
   const roster = loadRoster('data/org.yaml');
   const catalog = loadTaskCatalog('data/tasks.yaml', roster);
   const clock = new VirtualClock(options.start ?? new Date('2026-11-20T01:00:00Z'));
@@ -122,6 +124,8 @@ export async function botHarness<C extends RecordingChannel = FakeChannel>(optio
   return {
     bot,
     store,
+    /** The whole stored state, for a test to look at what was kept (the bot itself reads it only through `store`). */
+    state: () => engine.data,
     roster,
     clock,
     log: captured,

@@ -1,4 +1,3 @@
-import { addSubmission } from '../../src/submissions/records';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import type { botHarness } from './bot-harness';
 
@@ -16,9 +15,9 @@ type SentBy<Bot> = Bot extends PlatformBot<infer Sent> ? Sent : never;
 export async function commerceSubmitsEverything(h: PlatformBot<unknown>): Promise<void> {
   const { store, roster, clock } = h.harness;
   const catalog = loadTaskCatalog('data/tasks.yaml', roster);
-  await store.update((db) => {
+  await store.change((tx) => {
     for (const task of catalog.tasksOwedBy('commerce')) {
-      addSubmission(db, { month: '2026-11', taskId: task.id, sectionId: 'commerce', answers: {}, formVersion: catalog.formVersion(task), submittedBy: 'wang-fang', submittedAt: clock.now(), late: false });
+      tx.submissions.add({ month: '2026-11', taskId: task.id, sectionId: 'commerce', answers: {}, formVersion: catalog.formVersion(task), submittedBy: 'wang-fang', submittedAt: clock.now(), late: false });
     }
   });
 }

@@ -13,6 +13,7 @@ import { answerFromDocuments } from '../../src/knowledge/answer-question';
 import { loadRoster } from '../../src/org/roster';
 import { reminderJob } from '../../src/reminders/reminder-job';
 import { LowdbStore } from '../../src/store/lowdb-store';
+import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { shippedKnowledge, textOf } from '../helpers/bot-harness';
 import { captureLog } from '../helpers/silent-logger';
@@ -21,9 +22,10 @@ import { tempDir } from '../helpers/temp-dir';
 /** The sample department with a group chat that is down until `groupUp` is set. */
 async function botWithFlakyGroup() {
   const dataDir = tempDir();
-  const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
+  const engine = await LowdbStore.open(path.join(dataDir, 'db.json'));
+  const store = new Store(engine);
   // The bot has been running since before November's deadlines, so November is its to publish.
-  await store.update((db) => void (db.reminderState.firstRunAt = '2026-11-01T00:00:00.000Z'));
+  await engine.update((db) => void (db.reminderState.firstRunAt = '2026-11-01T00:00:00.000Z'));
   const roster = loadRoster('data/org.yaml');
   const catalog = loadTaskCatalog('test/fixtures/ranking-tasks.yaml', roster);
   const clock = new VirtualClock(new Date('2026-11-27T10:30:00+08:00'));
@@ -58,16 +60,16 @@ async function botWithFlakyGroup() {
     return state.sent.splice(0).map(textOf);
   };
   const job = reminderJob({ store, catalog, roster, send: async (out) => void (await bot.send(out)), log });
-  return { store, clock, state, say, job };
+  return { engine, clock, state, say, job };
 }
 
 describe('a confirmed notice that cannot reach the group at once', () => {
   it('is kept in the outbox and posted by the next delivery, not lost nor published twice', async () => {
-    const { store, clock, state, say, job } = await botWithFlakyGroup();
+    const { engine, clock, state, say, job } = await botWithFlakyGroup();
     await say('xu-wenbo', '排名 发布 2026-11');
     expect(await say('xu-wenbo', '确认发布')).toEqual(['已确认2026年11月的排名通报，但发送到工作群时出错；它已记录为已发布，会在工作时间自动重发，请勿重复发布。']);
-    expect(store.data.rankings.map((r) => r.month)).toEqual(['2026-11']);
-    expect(store.data.pendingPublications).toEqual({});
+    expect(engine.data.rankings.map((r) => r.month)).toEqual(['2026-11']);
+    expect(engine.data.pendingPublications).toEqual({});
 
     state.groupUp = true;
     clock.set(new Date('2026-11-27T10:45:00+08:00'));

@@ -5,6 +5,7 @@ import { loadRoster } from '../../src/org/roster';
 import { previewReminders } from '../../src/reminders/preview';
 import { emptyDb } from '../../src/store/schema';
 import { LowdbStore } from '../../src/store/lowdb-store';
+import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { simulate } from '../helpers/simulate';
 import { tempDir } from '../helpers/temp-dir';
@@ -38,8 +39,8 @@ describe('the first start: only months the bot ran are reminded and drafted', ()
   it('remembers its first run across restarts', async () => {
     const dataDir = tempDir();
     await simulate([{ at: '2026-11-02T08:00:00+08:00' }, { at: '2026-11-02T12:00:00+08:00' }], { dataDir });
-    const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
-    expect(store.data.reminderState.firstRunAt).toBe(new Date('2026-11-02T08:00:00+08:00').toISOString());
+    const engine = await LowdbStore.open(path.join(dataDir, 'db.json'));
+    expect(engine.data.reminderState.firstRunAt).toBe(new Date('2026-11-02T08:00:00+08:00').toISOString());
   });
 });
 
@@ -49,9 +50,9 @@ describe('提醒 预览 shows what the job will send', () => {
     await simulate([{ at: '2026-11-01T08:00:00+08:00' }, { at: '2026-11-25T08:00:00+08:00' }], { dataDir });
     const roster = loadRoster('data/org.yaml');
     const catalog = loadTaskCatalog('data/tasks.yaml', roster);
-    const store = await LowdbStore.open(path.join(dataDir, 'db.json'));
+    const store = new Store(await LowdbStore.open(path.join(dataDir, 'db.json')));
     const from = new Date('2026-11-25T08:00:00+08:00');
-    const preview = previewReminders(from, 7, catalog, roster, store.data).map(({ at, planned }) => `${at.toISOString()} ${JSON.stringify(planned.message.to)}`);
+    const preview = previewReminders(from, 7, catalog, roster, store.view).map(({ at, planned }) => `${at.toISOString()} ${JSON.stringify(planned.message.to)}`);
     const sent = await simulate([{ at: '2026-11-25T08:00:00+08:00' }, { at: '2026-12-02T08:00:00+08:00' }], { dataDir });
     expect(preview).toEqual(sent.map((o) => `${new Date(o.at).toISOString()} ${JSON.stringify(o.chat === 'group' ? { kind: 'group', groupId: 'main' } : { kind: 'direct', personId: o.chat.slice(3) })}`));
     expect(preview.filter((p) => p.startsWith('2026-11-27T02:00:00.000Z'))).toHaveLength(3);

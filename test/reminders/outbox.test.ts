@@ -16,7 +16,7 @@ function groupWithoutBot(tries: Outgoing[]) {
 }
 
 const noticesIn = (sent: Outgoing[]) => sent.filter((o) => textOf(o).startsWith('⚠️ 有一条消息没能送达'));
-const noticeEntries = (h: { store: { data: { outbox: Array<{ keys: string[]; status: string }> } } }) => h.store.data.outbox.filter((e) => e.keys.some((k) => k.startsWith('delivery-problem|')));
+const noticeEntries = (h: { state: () => { outbox: ReadonlyArray<{ keys: string[]; status: string }> } }) => h.state().outbox.filter((e) => e.keys.some((k) => k.startsWith('delivery-problem|')));
 
 describe('a reminder to a group the bot is not in', () => {
   it('is tried once, marked failed, and each admin is told once in a direct chat how to add the bot', async () => {
@@ -27,7 +27,7 @@ describe('a reminder to a group the bot is not in', () => {
 
     // The 10:00 group reminder: one try, then given up.
     expect(tries.map(textOf)).toEqual([expect.stringMatching(/^【截止提醒】/)]);
-    const reminder = h.store.data.outbox.find((e) => e.message.to.kind === 'group')!;
+    const reminder = h.state().outbox.find((e) => e.message.to.kind === 'group')!;
     expect(reminder).toMatchObject({ status: 'failed', attempts: 1, failedAt: beijing('2026-11-19T10:00').toISOString(), lastError: expect.stringMatching(/230002/) });
     // Every admin hears of it in their own direct chat; nothing about it goes to a group.
     const notices = noticesIn(sent);
@@ -89,11 +89,11 @@ describe('a reminder that keeps failing for a while (the platform busy or unreac
     const outboxTries = [...new Set(tries.map((at) => at.slice(0, 16)))];
     expect(outboxTries.slice(0, 5)).toEqual(['09:30', '09:31', '09:36', '09:51', '10:51'].map((t) => beijing(`2026-11-17T${t}`).toISOString().slice(0, 16)));
     expect(noticesIn(firstDay)).toEqual([]);
-    expect(h.store.data.outbox.find((e) => e.message.to.kind === 'direct' && e.message.to.personId === 'wang-fang')).toMatchObject({ status: 'pending' });
+    expect(h.state().outbox.find((e) => e.message.to.kind === 'direct' && e.message.to.personId === 'wang-fang')).toMatchObject({ status: 'pending' });
 
     const nextDay = await h.advanceTo(beijing('2026-11-18T12:00'));
 
-    const dm = h.store.data.outbox.find((e) => e.message.to.kind === 'direct' && e.message.to.personId === 'wang-fang')!;
+    const dm = h.state().outbox.find((e) => e.message.to.kind === 'direct' && e.message.to.personId === 'wang-fang')!;
     // Hourly through the working day, from 09:00 the next morning; the try at 10:00 is past the day.
     expect(dm).toMatchObject({ status: 'failed', firstFailedAt: beijing('2026-11-17T09:30').toISOString(), failedAt: beijing('2026-11-18T10:00').toISOString() });
     const notices = noticesIn(nextDay);

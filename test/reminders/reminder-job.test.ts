@@ -4,6 +4,7 @@ import type { Outgoing } from '../../src/model/message';
 import { loadRoster } from '../../src/org/roster';
 import { reminderJob } from '../../src/reminders/reminder-job';
 import { LowdbStore } from '../../src/store/lowdb-store';
+import { Store } from '../../src/store/store';
 import { loadTaskCatalog } from '../../src/tasks/catalog';
 import { captureLog } from '../helpers/silent-logger';
 import { tempDir } from '../helpers/temp-dir';
@@ -13,7 +14,8 @@ const catalog = loadTaskCatalog('data/tasks.yaml', roster);
 const at = (s: string) => new Date(s);
 
 async function setup(failures: number) {
-  const store = await LowdbStore.open(path.join(tempDir(), 'db.json'));
+  const engine = await LowdbStore.open(path.join(tempDir(), 'db.json'));
+  const store = new Store(engine);
   const sent: Outgoing[] = [];
   let failuresLeft = failures;
   const log = captureLog();
@@ -27,7 +29,7 @@ async function setup(failures: number) {
       sent.push(out);
     },
   });
-  return { store, sent, job, log };
+  return { engine, sent, job, log };
 }
 
 describe('the reminder job', () => {
@@ -41,12 +43,12 @@ describe('the reminder job', () => {
   });
 
   it('records before sending, retries a failed send with back-off, and never sends twice', async () => {
-    const { store, sent, job, log } = await setup(2);
+    const { engine, sent, job, log } = await setup(2);
     await job.run(at('2026-11-17T09:30:00+08:00'));
     // A DM to each of the seven reporters; the platform refuses the first two.
-    expect(store.data.outbox).toHaveLength(7);
+    expect(engine.data.outbox).toHaveLength(7);
     expect(sent).toHaveLength(5);
-    const pending = store.data.outbox.filter((e) => e.status === 'pending');
+    const pending = engine.data.outbox.filter((e) => e.status === 'pending');
     expect(pending).toHaveLength(2);
     expect(pending.map((e) => [e.attempts, e.lastError, e.nextAttemptAt])).toEqual([
       [1, 'platform unavailable', at('2026-11-17T09:31:00+08:00').toISOString()],
@@ -57,18 +59,18 @@ describe('the reminder job', () => {
     expect(job.nextRun(at('2026-11-17T09:30:00+08:00'))).toEqual(at('2026-11-17T09:31:00+08:00'));
     await job.run(at('2026-11-17T09:31:00+08:00'));
     expect(sent).toHaveLength(7);
-    expect(store.data.outbox.every((e) => e.status === 'sent')).toBe(true);
+    expect(engine.data.outbox.every((e) => e.status === 'sent')).toBe(true);
     await job.run(at('2026-11-17T10:00:00+08:00'));
     await job.run(at('2026-11-17T11:00:00+08:00'));
     expect(sent).toHaveLength(7);
     // Each send carries its outbox id, for platforms that dedupe by it.
-    expect(sent.map((o) => o.idempotencyKey).sort()).toEqual(store.data.outbox.map((e) => e.id).sort());
+    expect(sent.map((o) => o.idempotencyKey).sort()).toEqual(engine.data.outbox.map((e) => e.id).sort());
   });
 
   it('holds a retry that falls after hours until the next working morning', async () => {
-    const { store, sent, job } = await setup(1);
+    const { engine, sent, job } = await setup(1);
     await job.run(at('2026-11-17T09:30:00+08:00'));
-    await store.update((db) => {
+    await engine.update((db) => {
       for (const e of db.outbox) if (e.status === 'pending') e.nextAttemptAt = at('2026-11-17T17:45:00+08:00').toISOString();
     });
     expect(job.nextRun(at('2026-11-17T17:40:00+08:00'))).toEqual(at('2026-11-18T09:00:00+08:00'));

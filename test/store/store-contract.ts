@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/schema';
-import type { Store } from '../../src/store/store';
+import type { StateEngine } from '../../src/store/state-engine';
+import { Store } from '../../src/store/store';
 
 /** What the contract needs of a store under test. */
 export interface StoreUnderContract {
@@ -8,7 +9,7 @@ export interface StoreUnderContract {
    * Opens a store on fresh, empty storage; `reopen` opens the same storage again, as after a
    * restart; `breakWrites` makes its next writes fail, as a full disk or a lost table would.
    */
-  fresh(): Promise<{ store: Store; reopen: () => Promise<Store>; breakWrites: () => Promise<void> }>;
+  fresh(): Promise<{ store: StateEngine; reopen: () => Promise<StateEngine>; breakWrites: () => Promise<void> }>;
 }
 
 /** A submission record, in the month given. */
@@ -80,6 +81,42 @@ export function storeContract(name: string, under: () => StoreUnderContract): vo
         (store.data.submissions as unknown[]).push(submission('b', '2026-11'));
       }).toThrow();
       await store.close();
+    });
+
+    it('answers the narrow operations the bot uses, the same after a restart and after compaction', async () => {
+      const { store: engine, reopen } = await under().fresh();
+      const store = new Store(engine);
+      const at = new Date('2026-11-20T02:00:00.000Z');
+      const cell = { month: '2026-10', taskId: 'shuang-gongshi', sectionId: 'commerce', formVersion: 'v', submittedBy: 'wang-fang' };
+      const reminder = { to: { kind: 'direct' as const, personId: 'wang-fang' }, mentions: [], content: { text: '提醒' } };
+      await store.change((tx) => {
+        tx.submissions.add({ ...cell, answers: { count: 1 }, submittedAt: at, late: true });
+        tx.submissions.exempt({ month: '2026-11', taskId: 'shuang-gongshi', sectionId: 'tax', reason: '本月无业务', by: 'li-na', at: at.toISOString() });
+        tx.outbox.record([{ keys: ['dm|2026-11-20|wang-fang'], message: reminder }], at);
+        tx.forms.put('simulate|wang-fang', { flow: 'submission', version: 1, step: 2, data: {}, updatedAt: at.toISOString(), expiresAt: '2026-11-21T09:00:00.000Z' });
+        tx.seen.note('lark|m1', at);
+      });
+      const replaced = await store.change((tx) => tx.submissions.add({ ...cell, answers: { count: 2 }, submittedAt: new Date('2026-11-21T02:00:00.000Z'), late: true }));
+      expect(replaced?.answers).toEqual({ count: 1 });
+      const id = store.view.outbox.entries()[0]!.id;
+      await store.change((tx) => tx.outbox.markSent(id, at));
+      await store.close();
+
+      const again = new Store(await reopen());
+      expect(again.view.submissions.current('2026-10', 'shuang-gongshi', 'commerce')?.answers).toEqual({ count: 2 });
+      expect(again.view.submissions.ofMonth('2026-10')).toHaveLength(2);
+      expect(again.view.submissions.status('2026-11', 'shuang-gongshi', 'tax')).toBe('exempt');
+      expect(again.view.submissions.status('2026-11', 'shuang-gongshi', 'commerce')).toBe('missing');
+      expect(again.view.outbox.entry(id)?.status).toBe('sent');
+      expect(again.view.forms.open('simulate|wang-fang')?.step).toBe(2);
+      expect(again.view.seen.has('lark|m1')).toBe(true);
+      await again.change((tx) => tx.outbox.archiveDone(new Date('2026-11-30T00:00:00.000Z')));
+      await again.close();
+
+      const compacted = new Store(await reopen());
+      expect(compacted.view.outbox.entries()).toEqual([]);
+      expect(compacted.view.outbox.recordedKeys().has('dm|2026-11-20|wang-fang')).toBe(true);
+      await compacted.close();
     });
   });
 }

@@ -33,7 +33,7 @@ describe('双公示 answered the way reporters talk', () => {
     expect(summary).toContain('合规率：98.3%');
 
     expect(await say(h, '确认')).toMatch(/^✅ 已提交「双公示」2026年11月/);
-    const saved = h.store.data.submissions.at(-1)!;
+    const saved = h.state().submissions.at(-1)!;
     expect(saved.answers).toMatchObject({ decisions: 120, uploaded: 120, timely: 115, compliant: 118, problems: 2, fixed_in_time: 2 });
     expect(saved.approximate).toEqual(['uploaded']);
   });
@@ -45,7 +45,7 @@ describe('双公示 answered the way reporters talk', () => {
     const summary = await say(h, '1500');
     expect(summary).toContain('1. 本月作出的行政许可决定数：1500件');
     await say(h, '确认');
-    expect(h.store.data.submissions.at(-1)!.approximate).toBeUndefined();
+    expect(h.state().submissions.at(-1)!.approximate).toBeUndefined();
   });
 
   it('keeps the 约 when a returned submission reopens with its answers', async () => {

@@ -49,7 +49,7 @@ describe('Lark: the 双公示 form in the direct chat', () => {
     expect(summary).toContain('[确认提交]');
     expect(await say('确认')).toEqual(['✅ 已提交「双公示」2026年11月（商事登记项目审批服务科），按时提交（截止 11月26日 18:00）。']);
 
-    expect(h.harness.store.data.submissions).toMatchObject([
+    expect(h.harness.state().submissions).toMatchObject([
       { month: '2026-11', taskId: 'double_publicity', sectionId: 'commerce', submittedBy: 'wang-fang', late: false, answers: expect.objectContaining({}) },
     ]);
   });

@@ -57,7 +57,7 @@ describe('WeChat: the 双公示 form in the direct chat', () => {
 
     // Her reply is the number of the button 「确认提交」.
     expect(await say(confirm![1]!)).toEqual(['✅ 已提交「双公示」2026年11月（商事登记项目审批服务科），按时提交（截止 11月26日 18:00）。']);
-    expect(h.harness.store.data.submissions).toMatchObject([{ month: '2026-11', taskId: 'double_publicity', sectionId: 'commerce', submittedBy: 'wang-fang', late: false }]);
+    expect(h.harness.state().submissions).toMatchObject([{ month: '2026-11', taskId: 'double_publicity', sectionId: 'commerce', submittedBy: 'wang-fang', late: false }]);
   });
 });
 

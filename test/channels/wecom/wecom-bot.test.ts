@@ -42,7 +42,7 @@ describe('WeCom: the 双公示 form in the direct chat', () => {
     expect(buttons).toBe(`请核对：“双公示”（行政许可）信息报送\n${CARD_BUTTONS_LINE}\n[确认提交]\n[返回修改]\n[取消]`);
     expect(await say('确认')).toEqual(['✅ 已提交「双公示」2026年11月（商事登记项目审批服务科），按时提交（截止 11月26日 18:00）。']);
 
-    expect(h.harness.store.data.submissions).toMatchObject([{ month: '2026-11', taskId: 'double_publicity', sectionId: 'commerce', submittedBy: 'wang-fang', late: false }]);
+    expect(h.harness.state().submissions).toMatchObject([{ month: '2026-11', taskId: 'double_publicity', sectionId: 'commerce', submittedBy: 'wang-fang', late: false }]);
   });
 });
 
@@ -62,7 +62,7 @@ describe('WeCom: pressing a button card', () => {
     expect(update).toMatchObject({ cmd: 'aibot_respond_update_msg', body: { response_type: 'update_template_card', template_card: { card_type: 'text_notice', task_id: taskId } } });
     expect(shownLines(update!).join('\n')).toBe(`请核对：“双公示”（行政许可）信息报送\n${t('card.chosen', { label: '确认提交' })}`);
     expect(texts(replies)).toEqual([expect.stringMatching(/^✅ 已提交「双公示」2026年11月/)]);
-    expect(h.harness.store.data.submissions).toHaveLength(1);
+    expect(h.harness.state().submissions).toHaveLength(1);
   });
 
   it('a second press of the same card is told the card has been answered, and saves nothing again', async () => {
@@ -75,7 +75,7 @@ describe('WeCom: pressing a button card', () => {
     const again = await h.press('王芳', card!, '确认提交');
 
     expect(texts(again)).toContain(t('card.expired'));
-    expect(h.harness.store.data.submissions).toHaveLength(1);
+    expect(h.harness.state().submissions).toHaveLength(1);
   });
 
   it('a press the bot gets to after WeCom\'s 5 s: the card stays as it was (logged), and the reply still says what was done', async () => {

@@ -44,7 +44,7 @@ describe('replies, reminders and notices share one way out', () => {
     await Promise.all([handled, delivered]);
 
     expect(h.sent.map(textOf)).toEqual([expect.stringContaining('王芳'), '提醒：“双公示”今天 18:00 截止']);
-    expect(h.store.data.outbox.map((e) => e.status)).toEqual(['sent']);
+    expect(h.state().outbox.map((e) => e.status)).toEqual(['sent']);
   });
 
   it('leaves a reminder that still fails after the retries in the outbox for its own later retry', async () => {
@@ -59,7 +59,7 @@ describe('replies, reminders and notices share one way out', () => {
     await recordPlanned(h.store, [{ keys: ['test|deadline|wang-fang'], message: reminder }], h.clock.now());
     await deliverPending(h.store, async (out) => void (await h.bot.send(out)), h.clock.now(), h.log.log, h.roster);
     expect(tries).toBe(4);
-    expect(h.store.data.outbox.map((e) => [e.status, e.attempts, e.lastError])).toEqual([['pending', 1, 'timeout']]);
+    expect(h.state().outbox.map((e) => [e.status, e.attempts, e.lastError])).toEqual([['pending', 1, 'timeout']]);
   });
 
   it('logs a reply that cannot be delivered with a reference', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import { archiveDoneEntries, recordedKeys } from '../../src/reminders/outbox-keys';
+import { OutboxChanges, OutboxView } from '../../src/reminders/outbox-records';
 import { emptyDb, type OutboxEntry } from '../../src/store/schema';
 
 function entry(id: string, keys: string[], status: OutboxEntry['status'], at: string): OutboxEntry {
@@ -18,13 +18,13 @@ describe('the outbox keeps only the keys of entries done with days ago', () => {
   };
 
   it('archives entries sent more than three days ago under their month, and keeps pending ones whole', () => {
-    const after = produce(db, (draft) => archiveDoneEntries(draft, new Date('2026-11-24T03:00:00Z')));
+    const after = produce(db, (draft) => new OutboxChanges(draft).archiveDone(new Date('2026-11-24T03:00:00Z')));
     expect(after.outbox.map((e) => e.id)).toEqual(['recent', 'waiting']);
     expect(after.outboxArchive).toEqual({ '2026-10': ['2026-10|dm|wang-fang'] });
   });
 
   it('still counts archived keys as recorded, so nothing is planned twice', () => {
-    const after = produce(db, (draft) => archiveDoneEntries(draft, new Date('2026-11-24T03:00:00Z')));
-    expect([...recordedKeys(after)].sort()).toEqual([...recordedKeys(db)].sort());
+    const after = produce(db, (draft) => new OutboxChanges(draft).archiveDone(new Date('2026-11-24T03:00:00Z')));
+    expect([...new OutboxView(after).recordedKeys()].sort()).toEqual([...new OutboxView(db).recordedKeys()].sort());
   });
 });
