@@ -1,6 +1,7 @@
 import type { Roster } from '../org/roster';
 import type { Person } from '../org/schema';
 import type { Db, PointsItem } from '../store/schema';
+import { eachUnchanged, findRecord } from '../store/draft-search';
 import type { MonthKey } from '../tasks/period';
 
 export type NewPointsItem = Omit<PointsItem, 'no' | 'status' | 'review'>;
@@ -26,7 +27,9 @@ export class PointsView {
   }
 
   protected nextNumber(): number {
-    return this.state.pointsItems.reduce((max, i) => Math.max(max, i.no), 0) + 1;
+    let max = 0;
+    eachUnchanged(this.state.pointsItems, (i) => void (max = Math.max(max, i.no)));
+    return max + 1;
   }
 }
 
@@ -41,7 +44,7 @@ export class PointsChanges extends PointsView {
   }
 
   review(no: number, decision: 'approved' | 'returned', by: string, at: Date, note: string): PointsItem {
-    const item = this.state.pointsItems.find((i) => i.no === no);
+    const item = findRecord(this.state.pointsItems, (i) => i.no === no);
     if (!item) throw new Error(`no points item ${no}`);
     item.status = decision;
     item.review = { by, at: at.toISOString(), note };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Outgoing } from '../model/message';
 import type { PlannedMessage } from '../model/planned-message';
 import type { Db, OutboxEntry, ReminderState } from '../store/schema';
+import { committed, eachUnchanged, findRecord } from '../store/draft-search';
 import { monthOf } from '../tasks/period';
 
 /**
@@ -15,6 +16,20 @@ type OutboxState = Pick<Db, 'outbox' | 'outboxArchive' | 'reminderState'>;
 
 const keyCache = new WeakMap<readonly OutboxEntry[], { archive: Db['outboxArchive']; length: number; keys: ReadonlySet<string> }>();
 
+/**
+ * Every key of the outbox and its archive, built once per state of the outbox: the store's state
+ * is immutable (a change is a new array); a working copy (`提醒 预览`) grows in place.
+ */
+function keysOf(outbox: readonly OutboxEntry[], archive: Db['outboxArchive']): ReadonlySet<string> {
+  const cached = keyCache.get(outbox);
+  if (cached && cached.archive === archive && cached.length === outbox.length) return cached.keys;
+  const keys = new Set<string>();
+  for (const list of Object.values(archive)) for (const key of list) keys.add(key);
+  for (const entry of outbox) for (const key of entry.keys) keys.add(key);
+  keyCache.set(outbox, { archive, length: outbox.length, keys });
+  return keys;
+}
+
 /** The messages the bot decided to send on its own, and the reminder job's bookkeeping. */
 export class OutboxView {
   constructor(protected readonly state: Readonly<OutboxState>) {}
@@ -25,14 +40,12 @@ export class OutboxView {
    */
   recordedKeys(): ReadonlySet<string> {
     const { outbox, outboxArchive } = this.state;
-    const cached = keyCache.get(outbox);
-    // The store's state is immutable (a change is a new array); a working copy grows in place.
-    if (cached && cached.archive === outboxArchive && cached.length === outbox.length) return cached.keys;
-    const keys = new Set<string>();
-    for (const list of Object.values(outboxArchive)) for (const key of list) keys.add(key);
-    for (const entry of outbox) for (const key of entry.keys) keys.add(key);
-    keyCache.set(outbox, { archive: outboxArchive, length: outbox.length, keys });
-    return keys;
+    // In a transaction: the committed keys (built once per state), and those of entries added since.
+    const before = keysOf(committed(outbox), committed(outboxArchive));
+    if (committed(outbox) === outbox) return before;
+    const added = new Set<string>();
+    eachUnchanged(outbox, (entry) => entry.keys.forEach((k) => before.has(k) || added.add(k)));
+    return added.size ? new Set([...before, ...added]) : before;
   }
 
   /** The entries still whole: pending ones, and those done within DONE_ENTRY_DAYS. */
@@ -80,11 +93,12 @@ export class OutboxChanges extends OutboxView {
    * keys recorded meanwhile by someone else are dropped here.
    */
   record(planned: PlannedMessage[], now: Date): void {
-    const recorded = new Set(this.recordedKeys());
+    const recorded = this.recordedKeys();
+    const added = new Set<string>();
     for (const { keys, message } of planned) {
-      if (keys.every((k) => recorded.has(k))) continue;
+      if (keys.every((k) => recorded.has(k) || added.has(k))) continue;
       this.enqueue(keys, message, now);
-      for (const k of keys) recorded.add(k);
+      for (const k of keys) added.add(k);
     }
   }
 
@@ -101,7 +115,7 @@ export class OutboxChanges extends OutboxView {
 
   /** The entry went out (its sender may mark it again, unharmed, if the outbox job sent it meanwhile). */
   markSent(id: string, at: Date): void {
-    const entry = this.state.outbox.find((e) => e.id === id);
+    const entry = findRecord(this.state.outbox, (e) => e.id === id);
     if (!entry) return;
     entry.status = 'sent';
     entry.sentAt = at.toISOString();
@@ -110,7 +124,7 @@ export class OutboxChanges extends OutboxView {
 
   /** A failed try: tried again at `retryAt`, or (without one) failed for good. */
   markFailedAttempt(id: string, at: Date, error: string, retryAt?: Date): void {
-    const entry = this.state.outbox.find((e) => e.id === id);
+    const entry = findRecord(this.state.outbox, (e) => e.id === id);
     if (!entry) throw new Error(`no outbox entry ${id}`);
     entry.attempts++;
     entry.firstFailedAt ??= at.toISOString();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Exemption, Submission } from '../store/schema';
+import { findRecord } from '../store/draft-search';
 import type { MonthKey } from '../tasks/period';
 import { t } from '../prompts';
 
@@ -49,8 +50,9 @@ export class SubmissionsView {
   }
 
   /** Every submission for a month, replaced ones included, in the order they came. */
-  ofMonth(month: MonthKey): readonly Submission[] {
-    return monthsOf(this.state.submissions).get(month) ?? [];
+  ofMonth(month: MonthKey): Submission[] {
+    const { submissions } = this.state;
+    return (monthsOf(submissions).get(month) ?? []).map((at) => submissions[at]!);
   }
 
   /** Those that came in from `from` (included) to `to` (excluded), whatever month they are for. */
@@ -112,38 +114,49 @@ function cellKey(taskId: string, sectionId: string): string {
   return `${taskId}|${sectionId}`;
 }
 
-const partitions = new WeakMap<readonly object[], Map<string, object[]>>();
-const indexes = new WeakMap<readonly object[], Map<string, Map<string, object>>>();
+const partitions = new WeakMap<readonly object[], Map<string, number[]>>();
+const indexes = new WeakMap<readonly object[], Map<string, Map<string, number>>>();
 
-/** The records by month: once per version of the store's collection, at every call on a draft. */
-function monthsOf<R extends { month: string }>(records: readonly R[]): Map<string, R[]> {
-  const cached = partitions.get(records) as Map<string, R[]> | undefined;
+/** Where each month's records are: once per version of the store's collection, at every call on a draft. */
+function monthsOf(records: readonly { month: string }[]): Map<string, number[]> {
+  const cached = partitions.get(records);
   if (cached) return cached;
-  const byMonth = new Map<string, R[]>();
-  for (const record of records) {
+  const byMonth = new Map<string, number[]>();
+  records.forEach((record, at) => {
     const list = byMonth.get(record.month);
-    if (list) list.push(record);
-    else byMonth.set(record.month, [record]);
-  }
+    if (list) list.push(at);
+    else byMonth.set(record.month, [at]);
+  });
   if (Object.isFrozen(records)) partitions.set(records, byMonth);
   return byMonth;
 }
 
-/** The record of `month` filed under `key` (the first one, in the order they came). */
+/**
+ * The record of `month` filed under `key` (the first one, in the order they came). On the store's
+ * state the month's index answers; in a transaction the committed index does (findRecord).
+ */
 function lookUp<R extends { month: string }>(records: readonly R[], month: string, keyOf: (record: R) => string | undefined, key: string): R | undefined {
-  if (!Object.isFrozen(records)) return records.find((r) => r.month === month && keyOf(r) === key);
+  if (Object.isFrozen(records)) {
+    const at = positionOf(records, month, keyOf, key);
+    return at === undefined ? undefined : records[at];
+  }
+  return findRecord(records, (r) => r.month === month && keyOf(r) === key, (committed) => positionOf(committed, month, keyOf, key) ?? -1);
+}
+
+/** The record's position in a frozen collection, from the month's index (built when first asked). */
+function positionOf<R extends { month: string }>(records: readonly R[], month: string, keyOf: (record: R) => string | undefined, key: string): number | undefined {
   let byMonth = indexes.get(records);
   if (!byMonth) indexes.set(records, (byMonth = new Map()));
   let index = byMonth.get(month);
   if (!index) {
     index = new Map();
-    for (const record of monthsOf(records).get(month) ?? []) {
-      const k = keyOf(record);
-      if (k !== undefined && !index.has(k)) index.set(k, record);
+    for (const at of monthsOf(records).get(month) ?? []) {
+      const k = keyOf(records[at]!);
+      if (k !== undefined && !index.has(k)) index.set(k, at);
     }
     byMonth.set(month, index);
   }
-  return index.get(key) as R | undefined;
+  return index.get(key);
 }
 
 export interface NewSubmission {
