@@ -70,15 +70,17 @@ export class LowdbStore implements Store {
     if (version > DB_VERSION) {
       throw new StartupError(`数据文件 ${file} 的版本为 ${version}，而本程序只支持到 ${DB_VERSION}；请升级程序。文件未被改动。`);
     }
-    // Before version 6 everything was in db.json; from 6 on, the history is in the month files.
-    const months = version >= 6 ? await readMonths(path.join(path.dirname(file), 'history')) : [];
-    const whole = version >= 6 ? assemble(raw as unknown as HotState, months) : migrate(raw);
-    const parsed = dbSchema.safeParse(whole);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new StartupError(`数据文件 ${file} 的字段 ${formatPath(issue.path)} 无效：${issue.message}。机器人已停止，文件未被改动；请从备份恢复或移走该文件。`);
+    const historyDir = path.join(path.dirname(file), 'history');
+    let data: Db;
+    if (version === DB_VERSION) {
+      // Checked part by part, a month at a time: the files as read are let go as they are checked, not all held at once.
+      data = assemble(checked(hotSchema, raw, file), await readMonths(historyDir));
+    } else {
+      // Before version 6 everything was in db.json; from 6 on, the history is in the month files.
+      const whole = version >= 6 ? assemble(raw as unknown as HotState, await readMonths(historyDir, false)) : migrate(raw);
+      data = checked(dbSchema, whole, file);
     }
-    const store = new LowdbStore(file, parsed.data, log);
+    const store = new LowdbStore(file, data, log);
     if (version < DB_VERSION) {
       // Keep the pre-migration file: a migration bug must never cost the department its data.
       await copyFile(file, `${file}.v${version}.bak`);
@@ -168,7 +170,31 @@ async function finishJournal(file: string, log: HotLog): Promise<void> {
 
 const monthFileSchema = z.object({ month: z.string() }).passthrough();
 
-async function readMonths(dir: string): Promise<MonthFile[]> {
+/** db.json as this release writes it: the hot state. */
+const hotSchema = dbSchema.omit({ submissions: true, exemptions: true, pointsItems: true, rankings: true, outboxArchive: true });
+
+/** A history/<month>.json as this release writes it. */
+const monthSchema = z.object({
+  month: z.string(),
+  submissions: dbSchema.shape.submissions,
+  exemptions: dbSchema.shape.exemptions,
+  pointsItems: dbSchema.shape.pointsItems,
+  rankings: dbSchema.shape.rankings,
+  outboxKeys: z.array(z.string()),
+});
+
+/** The content checked against the schema, or the bot stops naming the file and the field. */
+function checked<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
+  const parsed = schema.safeParse(content);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new StartupError(`数据文件 ${file} 的字段 ${formatPath(issue.path)} 无效：${issue.message}。机器人已停止，文件未被改动；请从备份恢复或移走该文件。`);
+  }
+  return parsed.data;
+}
+
+/** The month files in order, each checked against this release's schema (`check`) or left for the migration to check whole. */
+async function readMonths(dir: string, check = true): Promise<MonthFile[]> {
   const names = (await readdir(dir)).filter((n) => MONTH_FILE.test(n)).sort();
   const months: MonthFile[] = [];
   for (const name of names) {
@@ -178,7 +204,8 @@ async function readMonths(dir: string): Promise<MonthFile[]> {
     if (!parsed.success || parsed.data.month !== MONTH_FILE.exec(name)![1]) {
       throw new StartupError(`数据文件 ${file} 不是有效的月度历史文件。机器人已停止，文件未被改动；请从备份恢复或移走该文件。`);
     }
-    months.push({ submissions: [], exemptions: [], pointsItems: [], rankings: [], outboxKeys: [], ...(raw as Partial<MonthFile>), month: parsed.data.month });
+    const month = { submissions: [], exemptions: [], pointsItems: [], rankings: [], outboxKeys: [], ...(raw as Partial<MonthFile>), month: parsed.data.month };
+    months.push(check ? checked(monthSchema, month, file) : month);
   }
   return months;
 }

@@ -173,6 +173,19 @@ describe('the lowdb store: the hot state apart from the history', () => {
     expect(existsSync(`${file}.journal`)).toBe(false);
   });
 
+  it('refuses a month file whose records do not fit the schema, naming the file and the field', async () => {
+    const file = dbPath();
+    const store = await LowdbStore.open(file);
+    await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+    await store.close();
+    const november = path.join(path.dirname(file), 'history', '2026-11.json');
+    const bad = JSON.stringify({ ...JSON.parse(readFileSync(november, 'utf8')), submissions: [{ ...submission('a', '2026-11'), late: 'yes' }] });
+    writeFileSync(november, bad);
+
+    expect(await openError(file)).toMatch(/数据文件 .*history\/2026-11\.json 的字段 submissions\[0\]\.late 无效/);
+    expect(readFileSync(november, 'utf8')).toBe(bad);
+  });
+
   it('finishes a commit whose journal carries changes for the log, a line already appended counting once', async () => {
     const file = dbPath();
     await LowdbStore.open(file);
