@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { GroupCommit } from './group-commit';
 import { applyHotChanges, assemble, hotChanges, KEYED_PARTS, monthFile, monthsChanged, monthsOf, type HotState, type MonthFile } from './layout';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
@@ -39,7 +39,9 @@ export class PostgresStore implements Store {
    * brings the tables up to date and loads the state.
    */
   static async open(url: string, onWaiting: () => void = () => undefined): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // The driver is loaded only by a bot that uses PostgreSQL: the embedded store does without its memory.
+    const { default: driver } = await import('pg');
+    const pool = new driver.Pool({ connectionString: url, max: 4 });
     const lockClient = await pool.connect().catch(async (error: unknown) => {
       await pool.end();
       throw error;
