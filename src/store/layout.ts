@@ -1,4 +1,5 @@
-import type { Db, Exemption, PointsItem, PublishedRanking, Submission } from './schema';
+import { z } from '../zod';
+import { dbSchema, type Db, type Exemption, type PointsItem, type PublishedRanking, type Submission } from './schema';
 
 /**
  * How the state is laid out on disk. The hot state — conversations, the outbox, the message ids
@@ -23,6 +24,20 @@ export interface MonthFile {
   /** Keys of compacted outbox entries created in this month. */
   outboxKeys: string[];
 }
+
+/**
+ * The hot state and a month's file as this release writes them, each checked on its own at start:
+ * what was read is let go as it is checked, rather than the whole state held twice at once.
+ */
+export const hotSchema = dbSchema.omit({ submissions: true, exemptions: true, pointsItems: true, rankings: true, outboxArchive: true });
+export const monthSchema = z.object({
+  month: z.string(),
+  submissions: dbSchema.shape.submissions,
+  exemptions: dbSchema.shape.exemptions,
+  pointsItems: dbSchema.shape.pointsItems,
+  rankings: dbSchema.shape.rankings,
+  outboxKeys: z.array(z.string()),
+});
 
 export function hotPart(db: Db): HotState {
   const { submissions: _s, exemptions: _e, pointsItems: _p, rankings: _r, outboxArchive: _a, ...hot } = db;

@@ -6,7 +6,7 @@ import { z } from '../zod';
 import { DurableJsonFile } from './durable-file';
 import { GroupCommit } from './group-commit';
 import { HotLog } from './hot-log';
-import { applyHotChanges, assemble, hotChanges, hotPart, monthFile, monthsChanged, monthsOf, type HotChange, type HotState, type MonthFile } from './layout';
+import { applyHotChanges, assemble, hotChanges, hotPart, hotSchema, monthFile, monthSchema, monthsChanged, monthsOf, type HotChange, type HotState, type MonthFile } from './layout';
 import { migrate, versionOf } from './migrations';
 import { DB_VERSION, dbSchema, emptyDb, type Db } from './schema';
 import type { Store } from './store';
@@ -169,19 +169,6 @@ async function finishJournal(file: string, log: HotLog): Promise<void> {
 }
 
 const monthFileSchema = z.object({ month: z.string() }).passthrough();
-
-/** db.json as this release writes it: the hot state. */
-const hotSchema = dbSchema.omit({ submissions: true, exemptions: true, pointsItems: true, rankings: true, outboxArchive: true });
-
-/** A history/<month>.json as this release writes it. */
-const monthSchema = z.object({
-  month: z.string(),
-  submissions: dbSchema.shape.submissions,
-  exemptions: dbSchema.shape.exemptions,
-  pointsItems: dbSchema.shape.pointsItems,
-  rankings: dbSchema.shape.rankings,
-  outboxKeys: z.array(z.string()),
-});
 
 /** The content checked against the schema, or the bot stops naming the file and the field. */
 function checked<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {

@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import { GroupCommit } from './group-commit';
-import { applyHotChanges, assemble, hotChanges, KEYED_PARTS, monthFile, monthsChanged, monthsOf, type HotState, type MonthFile } from './layout';
+import { applyHotChanges, assemble, hotChanges, hotSchema, KEYED_PARTS, monthFile, monthSchema, monthsChanged, monthsOf, type MonthFile } from './layout';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
-import { dbSchema, emptyDb, type Db } from './schema';
+import { emptyDb, type Db } from './schema';
+import { z } from '../zod';
 import type { Store } from './store';
 
 /** The advisory lock the active bot holds: a second process waits on it as a standby. */
@@ -130,15 +131,26 @@ async function load(pool: pg.Pool): Promise<Db | undefined> {
   if (parts.rows.length === 0) return undefined;
   const seen = await pool.query<{ key: string; at: string }>('select key, at from credit_seen');
   const entries = await pool.query<{ map: string; key: string; value: unknown }>('select map, key, value from credit_entry');
-  const months = await pool.query<{ records: MonthFile }>('select records from credit_month order by month');
   const hot: Record<string, unknown> = {};
   // Every keyed map exists, empty or not; the parts and keys go in on top.
   applyHotChanges(hot, KEYED_PARTS.filter((m) => m.length === 1).map((m) => ({ part: m[0], value: {} })));
   applyHotChanges(hot, parts.rows.map((r) => ({ part: r.part, value: r.value })));
   applyHotChanges(hot, entries.rows.map((r) => ({ map: r.map, key: r.key, value: r.value })));
   applyHotChanges(hot, seen.rows.map((r) => ({ map: SEEN, key: r.key, value: r.at })));
-  const parsed = dbSchema.safeParse(assemble(hot as HotState, months.rows.map((r) => r.records)));
-  if (!parsed.success) throw new Error(`the state in PostgreSQL does not fit the schema at ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  // A month at a time, each checked as it comes: the rows as read are not all held at once.
+  const names = await pool.query<{ month: string }>('select month from credit_month order by month');
+  const months: MonthFile[] = [];
+  for (const { month } of names.rows) {
+    const { rows } = await pool.query<{ records: unknown }>('select records from credit_month where month = $1', [month]);
+    months.push(checked(monthSchema, rows[0]!.records, `credit_month ${month}`));
+  }
+  return assemble(checked(hotSchema, hot, 'credit_state'), months);
+}
+
+/** The content checked against the schema, or an error naming where it was and the field. */
+function checked<S extends z.ZodType>(schema: S, content: unknown, where: string): z.output<S> {
+  const parsed = schema.safeParse(content);
+  if (!parsed.success) throw new Error(`the state in PostgreSQL (${where}) does not fit the schema at ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
   return parsed.data;
 }
 

@@ -90,6 +90,19 @@ describe.skipIf(!postgresInstalled())('the PostgreSQL store (a real server from 
     await store.close();
   });
 
+  it('refuses a month row that does not fit the schema, naming the month and the field', async () => {
+    const url = await server!.freshDatabase();
+    const store = await PostgresStore.open(url);
+    await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+    await store.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`update credit_month set records = jsonb_set(records, '{submissions,0,late}', '"yes"') where month = '2026-11'`);
+    await client.end();
+
+    await expect(PostgresStore.open(url)).rejects.toThrow(/credit_month 2026-11.*submissions\.0\.late/);
+  });
+
   it('lets one process be active: a second waits as a standby and takes over, with the state, when the first stops', async () => {
     const url = await server!.freshDatabase();
     const active = await PostgresStore.open(url);
