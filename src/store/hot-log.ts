@@ -1,4 +1,4 @@
-import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDirectory } from './durable-file';
 import type { HotChange } from './layout';
@@ -16,8 +16,8 @@ import type { HotChange } from './layout';
  */
 export class HotLog {
   readonly file: string;
-  #handle: FileHandle | undefined;
-  #bytes = 0;
+  /** Bytes in the file, once known. */
+  #bytes: number | undefined;
 
   constructor(file: string) {
     this.file = file;
@@ -25,7 +25,7 @@ export class HotLog {
 
   /** Bytes appended since the log was last emptied. */
   get size(): number {
-    return this.#bytes;
+    return this.#bytes ?? 0;
   }
 
   /** The commits logged, in order, a torn last line cut off. A damaged line before the last is an error. */
@@ -38,7 +38,7 @@ export class HotLog {
       throw error;
     }
     const complete = text.slice(0, text.lastIndexOf('\n') + 1);
-    if (complete.length < text.length) await truncate(this.file, Buffer.byteLength(complete));
+    if (complete.length < text.length) await this.#truncate(Buffer.byteLength(complete));
     return complete
       .split('\n')
       .filter((line) => line.length)
@@ -47,39 +47,43 @@ export class HotLog {
 
   /** Appends one commit's changes; resolves once they are on disk. */
   async append(changes: readonly HotChange[]): Promise<void> {
-    const handle = await this.#open();
     const line = `${JSON.stringify(changes)}\n`;
+    // Opened for each commit, so no file stays open between them (a store never closed leaks nothing).
+    const handle = await open(this.file, 'a');
     try {
-      await handle.write(line);
-      await handle.datasync();
-    } catch (error) {
-      // A commit that failed must not come back at the next start: what it may have left goes.
-      await handle.truncate(this.#bytes).catch(() => undefined);
-      throw error;
+      if (this.#bytes === undefined) {
+        // The file may have just been created: its name must be on disk before a line counts.
+        await syncDirectory(path.dirname(this.file));
+        this.#bytes = (await handle.stat()).size;
+      }
+      try {
+        await handle.write(line);
+        await handle.datasync();
+      } catch (error) {
+        // A commit that failed must not come back at the next start: what it may have left goes.
+        await handle.truncate(this.#bytes).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await handle.close();
     }
     this.#bytes += Buffer.byteLength(line);
   }
 
   /** Empties the log, once what it held is in db.json. */
   async clear(): Promise<void> {
-    const handle = await this.#open();
-    await handle.truncate(0);
-    await handle.datasync();
-    this.#bytes = 0;
+    await this.#truncate(0);
   }
 
-  async close(): Promise<void> {
-    await this.#handle?.close();
-    this.#handle = undefined;
-  }
-
-  async #open(): Promise<FileHandle> {
-    if (!this.#handle) {
-      this.#handle = await open(this.file, 'a');
-      // The file may have just been created: its name must be on disk before a line counts.
-      await syncDirectory(path.dirname(this.file));
-      this.#bytes = (await this.#handle.stat()).size;
+  async #truncate(bytes: number): Promise<void> {
+    const handle = await open(this.file, 'a');
+    try {
+      await handle.truncate(bytes);
+      await handle.datasync();
+    } finally {
+      await handle.close();
     }
-    return this.#handle;
+    if (this.#bytes === undefined) await syncDirectory(path.dirname(this.file));
+    this.#bytes = bytes;
   }
 }

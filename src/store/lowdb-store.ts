@@ -105,7 +105,6 @@ export class LowdbStore implements Store {
   async close(): Promise<void> {
     await this.#state.settled();
     if (this.#log.size > 0) await this.#fold(this.data);
-    await this.#log.close();
   }
 
   async #commit(before: Db, after: Db): Promise<void> {
@@ -164,7 +163,6 @@ async function finishJournal(file: string, log: HotLog): Promise<void> {
     if (journal.hot) await log.clear();
     if (journal.log) await log.append(journal.log);
   }
-  await log.close();
   await adapter.remove();
 }
 
