@@ -7,7 +7,6 @@ import { OutboxChanges } from '../reminders/outbox-records';
 import { LowdbStore } from '../store/lowdb-store';
 import { PostgresStore } from '../store/postgres-store';
 import type { StateEngine } from '../store/state-engine';
-import pg from 'pg';
 import { SingleFileStore } from './single-file-store';
 
 /**
@@ -104,6 +103,8 @@ function urlOf(dataDir: string): string {
 }
 
 async function adminQuery(sql: string): Promise<Array<Record<string, unknown>>> {
+  // Loaded here, not at the top: a child measuring the embedded store must not hold the driver.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {

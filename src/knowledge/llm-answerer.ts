@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Hit } from './bm25';
 import type { Answer, Citation, Passage } from './knowledge-base';
 
@@ -24,12 +24,20 @@ const MAX_REWRITE_LENGTH = 120;
  * none, or one it was not given, is not trusted.
  */
 export class LlmAnswerer {
-  readonly #client: OpenAI;
+  readonly #config: LlmConfig;
+  #client: Promise<OpenAI> | undefined;
   readonly #model: string;
 
   constructor(config: LlmConfig) {
-    this.#client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, timeout: config.timeoutMs, maxRetries: 0 });
+    this.#config = config;
     this.#model = config.model;
+  }
+
+  /** The client, its library loaded at the first question: a bot without a model never holds it in memory. */
+  #openai(): Promise<OpenAI> {
+    const { apiKey, baseURL, timeoutMs } = this.#config;
+    this.#client ??= import('openai').then(({ default: OpenAI }) => new OpenAI({ apiKey, baseURL, timeout: timeoutMs, maxRetries: 0 }));
+    return this.#client;
   }
 
   /**
@@ -39,7 +47,7 @@ export class LlmAnswerer {
    * failure.
    */
   async rewrite(question: string): Promise<string | undefined> {
-    const completion = await this.#client.chat.completions.create({
+    const completion = await (await this.#openai()).chat.completions.create({
       model: this.#model,
       temperature: 0,
       messages: [
@@ -61,7 +69,7 @@ export class LlmAnswerer {
       clause: h.item.chunk.path,
       text: h.item.chunk.text,
     }));
-    const completion = await this.#client.chat.completions.create({
+    const completion = await (await this.#openai()).chat.completions.create({
       model: this.#model,
       temperature: 0,
       messages: [

@@ -1,20 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
 
-/** The text of a policy document: plain text as is, Markdown without its marks, .docx and text-layer .pdf extracted. */
+/**
+ * The text of a policy document: plain text as is, Markdown without its marks, .docx and text-layer
+ * .pdf extracted — their libraries loaded only when such a document is there, so a bot with plain
+ * text documents does not hold them in memory.
+ */
 export async function readDocumentText(file: string): Promise<string> {
   switch (path.extname(file).toLowerCase()) {
     case '.txt':
       return readFile(file, 'utf8');
     case '.md':
       return stripMarkdown(await readFile(file, 'utf8'));
-    case '.docx':
+    case '.docx': {
+      const { default: mammoth } = await import('mammoth');
       return (await mammoth.extractRawText({ buffer: await readFile(file) })).value;
+    }
     case '.pdf': {
+      const { extractText, getDocumentProxy } = await import('unpdf');
       const pdf = await getDocumentProxy(new Uint8Array(await readFile(file)));
       return (await extractText(pdf, { mergePages: true })).text;
     }

@@ -46,6 +46,8 @@ export async function runScript(
   }
   await simulated.stop();
   await ended;
+  // A clean stop, as npm start's: what is being written finishes and the files are left folded.
+  await app.store.close();
 }
 
 /** Who is speaking and where, as a platform would say it. */

@@ -27,16 +27,23 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
+    await this.writeSized(data);
+  }
+
+  /** Writes as `write` does, and resolves with the bytes written. */
+  async writeSized(data: T): Promise<number> {
+    const text = JSON.stringify(data);
     const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(JSON.stringify(data));
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
     }
     await rename(temp, this.file);
     await syncDirectory(path.dirname(this.file));
+    return Buffer.byteLength(text);
   }
 
   async remove(): Promise<void> {
@@ -47,7 +54,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

@@ -6,8 +6,10 @@ import { ZONE } from '../time';
 
 /**
  * `npm start -- --fresh`: the bot starts from an empty store. The old db.json, and the month
- * files beside it (history/), are moved aside as `db.json.<time>.bak` and `history.<time>.bak`,
- * not deleted: a fresh start typed into the wrong terminal must not cost a department its month
+ * files beside it (history/), are moved aside as `db.json.<time>.bak` and `history.<time>.bak` —
+ * with the changes a crash left in db.json.log or db.json.journal, as `db.json.log.<time>.bak`
+ * and `db.json.journal.<time>.bak`, which the next start of the old files would finish — not
+ * deleted: a fresh start typed into the wrong terminal must not cost a department its month
  * of submissions. Returns where db.json went, or undefined if there was none.
  * Call it only while holding the data lock, so no running bot loses its file.
  */
@@ -18,6 +20,7 @@ export async function moveStoreAside(dbFile: string, now: Date): Promise<string 
   for (let n = 2; existsSync(`${dbFile}.${suffix}`); n++) suffix = `${stamp}-${n}.bak`;
   const history = path.join(path.dirname(dbFile), 'history');
   if (existsSync(history)) await rename(history, `${history}.${suffix}`);
+  for (const pending of [`${dbFile}.log`, `${dbFile}.journal`]) if (existsSync(pending)) await rename(pending, `${pending}.${suffix}`);
   await rename(dbFile, `${dbFile}.${suffix}`);
   return `${dbFile}.${suffix}`;
 }

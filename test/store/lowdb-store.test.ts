@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, emptyDb } from '../../src/store/schema';
 import { LowdbStore } from '../../src/store/lowdb-store';
 import { hotPart } from '../../src/store/layout';
-import { DurableJsonFile } from '../../src/store/durable-file';
+import { HotLog } from '../../src/store/hot-log';
 import { storeContract, submission } from './store-contract';
 import { StartupError } from '../../src/startup-error';
 import { tempDir } from '../helpers/temp-dir';
@@ -33,15 +33,16 @@ describe('the lowdb store', () => {
     expect(existsSync(path.join(path.dirname(file), 'history'))).toBe(true);
   });
 
-  it('keeps memory and file unchanged when the write fails', async () => {
+  it('keeps memory and files unchanged when the write fails', async () => {
     const dir = tempDir();
     const store = await LowdbStore.open(path.join(dir, 'db.json'));
     const before = readFileSync(store.file, 'utf8');
-    // lowdb writes to a temporary file and renames it; a directory in its place makes that fail.
-    mkdirSync(path.join(dir, '.db.json.tmp'));
-    await expect(store.update((db) => void (db.seenMessages.x = '2026-11-20T01:00:00.000Z'))).rejects.toThrow(/EISDIR/);
+    const append = vi.spyOn(HotLog.prototype, 'append').mockRejectedValueOnce(new Error('ENOSPC: no space left on device'));
+    await expect(store.update((db) => void (db.seenMessages.x = '2026-11-20T01:00:00.000Z'))).rejects.toThrow(/ENOSPC/);
+    append.mockRestore();
     expect(store.data.seenMessages).toEqual({});
     expect(readFileSync(store.file, 'utf8')).toBe(before);
+    expect((await LowdbStore.open(store.file)).data.seenMessages).toEqual({});
   });
 
   it('refuses a corrupt file with a clear message and never overwrites it', async () => {
@@ -125,7 +126,7 @@ describe('the lowdb store: the hot state apart from the history', () => {
     await store.update((db) => void db.submissions.push(submission('a', '2026-10')));
     const october = path.join(path.dirname(file), 'history', '2026-10.json');
     const writtenAt = statSync(october).mtimeMs;
-    const hotAt = statSync(file).mtimeMs;
+    const hot = readFileSync(file, 'utf8');
     await new Promise((resolve) => setTimeout(resolve, 20));
 
     await store.update((db) => void db.submissions.push(submission('b', '2026-11')));
@@ -133,12 +134,14 @@ describe('the lowdb store: the hot state apart from the history', () => {
     await store.update(() => 'nothing changed');
 
     expect(statSync(october).mtimeMs).toBe(writtenAt);
-    expect(statSync(file).mtimeMs).toBeGreaterThan(hotAt);
+    // The message id seen is one line in the log; db.json is not rewritten for it.
+    expect(readFileSync(file, 'utf8')).toBe(hot);
+    expect(readFileSync(`${file}.log`, 'utf8').trim().split('\n')).toEqual([JSON.stringify([{ map: 'seenMessages', key: 'lark|m2', value: '2026-11-20T01:00:00.000Z' }])]);
   });
 
   it('commits changes made while a write is under way together, each resolving once on disk', async () => {
     const store = await LowdbStore.open(dbPath());
-    const writes = vi.spyOn(DurableJsonFile.prototype, 'write');
+    const writes = vi.spyOn(HotLog.prototype, 'append');
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.update((db) => void (db.seenMessages[`m${i}`] = '2026-11-20T01:00:00.000Z'))));
     expect(writes.mock.calls.length).toBeLessThan(5);
     expect(Object.keys((await LowdbStore.open(store.file)).data.seenMessages)).toHaveLength(50);
@@ -170,6 +173,35 @@ describe('the lowdb store: the hot state apart from the history', () => {
     expect(existsSync(`${file}.journal`)).toBe(false);
   });
 
+  it('refuses a month file whose records do not fit the schema, naming the file and the field', async () => {
+    const file = dbPath();
+    const store = await LowdbStore.open(file);
+    await store.update((db) => void db.submissions.push(submission('a', '2026-11')));
+    await store.close();
+    const november = path.join(path.dirname(file), 'history', '2026-11.json');
+    const bad = JSON.stringify({ ...JSON.parse(readFileSync(november, 'utf8')), submissions: [{ ...submission('a', '2026-11'), late: 'yes' }] });
+    writeFileSync(november, bad);
+
+    expect(await openError(file)).toMatch(/数据文件 .*history\/2026-11\.json 的字段 submissions\[0\]\.late 无效/);
+    expect(readFileSync(november, 'utf8')).toBe(bad);
+  });
+
+  it('finishes a commit whose journal carries changes for the log, a line already appended counting once', async () => {
+    const file = dbPath();
+    await LowdbStore.open(file);
+    const changes = [{ map: 'cards.latest', key: 'lark|dm:wang-fang#with:wang-fang', value: { messageId: 'om1', sentAt: '2026-11-20T01:00:00.000Z' } }];
+    const month = { month: '2026-11', submissions: [submission('a', '2026-11')], exemptions: [], pointsItems: [], rankings: [], outboxKeys: [] };
+    // The crash came after the line was appended, before the month file was written.
+    writeFileSync(`${file}.log`, `${JSON.stringify(changes)}\n`);
+    writeFileSync(`${file}.journal`, JSON.stringify({ log: changes, months: [month] }));
+
+    const reopened = await LowdbStore.open(file);
+
+    expect(reopened.data.submissions.map((s) => s.id)).toEqual(['a']);
+    expect(reopened.data.cards.latest).toEqual({ 'lark|dm:wang-fang#with:wang-fang': { messageId: 'om1', sentAt: '2026-11-20T01:00:00.000Z' } });
+    expect(existsSync(`${file}.journal`)).toBe(false);
+  });
+
   it('splits a version 5 file into db.json and month files, keeping the old file as a backup', async () => {
     const { outboxArchive: _a, ...v5 } = { ...emptyDb(), version: 5, submissions: [submission('a', '2026-09'), submission('b', '2026-11')] };
     const file = dbPath(JSON.stringify(v5));
@@ -197,6 +229,65 @@ describe('the lowdb store: the hot state apart from the history', () => {
     expect(() => {
       (store.data.submissions as unknown[]).push(submission('b', '2026-11'));
     }).toThrow();
+  });
+});
+
+describe('the lowdb store: changes to the hot state in a log', () => {
+  it('keeps what a crash left in the log, and folds it into db.json at the next start', async () => {
+    const file = dbPath();
+    const store = await LowdbStore.open(file);
+    await store.update((db) => {
+      db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z';
+      db.cards.latest['lark|group:g#notices'] = { messageId: 'om1', sentAt: '2026-11-20T01:00:00.000Z' };
+    });
+    await store.update((db) => void delete db.seenMessages['lark|m1']);
+    // No close: the process died here.
+
+    const reopened = await LowdbStore.open(file);
+
+    expect(reopened.data).toEqual(store.data);
+    expect(JSON.parse(readFileSync(file, 'utf8')).cards.latest).toEqual(store.data.cards.latest);
+    expect(readFileSync(`${file}.log`, 'utf8')).toBe('');
+  });
+
+  it('cuts off a line torn by a crash: that commit never counted as done', async () => {
+    const file = dbPath();
+    const store = await LowdbStore.open(file);
+    await store.update((db) => void (db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z'));
+    writeFileSync(`${file}.log`, `${readFileSync(`${file}.log`, 'utf8')}[{"map":"seenMessages","key":"lark|m2","val`);
+
+    expect(Object.keys((await LowdbStore.open(file)).data.seenMessages)).toEqual(['lark|m1']);
+  });
+
+  it('reads old lines over a db.json that already holds them without changing it (a crash between fold and emptying)', async () => {
+    const file = dbPath();
+    const store = await LowdbStore.open(file);
+    await store.update((db) => void (db.seenMessages['lark|m1'] = '2026-11-20T01:00:00.000Z'));
+    await store.update((db) => void delete db.seenMessages['lark|m1']);
+    await store.update((db) => void (db.seenMessages['lark|m2'] = '2026-11-20T02:00:00.000Z'));
+    const lines = readFileSync(`${file}.log`, 'utf8');
+    await store.close();
+    writeFileSync(`${file}.log`, lines);
+
+    expect((await LowdbStore.open(file)).data.seenMessages).toEqual({ 'lark|m2': '2026-11-20T02:00:00.000Z' });
+  });
+
+  it('folds the log into db.json once it has grown as large as db.json, and at a clean stop', async () => {
+    const file = dbPath();
+    const store = await LowdbStore.open(file);
+    await store.update((db) => void (db.seenMessages['lark|m0'] = '2026-11-20T01:00:00.000Z'));
+    expect(readFileSync(`${file}.log`, 'utf8')).not.toBe('');
+    // More than a megabyte of ids in one commit: the log outgrows db.json and is folded.
+    await store.update((db) => {
+      for (let i = 1; i <= 25_000; i++) db.seenMessages[`lark|m${i}`] = '2026-11-20T01:00:00.000Z';
+    });
+    expect(readFileSync(`${file}.log`, 'utf8')).toBe('');
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).seenMessages)).toHaveLength(25_001);
+
+    await store.update((db) => void (db.seenMessages['lark|last'] = '2026-11-20T01:00:00.000Z'));
+    await store.close();
+    expect(readFileSync(`${file}.log`, 'utf8')).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).seenMessages['lark|last']).toBe('2026-11-20T01:00:00.000Z');
   });
 });
 

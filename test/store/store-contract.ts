@@ -30,12 +30,23 @@ export function storeContract(name: string, under: () => StoreUnderContract): vo
       });
       await store.update((db) => void (db.submissions[0]!.supersededAt = '2026-10-21T00:00:00.000Z'));
       await store.update((db) => void delete db.seenMessages['lark|m1']);
+      await store.update((db) => {
+        db.cards.sent['lark|om1'] = { chat: 'lark|dm:wang-fang', thread: 'lark|dm:wang-fang#with:wang-fang', card: { title: '填报', buttons: [{ label: '确认', value: '确认' }] }, sentAt: '2026-11-20T01:00:00.000Z' };
+        db.cards.sent['lark|om2'] = { ...db.cards.sent['lark|om1']!, sentAt: '2026-11-20T02:00:00.000Z' };
+        db.cards.latest['lark|dm:wang-fang#with:wang-fang'] = { messageId: 'om2', sentAt: '2026-11-20T02:00:00.000Z' };
+      });
+      await store.update((db) => {
+        delete db.cards.sent['lark|om1'];
+        db.cards.sent['lark|om2']!.answeredAt = '2026-11-20T03:00:00.000Z';
+      });
       await store.close();
 
       const again = await reopen();
       expect(answer).toBe('done');
       expect(again.data).toEqual(store.data);
       expect(again.data.submissions.map((s) => [s.id, s.supersededAt ?? null])).toEqual([['a', '2026-10-21T00:00:00.000Z'], ['b', null]]);
+      expect(Object.keys(again.data.cards.sent)).toEqual(['lark|om2']);
+      expect(again.data.cards.sent['lark|om2']!.answeredAt).toBe('2026-11-20T03:00:00.000Z');
       await again.close();
     });
 
