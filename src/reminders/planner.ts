@@ -94,9 +94,26 @@ function passDue(now: Date, today: string, at: string, lastPass: string | undefi
  */
 function triggersSince(audiences: string[], today: string, lastPass: string | undefined, now: Date, catalog: TaskCatalog): Trigger[] {
   const since = lastPass ? localDateTime(new Date(lastPass)).toISODate()! : workCalendar.addWorkdays(today, -1);
-  const months = monthsAround(now);
-  const rules = catalog.defaults.reminders.rules.filter((r) => audiences.includes(r.audience));
-  return triggersOf(roundsOf([previousMonth(months[0]!), ...months, nextMonth(months.at(-1)!)], catalog), rules).filter((t) => t.date > since && t.date <= today);
+  return triggersAround(audiences, monthsAround(now), catalog).filter((t) => t.date > since && t.date <= today);
+}
+
+const triggerCache = new WeakMap<TaskCatalog, Map<string, Trigger[]>>();
+
+/**
+ * The rules' days in the rounds around `months`: the same all month for a catalog, and the
+ * calendar arithmetic behind them is most of a planner run, so they are worked out once.
+ */
+function triggersAround(audiences: string[], months: MonthKey[], catalog: TaskCatalog): Trigger[] {
+  let byKey = triggerCache.get(catalog);
+  if (!byKey) triggerCache.set(catalog, (byKey = new Map()));
+  const key = `${audiences.join('+')}|${months.join('+')}`;
+  let triggers = byKey.get(key);
+  if (!triggers) {
+    const rules = catalog.defaults.reminders.rules.filter((r) => audiences.includes(r.audience));
+    triggers = triggersOf(roundsOf([previousMonth(months[0]!), ...months, nextMonth(months.at(-1)!)], catalog), rules);
+    byKey.set(key, triggers);
+  }
+  return triggers;
 }
 
 /**
