@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { assembleBot } from '../app';
+import { appJobs, assembleBot } from '../app';
 import { SimulateChannel } from '../channels/simulate-channel';
 import { typedIncoming } from '../channels/typed-incoming';
 import type { Bot } from '../core/bot';
@@ -7,7 +7,6 @@ import { VirtualClock } from '../core/clock';
 import { KnowledgeService } from '../knowledge/knowledge-service';
 import type { Logger } from '../logger';
 import { loadRoster, type Roster } from '../org/roster';
-import { reminderJob } from '../reminders/reminder-job';
 import type { Job } from '../scheduler/job';
 import { Store } from '../store/store';
 import { loadTaskCatalog, type TaskCatalog } from '../tasks/catalog';
@@ -38,7 +37,9 @@ export interface BenchBot {
 /**
  * The bot as `npm start` puts it together (src/app.ts), over the store under test and the simulate
  * channel, with a virtual clock: what is measured is the store's and the bot's work, not a
- * platform's. Its messages are counted, not kept.
+ * platform's. Like npm start, it runs the jobs that catch up at startup before its first message, so
+ * what the reminder run at 09:30 costs is what it costs a bot running since the morning. Its
+ * messages are counted, not kept.
  */
 export async function startBenchBot(storeUnderTest: StoreUnderTest, dataDir: string, department: Department, now: Date, log: Logger): Promise<BenchBot> {
   const started = performance.now();
@@ -51,9 +52,12 @@ export async function startBenchBot(storeUnderTest: StoreUnderTest, dataDir: str
   const clock = new VirtualClock(now);
   let sent = 0;
   const channel = new SimulateChannel(roster, clock, () => void sent++);
-  const { bot } = assembleBot({ roster, catalog, store, knowledge, clock, log, channel, dataDir });
+  const { bot, conversations } = assembleBot({ roster, catalog, store, knowledge, clock, log, channel, dataDir });
   void channel.start((event) => bot.handle(event));
-  const reminders = reminderJob({ store, catalog, roster, send: async (out) => void (await bot.send(out)), log });
+  const jobs = appJobs({ roster, catalog, store, conversations, bot, log });
+  // As npm start does before it takes messages (live-scheduler.ts): the jobs that catch up at startup run once.
+  for (const job of jobs) if (job.runAtStartup) await job.run(now);
+  const reminders = jobs.find((job) => job.name === 'reminders')!;
   const startupSeconds = (performance.now() - started) / 1000;
   let messageNo = 0;
   return {

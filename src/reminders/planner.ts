@@ -94,24 +94,23 @@ function passDue(now: Date, today: string, at: string, lastPass: string | undefi
  */
 function triggersSince(audiences: string[], today: string, lastPass: string | undefined, now: Date, catalog: TaskCatalog): Trigger[] {
   const since = lastPass ? localDateTime(new Date(lastPass)).toISODate()! : workCalendar.addWorkdays(today, -1);
-  return triggersAround(audiences, monthsAround(now), catalog).filter((t) => t.date > since && t.date <= today);
+  return triggersAround(monthsAround(now), catalog).filter((t) => audiences.includes(t.rule.audience) && t.date > since && t.date <= today);
 }
 
 const triggerCache = new WeakMap<TaskCatalog, Map<string, Trigger[]>>();
 
 /**
- * The rules' days in the rounds around `months`: the same all month for a catalog, and the
+ * Every rule's days in the rounds around `months`: the same all month for a catalog, and the
  * calendar arithmetic behind them is most of a planner run, so they are worked out once.
  */
-function triggersAround(audiences: string[], months: MonthKey[], catalog: TaskCatalog): Trigger[] {
-  let byKey = triggerCache.get(catalog);
-  if (!byKey) triggerCache.set(catalog, (byKey = new Map()));
-  const key = `${audiences.join('+')}|${months.join('+')}`;
-  let triggers = byKey.get(key);
+function triggersAround(months: MonthKey[], catalog: TaskCatalog): Trigger[] {
+  let byMonths = triggerCache.get(catalog);
+  if (!byMonths) triggerCache.set(catalog, (byMonths = new Map()));
+  const key = months.join('+');
+  let triggers = byMonths.get(key);
   if (!triggers) {
-    const rules = catalog.defaults.reminders.rules.filter((r) => audiences.includes(r.audience));
-    triggers = triggersOf(roundsOf([previousMonth(months[0]!), ...months, nextMonth(months.at(-1)!)], catalog), rules);
-    byKey.set(key, triggers);
+    triggers = triggersOf(roundsOf([previousMonth(months[0]!), ...months, nextMonth(months.at(-1)!)], catalog), catalog.defaults.reminders.rules);
+    byMonths.set(key, triggers);
   }
   return triggers;
 }
