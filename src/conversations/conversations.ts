@@ -278,7 +278,7 @@ export class Conversations implements ConversationDesk {
 
   async #save(ctx: MemberContext, flow: Flow, state: FlowState | null, answered: boolean): Promise<void> {
     const key = conversationKey(ctx.msg.channel, ctx.person.id);
-    // A flow that closed the form itself (with its saved record, in one update) leaves nothing to do.
+    // A flow that closed the form itself (with its saved record, in one transaction) leaves nothing to do.
     if (!state && !ctx.store.view.forms.open(key)) return;
     await ctx.store.change((tx) => {
       const before = tx.forms.open(key);

@@ -35,7 +35,7 @@ export function recordPlanned(store: Store, planned: PlannedMessage[], now: Date
  * the entry failed at once; any other is retried with back-off for a day from its first failure,
  * then marked failed too — a reminder a day late is worse than none. A failed entry keeps its
  * keys, so it is never planned again, and the admins are told once through this same outbox
- * (delivery-notices.ts), recorded in the same update; a notice that fails is only marked.
+ * (delivery-notices.ts), recorded in the same transaction; a notice that fails is only marked.
  */
 export async function deliverPending(store: Store, send: (out: Outgoing) => Promise<void>, now: Date, log: Logger, roster: Roster, only?: (entry: OutboxEntry) => boolean): Promise<void> {
   const tried = new Set<string>();

@@ -12,7 +12,7 @@ import { calendarPart, directMessage, digestPart, groupMessage, headPart, report
 import { roundsOf, triggersOf, type Trigger } from './rounds';
 import type { OutboxView } from './outbox-records';
 
-/** What one run of the reminder job records, in one store update, before anything is sent. */
+/** What one run of the reminder job records, in one store transaction, before anything is sent. */
 export interface RunPlan {
   planned: PlannedMessage[];
   /** The job's bookkeeping after this run (first run, passes made). */

@@ -327,7 +327,7 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-describe('saving and closing the form are one store update (issue 9, item 9)', () => {
+describe('saving and closing the form are one store transaction (issue 9, item 9)', () => {
   it('a crash while the confirmation is sent leaves one submission and no open form: 确认 after the restart saves nothing twice', async () => {
     const first = await botHarness();
     await first.say('wang-fang', '填报 失信事件');
