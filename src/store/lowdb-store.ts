@@ -9,7 +9,7 @@ import { HotLog } from './hot-log';
 import { applyHotChanges, assemble, hotChanges, hotPart, hotSchema, monthFile, monthSchema, monthsChanged, monthsOf, type HotChange, type HotState, type MonthFile } from './layout';
 import { migrate, versionOf } from './migrations';
 import { DB_VERSION, dbSchema, emptyDb, type Db } from './schema';
-import type { StateEngine } from './state-engine';
+import { CommittedEngine } from './committed-engine';
 
 /**
  * What a commit touching several files writes first, so a crash halfway is finished at the next
@@ -35,19 +35,20 @@ const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
  * never leaves history and hot state from different moments. The log is folded into db.json when
  * it has grown as large, at every start, and at a clean stop.
  */
-export class LowdbStore implements StateEngine {
+export class LowdbStore extends CommittedEngine {
   readonly file: string;
   readonly #historyDir: string;
-  readonly #state: GroupCommit;
+  protected readonly committed: GroupCommit;
   readonly #log: HotLog;
   /** The size of db.json as last written whole. */
   #hotBytes = 0;
 
   private constructor(file: string, data: Db, log: HotLog) {
+    super();
     this.file = file;
     this.#historyDir = path.join(path.dirname(file), 'history');
     this.#log = log;
-    this.#state = new GroupCommit(data, (before, after) => this.#commit(before, after));
+    this.committed = new GroupCommit(data, (before, after) => this.#commit(before, after));
   }
 
   static async open(file: string): Promise<LowdbStore> {
@@ -93,17 +94,9 @@ export class LowdbStore implements StateEngine {
     return store;
   }
 
-  get data(): Readonly<Db> {
-    return this.#state.data;
-  }
-
-  update<T>(change: (draft: Db) => T): Promise<T> {
-    return this.#state.update(change);
-  }
-
   /** Waits for what is being written, and leaves the files as db.json and the month files, the log folded in. */
   async close(): Promise<void> {
-    await this.#state.settled();
+    await this.committed.settled();
     if (this.#log.size > 0) await this.#fold(this.data);
   }
 

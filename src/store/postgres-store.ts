@@ -3,7 +3,7 @@ import { GroupCommit } from './group-commit';
 import { applyHotChanges, assemble, hotChanges, hotSchema, KEYED_PARTS, monthFile, monthSchema, monthsChanged, monthsOf, type MonthFile } from './layout';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { emptyDb, type Db } from './schema';
-import type { StateEngine } from './state-engine';
+import { CommittedEngine } from './committed-engine';
 import { z } from '../zod';
 
 /** The advisory lock the active bot holds: a second process waits on it as a standby. */
@@ -24,15 +24,16 @@ const ACTIVE_LOCK = 'credit-assistant:active';
  * keeps its state in memory, so two active processes would disagree about far more than the
  * outbox; the lock makes the standby safe, and a reminder is never sent by two processes.
  */
-export class PostgresStore implements StateEngine {
+export class PostgresStore extends CommittedEngine {
   readonly #pool: pg.Pool;
   readonly #lockClient: pg.PoolClient;
-  readonly #state: GroupCommit;
+  protected readonly committed: GroupCommit;
 
   private constructor(pool: pg.Pool, lockClient: pg.PoolClient, data: Db) {
+    super();
     this.#pool = pool;
     this.#lockClient = lockClient;
-    this.#state = new GroupCommit(data, (before, after) => this.#write(before, after));
+    this.committed = new GroupCommit(data, (before, after) => this.#write(before, after));
   }
 
   /**
@@ -66,17 +67,9 @@ export class PostgresStore implements StateEngine {
     }
   }
 
-  get data(): Readonly<Db> {
-    return this.#state.data;
-  }
-
-  update<T>(change: (draft: Db) => T): Promise<T> {
-    return this.#state.update(change);
-  }
-
   /** Waits for what is being written, then gives up the active lock and the connections. */
   async close(): Promise<void> {
-    await this.#state.settled();
+    await this.committed.settled();
     this.#lockClient.release();
     await this.#pool.end();
   }
