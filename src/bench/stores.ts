@@ -38,6 +38,12 @@ function afterHousekeeping(state: Db): Db {
   return db;
 }
 
+/** Puts a generated state, as after a night's housekeeping, into an engine opened on empty storage, and closes it. */
+async function fill(engine: StateEngine, state: Db): Promise<void> {
+  await engine.update((db) => void Object.assign(db, afterHousekeeping(state)));
+  await engine.close();
+}
+
 /** The store before issue 14: the whole state in one lowdb file, copied and rewritten by every update. */
 export const lowdbBefore: StoreUnderTest = {
   name: 'lowdb-before',
@@ -53,9 +59,7 @@ export const lowdbBefore: StoreUnderTest = {
 export const lowdb: StoreUnderTest = {
   name: 'lowdb',
   async seed(dataDir, state) {
-    const store = await LowdbStore.open(dbFile(dataDir));
-    await store.update((db) => void Object.assign(db, afterHousekeeping(state)));
-    await store.close();
+    await fill(await LowdbStore.open(dbFile(dataDir)), state);
   },
   open: (dataDir) => LowdbStore.open(dbFile(dataDir)),
   sizeOnDisk: directorySize,
@@ -70,9 +74,7 @@ export const postgres: StoreUnderTest = {
   name: 'postgres',
   async seed(dataDir, state) {
     await adminQuery(`create database ${databaseOf(dataDir)}`);
-    const store = await PostgresStore.open(urlOf(dataDir));
-    await store.update((db) => void Object.assign(db, afterHousekeeping(state)));
-    await store.close();
+    await fill(await PostgresStore.open(urlOf(dataDir)), state);
   },
   open: (dataDir) => PostgresStore.open(urlOf(dataDir)),
   async sizeOnDisk(dataDir) {
